@@ -55,7 +55,7 @@ public sealed partial class Redactor
         return result;
     }
 
-    [GeneratedRegex("(?<head>\"(?:password|passwd|secret|token|vmware-api-session-id|sessionCookie|key)\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"", RegexOptions.IgnoreCase)]
+    [GeneratedRegex("(?<head>\"(?:password|passwd|secret|token|vmware-api-session-id|sessionCookie)\"\\s*:\\s*)\"(?:[^\"\\\\]|\\\\.)*\"", RegexOptions.IgnoreCase)]
     private static partial Regex SecretJsonField();
 
     [GeneratedRegex("(?<head>^\\s*(?:vmware-api-session-id|Authorization|Proxy-Authorization|Cookie|Set-Cookie)\\s*:\\s*).*$", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
