@@ -1,0 +1,23 @@
+using Harness.Wire;
+using Harness.Wire.Provider;
+
+namespace Harness.Client;
+
+/// <summary>An authenticated session with a discovered (or named) VASA provider.</summary>
+internal sealed class ProviderConnection
+{
+    /// <summary>The client, logged in.</summary>
+    public required SmsClient Client { get; init; }
+
+    /// <summary>The provider under test.</summary>
+    public required ManagedObjectReference Provider { get; init; }
+
+    /// <summary>Its information; null when QueryProviderInfo did not answer with one (see <see cref="Notes"/>).</summary>
+    public VasaProviderInfo? Info { get; init; }
+
+    /// <summary>What discovery saw that a reader should know.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>Every exchange made while connecting.</summary>
+    public IReadOnlyList<ProviderCall> Calls { get; init; } = [];
+}

@@ -1,0 +1,242 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
+using Flurl.Http;
+using Harness.Wire;
+using Harness.Wire.Faults;
+using Harness.Wire.Provider;
+using Harness.Wire.Requests;
+using Harness.Wire.Results;
+using Harness.Wire.Serialization;
+using Harness.Wire.Tasks;
+
+namespace Harness.Client;
+
+/// <summary>
+/// The SMS JSON API client. Every call returns a <see cref="ProviderResult{T}"/> and reports its
+/// <see cref="ProviderCall"/> to the observer, so each exchange lands in the current check's report.
+/// </summary>
+internal sealed class SmsClient
+{
+    private const string SessionHeader = "vmware-api-session-id";
+    private readonly Action<ProviderCall>? observer;
+
+    /// <summary>Creates a client over a shared transport.</summary>
+    public SmsClient(SmsTransport transport, Action<ProviderCall>? observer = null)
+    {
+        this.Transport = transport;
+        this.observer = observer;
+    }
+
+    /// <summary>The shared transport.</summary>
+    public SmsTransport Transport { get; }
+
+    /// <summary>The same session, reporting exchanges to another observer.</summary>
+    public SmsClient WithObserver(Action<ProviderCall>? callObserver) => new(this.Transport, callObserver);
+
+    /// <summary><c>GET ServiceInstance/ServiceInstance/content</c> (no session needed).</summary>
+    public Task<ProviderResult<ServiceContent>> RetrieveServiceContentAsync(CancellationToken ct = default) =>
+        this.SendAsync<ServiceContent>("RetrieveServiceContent", HttpMethod.Get, this.Transport.Url("ServiceInstance", "ServiceInstance", "content"), null, false, ct);
+
+    /// <summary><c>SessionManager.Login</c>; on success adopts the returned session header.</summary>
+    public async Task<ProviderResult<UserSession>> LoginAsync(ManagedObjectReference sessionManager, string userName, string password, CancellationToken ct = default)
+    {
+        this.Transport.Redactor.AddSecret(password);
+        var body = WireJson.Serialize(new LoginRequest { UserName = userName, Password = password, Locale = "en" });
+        var result = await this.SendAsync<UserSession>("Login", HttpMethod.Post, this.Transport.Url("SessionManager", sessionManager.Value ?? string.Empty, "Login"), body, false, ct).ConfigureAwait(false);
+        return result;
+    }
+
+    /// <summary><c>SmsServiceInstance.QueryStorageManager</c>.</summary>
+    public Task<ProviderResult<ManagedObjectReference>> QueryStorageManagerAsync(CancellationToken ct = default) =>
+        this.SmsAsync<ManagedObjectReference>("SmsServiceInstance", "ServiceInstance", "QueryStorageManager", null, false, ct);
+
+    /// <summary><c>SmsStorageManager.QueryProvider</c>.</summary>
+    public Task<ProviderResult<List<ManagedObjectReference>>> QueryProviderAsync(ManagedObjectReference storageManager, CancellationToken ct = default) =>
+        this.SmsAsync<List<ManagedObjectReference>>("SmsStorageManager", storageManager.Value ?? string.Empty, "QueryProvider", null, false, ct);
+
+    /// <summary><c>QueryProviderInfo</c> on a provider.</summary>
+    public Task<ProviderResult<DataObject>> QueryProviderInfoAsync(ManagedObjectReference provider, CancellationToken ct = default) =>
+        this.SmsAsync<DataObject>(provider.Type ?? "VasaProvider", provider.Value ?? string.Empty, "QueryProviderInfo", null, false, ct);
+
+    /// <summary><c>QueryReplicationGroup</c>; null or empty means every group.</summary>
+    public Task<ProviderResult<List<GroupOperationResult>>> QueryReplicationGroupAsync(ManagedObjectReference provider, IReadOnlyList<ReplicationGroupId>? groups, CancellationToken ct = default) =>
+        this.SmsAsync<List<GroupOperationResult>>("VasaProvider", provider.Value ?? string.Empty, "QueryReplicationGroup", WireJson.Serialize(new QueryReplicationGroupRequest { GroupId = groups?.ToList() }), false, ct);
+
+    /// <summary><c>ReverseReplicateGroup_Task</c> with the given groups (null sends <c>{}</c>).</summary>
+    public Task<ProviderResult<ManagedObjectReference>> ReverseReplicateGroupAsync(ManagedObjectReference provider, IReadOnlyList<ReplicationGroupId>? groups, CancellationToken ct = default) =>
+        this.ReverseReplicateGroupRawAsync(provider, WireJson.Serialize(new ReverseReplicateGroupRequest { GroupId = groups?.ToList() }), ct);
+
+    /// <summary><c>ReverseReplicateGroup_Task</c> with a body exactly as given (for malformed-input checks).</summary>
+    public Task<ProviderResult<ManagedObjectReference>> ReverseReplicateGroupRawAsync(ManagedObjectReference provider, string body, CancellationToken ct = default) =>
+        this.SmsAsync<ManagedObjectReference>("VasaProvider", provider.Value ?? string.Empty, "ReverseReplicateGroup_Task", body, true, ct);
+
+    /// <summary><c>SmsTask.QuerySmsTaskInfo</c>.</summary>
+    public Task<ProviderResult<SmsTaskInfo>> QuerySmsTaskInfoAsync(ManagedObjectReference task, CancellationToken ct = default) =>
+        this.SmsAsync<SmsTaskInfo>(task.Type ?? "SmsTask", task.Value ?? string.Empty, "QuerySmsTaskInfo", null, false, ct);
+
+    /// <summary><c>SmsTask.QuerySmsTaskResult</c>; an empty 200 or a 204 gives a null value.</summary>
+    public Task<ProviderResult<DataObject>> QuerySmsTaskResultAsync(ManagedObjectReference task, CancellationToken ct = default) =>
+        this.SmsAsync<DataObject>(task.Type ?? "SmsTask", task.Value ?? string.Empty, "QuerySmsTaskResult", null, false, ct);
+
+    private Task<ProviderResult<T>> SmsAsync<T>(string moType, string moId, string method, string? body, bool changesState, CancellationToken ct) =>
+        this.SendAsync<T>(method, HttpMethod.Post, this.Transport.Url("sms", moType, moId, method), body ?? "{}", changesState, ct);
+
+    private async Task<ProviderResult<T>> SendAsync<T>(string operation, HttpMethod verb, string url, string? body, bool changesState, CancellationToken ct)
+    {
+        var redactor = this.Transport.Redactor;
+        var requestHeaders = new Dictionary<string, string> { ["Accept"] = "application/json" };
+        var request = this.Transport.Flurl.Request(url).AllowAnyHttpStatus().WithTimeout(this.Transport.CallTimeout).WithHeader("Accept", "application/json");
+        if (this.Transport.SessionId is { } session)
+        {
+            request = request.WithHeader(SessionHeader, session);
+            requestHeaders[SessionHeader] = session;
+        }
+
+        if (body is not null)
+        {
+            requestHeaders["Content-Type"] = "application/json";
+        }
+
+        var started = DateTimeOffset.UtcNow;
+        var clock = Stopwatch.StartNew();
+        int? status = null;
+        string? responseBody = null;
+        string? contentType = null;
+        var responseHeaders = new Dictionary<string, string>();
+        string? transportError = null;
+        try
+        {
+            using var content = body is null ? null : new StringContent(body, Encoding.UTF8, new MediaTypeHeaderValue("application/json"));
+            using var response = await request.SendAsync(verb, content, HttpCompletionOption.ResponseContentRead, ct).ConfigureAwait(false);
+            status = response.StatusCode;
+            foreach (var (name, value) in response.Headers)
+            {
+                responseHeaders[name] = value;
+            }
+
+            contentType = response.ResponseMessage.Content.Headers.ContentType?.MediaType;
+            if (contentType is not null)
+            {
+                responseHeaders["Content-Type"] = response.ResponseMessage.Content.Headers.ContentType!.ToString();
+            }
+
+            responseBody = await response.GetStringAsync().ConfigureAwait(false);
+            if (status is >= 200 and < 300 && response.Headers.TryGetFirst(SessionHeader, out var newSession) && !string.IsNullOrEmpty(newSession))
+            {
+                this.Transport.SetSession(newSession);
+            }
+        }
+        catch (FlurlHttpTimeoutException)
+        {
+            transportError = $"no answer within {this.Transport.CallTimeout.TotalSeconds:0.#} s (per-call timeout)";
+        }
+        catch (FlurlHttpException ex)
+        {
+            transportError = Describe(ex.InnerException ?? ex);
+        }
+        catch (HttpRequestException ex)
+        {
+            transportError = Describe(ex);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            transportError = "cancelled";
+        }
+
+        clock.Stop();
+        var call = new ProviderCall
+        {
+            CorrelationId = Guid.NewGuid().ToString("N")[..12],
+            Operation = operation,
+            HttpMethod = verb.Method,
+            Url = redactor.Redact(url),
+            RequestHeaders = requestHeaders.ToDictionary(kv => kv.Key, kv => Security.Redactor.IsSecretHeader(kv.Key) ? Security.Redactor.Mask : redactor.Redact(kv.Value)),
+            RequestBody = body is null ? null : redactor.Redact(body),
+            Status = status,
+            ResponseHeaders = responseHeaders.ToDictionary(kv => kv.Key, kv => Security.Redactor.IsSecretHeader(kv.Key) ? Security.Redactor.Mask : redactor.Redact(kv.Value)),
+            ResponseBody = responseBody is null ? null : redactor.Redact(responseBody),
+            StartedAt = started,
+            Elapsed = clock.Elapsed,
+            TransportError = transportError is null ? null : redactor.Redact(transportError),
+            ChangesState = changesState,
+        };
+        this.observer?.Invoke(call);
+
+        if (transportError is not null)
+        {
+            return ProviderResult<T>.Transport(call.TransportError!, call);
+        }
+
+        return Interpret<T>(status!.Value, contentType, responseBody ?? string.Empty, call);
+    }
+
+    /// <summary>Classifies a response: value, fault, or violation of the wire contract.</summary>
+    internal static ProviderResult<T> Interpret<T>(int status, string? contentType, string body, ProviderCall call)
+    {
+        var isJson = contentType is not null && contentType.EndsWith("json", StringComparison.OrdinalIgnoreCase);
+        if (status == 500)
+        {
+            if (!isJson)
+            {
+                return ProviderResult<T>.Violation($"HTTP 500 with content type '{contentType ?? "(none)"}' instead of a JSON MethodFault body", call);
+            }
+
+            if (!WireJson.TryDeserialize<MethodFault>(body, out var fault, out var error) || fault is null)
+            {
+                return ProviderResult<T>.Violation($"HTTP 500 without a MethodFault body ({error ?? "empty body"})", call);
+            }
+
+            return ProviderResult<T>.Faulted(fault, call);
+        }
+
+        if (status is 200 or 204)
+        {
+            if (status == 204 || body.Length == 0)
+            {
+                return default(T) is null && (typeof(T) == typeof(DataObject) || status == 204)
+                    ? ProviderResult<T>.Ok(default!, call)
+                    : ProviderResult<T>.Violation($"HTTP {status} with an empty body where a {typeof(T).Name} was expected", call);
+            }
+
+            if (!isJson)
+            {
+                return ProviderResult<T>.Violation($"HTTP {status} with content type '{contentType ?? "(none)"}' instead of application/json", call);
+            }
+
+            if (!WireJson.TryDeserialize<T>(body, out var value, out var error) || value is null)
+            {
+                return ProviderResult<T>.Violation($"HTTP {status} body is not a {typeof(T).Name}: {error ?? "null"}", call);
+            }
+
+            return ProviderResult<T>.Ok(value, call);
+        }
+
+        var hint = status switch
+        {
+            401 or 403 => " (authentication or permission refused outside the MethodFault contract)",
+            404 => " (wrong URL, release or moId?)",
+            502 or 503 or 504 => " (a proxy or the service is down)",
+            _ => string.Empty,
+        };
+        return ProviderResult<T>.Violation(string.Create(CultureInfo.InvariantCulture, $"HTTP {status} is neither 200 nor a 500 MethodFault{hint}"), call);
+    }
+
+    private static string Describe(Exception ex)
+    {
+        var root = ex;
+        while (root.InnerException is not null)
+        {
+            root = root.InnerException;
+        }
+
+        return root switch
+        {
+            System.Net.Sockets.SocketException se => $"connection failed: {se.SocketErrorCode} ({se.Message})",
+            System.Security.Authentication.AuthenticationException => $"TLS handshake refused: {root.Message}",
+            IOException io => $"connection broken: {io.Message}",
+            _ => root.Message,
+        };
+    }
+}

@@ -1,0 +1,74 @@
+using System.Net.Security;
+using System.Security.Cryptography.X509Certificates;
+using Flurl.Http;
+using Harness.Security;
+
+namespace Harness.Client;
+
+/// <summary>
+/// The connection shared by every <see cref="SmsClient"/> of a run: base URL, release, TLS policy, the
+/// session header and the redactor. Created once per run.
+/// </summary>
+internal sealed class SmsTransport : IDisposable
+{
+    private readonly HttpClient httpClient;
+
+    /// <summary>Creates the transport.</summary>
+    /// <param name="baseUri">https://vcenter (or loopback http).</param>
+    /// <param name="release">The vim25 release segment, e.g. 8.0.3.0.</param>
+    /// <param name="tls">Which server certificates to accept.</param>
+    /// <param name="redactor">Masks secrets in every recorded exchange.</param>
+    /// <param name="callTimeout">Per-call timeout.</param>
+    public SmsTransport(Uri baseUri, string release, TlsPolicy tls, Redactor redactor, TimeSpan callTimeout)
+    {
+        this.BaseUri = baseUri;
+        this.Release = release;
+        this.Redactor = redactor;
+        this.CallTimeout = callTimeout;
+        var handler = new SocketsHttpHandler
+        {
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            ConnectTimeout = TimeSpan.FromSeconds(15),
+            AutomaticDecompression = System.Net.DecompressionMethods.All,
+            SslOptions = new SslClientAuthenticationOptions { RemoteCertificateValidationCallback = tls.Validate },
+        };
+        this.httpClient = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
+        this.Flurl = new FlurlClient(this.httpClient);
+    }
+
+    /// <summary>The vCenter base URL.</summary>
+    public Uri BaseUri { get; }
+
+    /// <summary>The vim25 release segment.</summary>
+    public string Release { get; }
+
+    /// <summary>The redactor for every recorded exchange.</summary>
+    public Redactor Redactor { get; }
+
+    /// <summary>Per-call timeout.</summary>
+    public TimeSpan CallTimeout { get; }
+
+    /// <summary>The Flurl client.</summary>
+    public IFlurlClient Flurl { get; }
+
+    /// <summary>The current <c>vmware-api-session-id</c>, once logged in.</summary>
+    public string? SessionId { get; private set; }
+
+    /// <summary>Adopts a session id (registered as a secret first).</summary>
+    public void SetSession(string? sessionId)
+    {
+        this.Redactor.AddSecret(sessionId);
+        this.SessionId = sessionId;
+    }
+
+    /// <summary>URL of a vim25 path below the release segment.</summary>
+    public string Url(params string[] segments) =>
+        new Uri(this.BaseUri, "/sdk/vim25/" + Uri.EscapeDataString(this.Release) + "/" + string.Join('/', segments.Select(Uri.EscapeDataString))).ToString();
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        this.Flurl.Dispose();
+        this.httpClient.Dispose();
+    }
+}

@@ -1,0 +1,28 @@
+using Harness.Wire.Tasks;
+
+namespace Harness.Client;
+
+/// <summary>Everything seen while waiting for an SMS task: each polled info, the final one, or why waiting ended early.</summary>
+internal sealed class TaskWaitResult
+{
+    /// <summary>Every successfully read task info, in order.</summary>
+    public required IReadOnlyList<SmsTaskInfo> Observed { get; init; }
+
+    /// <summary>The terminal info, if the task finished.</summary>
+    public SmsTaskInfo? Final { get; init; }
+
+    /// <summary>The task was still not terminal when the timeout passed.</summary>
+    public bool Stuck { get; init; }
+
+    /// <summary>A poll that did not return a task info (a fault or a broken exchange), if one ended the wait.</summary>
+    public ProviderResult<SmsTaskInfo>? FailedPoll { get; init; }
+
+    /// <summary>How long the wait took.</summary>
+    public TimeSpan Elapsed { get; init; }
+
+    /// <summary>One line.</summary>
+    public string Describe() =>
+        this.Final is { } f ? $"task ended in '{f.State}' after {this.Observed.Count} poll(s), {this.Elapsed.TotalMilliseconds:0} ms"
+        : this.Stuck ? $"stuck task: still '{this.Observed.LastOrDefault()?.State ?? "unknown"}' after {this.Elapsed.TotalSeconds:0.#} s"
+        : $"polling failed: {this.FailedPoll?.Describe()}";
+}

@@ -1,0 +1,48 @@
+using Harness.Wire;
+using Harness.Wire.Tasks;
+
+namespace Harness.Client;
+
+/// <summary>
+/// Polls <c>QuerySmsTaskInfo</c> until the task is terminal or the timeout passes. Polling backs off
+/// (×1.5, capped at 5 s) with ±20 % jitter: never a tight loop against a real provider.
+/// </summary>
+internal sealed class TaskWaiter(TimeSpan timeout, TimeSpan firstInterval, TimeProvider? time = null)
+{
+    private static readonly TimeSpan MaxInterval = TimeSpan.FromSeconds(5);
+    private readonly TimeProvider time = time ?? TimeProvider.System;
+
+    /// <summary>Waits for the task.</summary>
+    public async Task<TaskWaitResult> WaitAsync(SmsClient client, ManagedObjectReference task, CancellationToken ct = default)
+    {
+        var started = this.time.GetTimestamp();
+        var observed = new List<SmsTaskInfo>();
+        var interval = firstInterval;
+        while (true)
+        {
+            var poll = await client.QuerySmsTaskInfoAsync(task, ct).ConfigureAwait(false);
+            if (!poll.IsValue || poll.Value is null)
+            {
+                return new TaskWaitResult { Observed = observed, FailedPoll = poll, Elapsed = this.time.GetElapsedTime(started) };
+            }
+
+            observed.Add(poll.Value);
+            if (SmsTaskState.IsTerminal(poll.Value.State))
+            {
+                return new TaskWaitResult { Observed = observed, Final = poll.Value, Elapsed = this.time.GetElapsedTime(started) };
+            }
+
+            var elapsed = this.time.GetElapsedTime(started);
+            if (elapsed >= timeout)
+            {
+                return new TaskWaitResult { Observed = observed, Stuck = true, Elapsed = elapsed };
+            }
+
+            var jitter = 0.8 + (Random.Shared.NextDouble() * 0.4);
+            var delay = TimeSpan.FromTicks((long)(interval.Ticks * jitter));
+            var remaining = timeout - elapsed;
+            await Task.Delay(delay < remaining ? delay : remaining, this.time, ct).ConfigureAwait(false);
+            interval = TimeSpan.FromTicks(Math.Min((long)(interval.Ticks * 1.5), MaxInterval.Ticks));
+        }
+    }
+}

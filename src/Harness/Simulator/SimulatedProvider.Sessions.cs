@@ -1,0 +1,67 @@
+using System.Text.Json;
+using Harness.Wire;
+using Harness.Wire.Faults;
+using Harness.Wire.Provider;
+
+namespace Harness.Simulator;
+
+/// <summary>Sessions: ServiceContent, Login, Logout and the session check.</summary>
+internal sealed partial class SimulatedProvider
+{
+    private const string SessionHeader = "vmware-api-session-id";
+    private readonly HashSet<string> sessions = new(StringComparer.Ordinal);
+
+    /// <summary>Ends every session (as if they had expired).</summary>
+    public void ExpireSessions()
+    {
+        lock (this.gate)
+        {
+            this.sessions.Clear();
+        }
+    }
+
+    private bool HasSession(IReadOnlyDictionary<string, string> headers) =>
+        this.Options.Has(Deviation.NoSessionCheck)
+        || (headers.TryGetValue(SessionHeader, out var id) && this.sessions.Contains(id));
+
+    private SimulatedResponse HandleVim(string method, string moType, string moId, string operation, IReadOnlyDictionary<string, string> headers, string? body)
+    {
+        switch (moType, moId, operation)
+        {
+            case ("ServiceInstance", "ServiceInstance", "content") when method == "GET":
+                return Json(new ServiceContent { SessionManager = ManagedObjectReference.Of("SessionManager", "SessionManager") });
+            case ("SessionManager", "SessionManager", "Login") when method == "POST":
+                return this.Login(body);
+            case ("SessionManager", "SessionManager", "Logout") when method == "POST":
+                if (!this.HasSession(headers))
+                {
+                    return this.Fault(new NotAuthenticated(), "The session is not authenticated.");
+                }
+
+                this.sessions.Remove(headers[SessionHeader]);
+                return SimulatedResponse.NoContent;
+            default:
+                return this.Fault(new InvalidRequest(), $"'{moType}/{moId}/{operation}' is not available in this simulator.");
+        }
+    }
+
+    private SimulatedResponse Login(string? body)
+    {
+        if (!TryParseBody(body, out var root))
+        {
+            return this.Fault(new InvalidRequest(), "The request body is not a JSON object.");
+        }
+
+        var user = root.TryGetProperty("userName", out var u) && u.ValueKind == JsonValueKind.String ? u.GetString() : null;
+        var password = root.TryGetProperty("password", out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() : null;
+        if (user != this.Options.UserName || password != this.Options.Password)
+        {
+            return this.Fault(new InvalidLogin(), "Cannot complete login due to an incorrect user name or password.");
+        }
+
+        var id = Guid.NewGuid().ToString("N");
+        this.sessions.Add(id);
+        var session = new UserSession { Key = Guid.NewGuid().ToString(), UserName = user, FullName = user, LoginTime = DateTimeOffset.UtcNow };
+        return Json(session) with { Headers = new Dictionary<string, string> { [SessionHeader] = id } };
+    }
+}

@@ -1,0 +1,171 @@
+using System.Text.Json;
+using Harness.Wire;
+using Harness.Wire.Faults;
+using Harness.Wire.Serialization;
+
+namespace Harness.Simulator;
+
+/// <summary>
+/// A faithful vCenter SMS endpoint for one VASA provider, with a replication-group model. Transport-free: the
+/// HTTP host (<see cref="SimulatedProviderServer"/>) hands every request to <see cref="Handle"/>.
+/// Partial files hold one API area each.
+/// </summary>
+internal sealed partial class SimulatedProvider
+{
+    /// <summary>The provider's moId.</summary>
+    public const string ProviderMoId = "vasa-provider-1";
+
+    private readonly object gate = new();
+    private readonly List<RecordedRequest> requests = [];
+
+    /// <summary>Creates the provider in its initial state.</summary>
+    public SimulatedProvider(SimulatedProviderOptions options)
+    {
+        this.Options = options;
+        this.Reset();
+    }
+
+    /// <summary>How it was set up.</summary>
+    public SimulatedProviderOptions Options { get; }
+
+    /// <summary>Every request received, in order (method, path, body).</summary>
+    public IReadOnlyList<RecordedRequest> Requests
+    {
+        get
+        {
+            lock (this.gate)
+            {
+                return this.requests.ToList();
+            }
+        }
+    }
+
+    /// <summary>The current groups, in model order.</summary>
+    public IReadOnlyList<SimulatedGroup> Groups
+    {
+        get
+        {
+            lock (this.gate)
+            {
+                return this.groups.Values.ToList();
+            }
+        }
+    }
+
+    /// <summary>Puts the groups back to their initial state and forgets every task (sessions stay valid).</summary>
+    public void Reset()
+    {
+        lock (this.gate)
+        {
+            this.groups.Clear();
+            foreach (var g in this.Options.Groups)
+            {
+                this.groups[g.Key] = g;
+            }
+
+            this.tasks.Clear();
+        }
+    }
+
+    /// <summary>Answers one request.</summary>
+    public SimulatedResponse Handle(string method, string path, IReadOnlyDictionary<string, string> headers, string? body)
+    {
+        lock (this.gate)
+        {
+            this.requests.Add(new RecordedRequest(method, path, body, DateTimeOffset.UtcNow));
+            return this.Dispatch(method, path, headers, body);
+        }
+    }
+
+    private SimulatedResponse Dispatch(string method, string path, IReadOnlyDictionary<string, string> headers, string? body)
+    {
+        // /sdk/vim25/{release}/[sms/]{MoType}/{moId}/{Method}
+        var parts = path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Uri.UnescapeDataString).ToArray();
+        if (parts.Length < 5 || parts[0] != "sdk" || parts[1] != "vim25")
+        {
+            return new SimulatedResponse(404, "<html><body>Not found</body></html>", "text/html");
+        }
+
+        var isSms = parts[3] == "sms";
+        var rest = parts.Skip(isSms ? 4 : 3).ToArray();
+        if (rest.Length != 3)
+        {
+            return new SimulatedResponse(404, "<html><body>Not found</body></html>", "text/html");
+        }
+
+        var (moType, moId, operation) = (rest[0], rest[1], rest[2]);
+        if (!isSms)
+        {
+            return this.HandleVim(method, moType, moId, operation, headers, body);
+        }
+
+        if (method != "POST")
+        {
+            return this.Fault(new InvalidRequest(), "SMS methods are invoked with POST");
+        }
+
+        if (!this.HasSession(headers))
+        {
+            return this.Fault(new NotAuthenticated(), "The session is not authenticated.");
+        }
+
+        if (!TryParseBody(body, out var root))
+        {
+            return this.Fault(new InvalidRequest(), "The request body is not a JSON object.");
+        }
+
+        return (moType, operation) switch
+        {
+            ("SmsServiceInstance", "QueryStorageManager") when moId == "ServiceInstance" => Json(ManagedObjectReference.Of("SmsStorageManager", "SmsStorageManager")),
+            ("SmsStorageManager", "QueryProvider") when moId == "SmsStorageManager" => Json(new[] { ManagedObjectReference.Of("VasaProvider", ProviderMoId) }),
+            ("VasaProvider", _) when moId != ProviderMoId => this.Fault(new ManagedObjectNotFound { Obj = ManagedObjectReference.Of(moType, moId) }, $"No VasaProvider '{moId}'."),
+            ("VasaProvider", "QueryProviderInfo") => Json(this.ProviderInfo()),
+            ("VasaProvider", "QueryReplicationGroup") => this.QueryReplicationGroup(root),
+            ("VasaProvider", "ReverseReplicateGroup_Task") => this.ReverseReplicateGroup(root),
+            ("SmsTask", "QuerySmsTaskInfo") => this.QuerySmsTaskInfo(moId),
+            ("SmsTask", "QuerySmsTaskResult") => this.QuerySmsTaskResult(moId),
+            _ => this.Fault(new InvalidRequest(), $"Method '{operation}' is not available on '{moType}'."),
+        };
+    }
+
+    private static bool TryParseBody(string? body, out JsonElement root)
+    {
+        root = default;
+        if (string.IsNullOrWhiteSpace(body))
+        {
+            // Methods without parameters may be sent with no body at all (vim_rs does).
+            root = JsonDocument.Parse("{}").RootElement.Clone();
+            return true;
+        }
+
+        try
+        {
+            using var doc = JsonDocument.Parse(body);
+            root = doc.RootElement.Clone();
+            return root.ValueKind == JsonValueKind.Object;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    private static SimulatedResponse Json<T>(T value) => new(200, WireJson.Serialize(value));
+
+    private SimulatedResponse Fault(MethodFault fault, string message)
+    {
+        fault.FaultMessage = [new LocalizableMessage { Key = "com.vmware.sms.fault." + fault.TypeName, Message = message }];
+        var body = WireJson.Serialize(fault);
+        if (this.Options.Has(Deviation.FaultWithoutTypeName))
+        {
+            body = body.Replace($"\"_typeName\":\"{fault.TypeName}\",", string.Empty, StringComparison.Ordinal);
+        }
+
+        if (this.Options.Has(Deviation.FaultAsHtml))
+        {
+            return new SimulatedResponse(500, $"<html><body><h1>{fault.TypeName}</h1><p>{message}</p></body></html>", "text/html");
+        }
+
+        return new SimulatedResponse(this.Options.Has(Deviation.FaultWithHttp200) ? 200 : 500, body);
+    }
+}

@@ -1,0 +1,44 @@
+namespace Harness.Simulator;
+
+/// <summary>How the simulated provider is set up: its groups, its legitimate behaviour knobs, and any deviations.</summary>
+public sealed record SimulatedProviderOptions
+{
+    /// <summary>The initial groups.</summary>
+    public required IReadOnlyList<SimulatedGroup> Groups { get; init; }
+
+    /// <summary><c>VasaProviderInfo.maxBatchSize</c>; null means not reported.</summary>
+    public long? MaxBatchSize { get; init; } = 8;
+
+    /// <summary>The batch limit really enforced (more groups: TooMany); null means none.</summary>
+    public int? BatchLimit { get; init; } = 8;
+
+    /// <summary>Whether TooMany carries maxBatchSize.</summary>
+    public bool TooManyReportsMaxBatchSize { get; init; } = true;
+
+    /// <summary>How many polls a task stays non-terminal.</summary>
+    public int TaskPollsToComplete { get; init; } = 2;
+
+    /// <summary>Whether a reversed group gets a new device group id (otherwise it keeps its id).</summary>
+    public bool NewDeviceGroupIdOnReverse { get; init; } = true;
+
+    /// <summary>Provider name.</summary>
+    public string ProviderName { get; init; } = "Simulated VASA provider";
+
+    /// <summary>Provider version.</summary>
+    public string ProviderVersion { get; init; } = "1.0.0";
+
+    /// <summary>VASA version.</summary>
+    public string VasaVersion { get; init; } = "5.0";
+
+    /// <summary>The user name Login accepts.</summary>
+    public string UserName { get; init; } = "administrator@vsphere.local";
+
+    /// <summary>The password Login accepts.</summary>
+    public required string Password { get; init; }
+
+    /// <summary>Deliberate contract breaks.</summary>
+    public IReadOnlySet<Deviation> Deviations { get; init; } = new HashSet<Deviation>();
+
+    /// <summary>Whether a deviation is on.</summary>
+    public bool Has(Deviation deviation) => this.Deviations.Contains(deviation);
+}

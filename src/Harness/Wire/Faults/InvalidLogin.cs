@@ -1,0 +1,6 @@
+namespace Harness.Wire.Faults;
+
+/// <summary>The user name or password is wrong.</summary>
+internal sealed class InvalidLogin : VimFault
+{
+}

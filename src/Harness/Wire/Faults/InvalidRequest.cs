@@ -1,0 +1,6 @@
+namespace Harness.Wire.Faults;
+
+/// <summary>The request is malformed.</summary>
+internal sealed class InvalidRequest : RuntimeFault
+{
+}

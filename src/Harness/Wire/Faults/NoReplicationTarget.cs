@@ -1,0 +1,6 @@
+namespace Harness.Wire.Faults;
+
+/// <summary>The replication target is not yet available.</summary>
+internal sealed class NoReplicationTarget : SmsReplicationFault
+{
+}

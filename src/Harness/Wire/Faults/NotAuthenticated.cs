@@ -1,0 +1,6 @@
+namespace Harness.Wire.Faults;
+
+/// <summary>The call has no valid session.</summary>
+internal sealed class NotAuthenticated : NoPermission
+{
+}

@@ -1,0 +1,6 @@
+namespace Harness.Wire.Faults;
+
+/// <summary>An object was not found.</summary>
+internal sealed class NotFound : VimFault
+{
+}

@@ -1,0 +1,6 @@
+namespace Harness.Wire.Faults;
+
+/// <summary>The provider does not implement the function.</summary>
+internal sealed class NotImplemented : RuntimeFault
+{
+}

@@ -1,0 +1,6 @@
+namespace Harness.Wire.Faults;
+
+/// <summary>A security error.</summary>
+internal class SecurityError : RuntimeFault
+{
+}

@@ -1,0 +1,6 @@
+namespace Harness.Wire.Faults;
+
+/// <summary>Base of the replication faults.</summary>
+internal class SmsReplicationFault : MethodFault
+{
+}

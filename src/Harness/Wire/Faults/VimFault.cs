@@ -1,0 +1,6 @@
+namespace Harness.Wire.Faults;
+
+/// <summary>A generic vim fault.</summary>
+internal class VimFault : MethodFault
+{
+}

@@ -1,0 +1,24 @@
+namespace Harness.Wire;
+
+/// <summary>A replication group id: the pair of fault domain id and device group id.</summary>
+internal sealed class ReplicationGroupId : DataObject
+{
+    /// <summary>The fault domain.</summary>
+    public FaultDomainId? FaultDomainId { get; set; }
+
+    /// <summary>The device group within the fault domain.</summary>
+    public DeviceGroupId? DeviceGroupId { get; set; }
+
+    /// <summary>"faultDomain/deviceGroup", the identity used to match results to requests.</summary>
+    public string Key => $"{this.FaultDomainId?.Id}/{this.DeviceGroupId?.Id}";
+
+    /// <summary>Creates an id.</summary>
+    public static ReplicationGroupId Of(string faultDomainId, string deviceGroupId) => new()
+    {
+        FaultDomainId = new FaultDomainId { Id = faultDomainId },
+        DeviceGroupId = new DeviceGroupId { Id = deviceGroupId },
+    };
+
+    /// <inheritdoc />
+    public override string ToString() => this.Key;
+}
