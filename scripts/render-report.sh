@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Renders allure-results into an HTML report with the Allure CLI pinned in package.json.
+# Usage: scripts/render-report.sh <results-dir> <output-dir>
+# Exit codes: 0 rendered, 2 bad usage, 4 the pinned CLI is not installed (run npm ci), else Allure's own.
+set -euo pipefail
+
+if [[ $# -ne 2 ]]; then
+  echo "usage: $0 <results-dir> <output-dir>" >&2
+  exit 2
+fi
+
+repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+results="$(realpath -m -- "$1")"
+output="$(realpath -m -- "$2")"
+
+if [[ ! -f "$repo_root/node_modules/allure/package.json" ]]; then
+  echo "allure CLI not installed: run npm ci in $repo_root" >&2
+  exit 4
+fi
+
+if [[ ! -d "$results" ]]; then
+  echo "no results directory: $results" >&2
+  exit 2
+fi
+
+# "generate" does not clean its output, and a stale sub-folder stops the single-plugin flattening (gotcha G10).
+rm -rf -- "$output"
+# allurerc.mjs appends one line per run to this file; it keeps the trend between runs.
+mkdir -p "$repo_root/out/history"
+
+cd "$repo_root"
+npx --no-install allure generate "$results" -o "$output" >&2
+echo "Report: $output/index.html"

@@ -1,0 +1,45 @@
+using Conformance.Targets;
+using Harness.Reporting;
+
+namespace Conformance.Checks;
+
+/// <summary>Runs a check body and turns how it ended into a <see cref="CheckResult"/>. Never throws.</summary>
+internal static class CheckRunner
+{
+    /// <summary>Runs the body in a fresh scope.</summary>
+    public static async Task<CheckResult> RunAsync(Func<CheckScope, Task> body, ConformanceTarget target)
+    {
+        var scope = new CheckScope(target);
+        var start = DateTimeOffset.UtcNow;
+        CheckOutcome outcome;
+        string? reason = null;
+        string? trace = null;
+        try
+        {
+            await body(scope).ConfigureAwait(false);
+            outcome = CheckOutcome.Passed;
+        }
+        catch (CheckStopped stop)
+        {
+            outcome = stop.Outcome;
+            reason = stop.Message;
+        }
+        catch (Exception ex)
+        {
+            outcome = CheckOutcome.Broken;
+            reason = $"harness error: {ex.GetType().Name}: {ex.Message}";
+            trace = ex.ToString();
+        }
+
+        return new CheckResult
+        {
+            Outcome = outcome,
+            Reason = reason,
+            Trace = trace,
+            Notes = scope.Notes.Distinct().ToList(),
+            Steps = scope.Steps.ToList(),
+            Start = start,
+            Stop = DateTimeOffset.UtcNow,
+        };
+    }
+}

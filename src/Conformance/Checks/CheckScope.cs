@@ -1,0 +1,151 @@
+using Conformance.Targets;
+using Harness.Client;
+using Harness.Reporting;
+
+namespace Conformance.Checks;
+
+/// <summary>
+/// What a check runs in: the target, a client whose every exchange lands in the current step, and the three
+/// ways to stop (<see cref="Fail"/>, <see cref="Require"/>, <see cref="NotApplicable"/>). Like csi-test's By(...),
+/// steps narrate the check.
+/// </summary>
+internal sealed class CheckScope
+{
+    private readonly Stack<CheckStep> open = new();
+    private readonly List<string> notes = [];
+    private readonly object gate = new();
+
+    /// <summary>Creates a scope.</summary>
+    public CheckScope(ConformanceTarget target)
+    {
+        this.Target = target;
+        this.Client = target.Client.WithObserver(this.Record);
+        this.Root = new CheckStep("check", DateTimeOffset.UtcNow);
+        this.open.Push(this.Root);
+    }
+
+    /// <summary>The provider under test.</summary>
+    public ConformanceTarget Target { get; }
+
+    /// <summary>The client; its exchanges are recorded in the current step.</summary>
+    public SmsClient Client { get; }
+
+    /// <summary>The notes so far.</summary>
+    public IReadOnlyList<string> Notes => this.notes;
+
+    /// <summary>The top-level steps.</summary>
+    public IReadOnlyList<CheckStep> Steps => this.Root.Children;
+
+    private CheckStep Root { get; }
+
+    private CheckStep Current
+    {
+        get
+        {
+            lock (this.gate)
+            {
+                return this.open.Peek();
+            }
+        }
+    }
+
+    /// <summary>Runs a named step.</summary>
+    public async Task<T> StepAsync<T>(string name, Func<Task<T>> body)
+    {
+        var step = new CheckStep(name, DateTimeOffset.UtcNow);
+        lock (this.gate)
+        {
+            this.open.Peek().Children.Add(step);
+            this.open.Push(step);
+        }
+
+        try
+        {
+            return await body().ConfigureAwait(false);
+        }
+        catch (CheckStopped stop)
+        {
+            step.Outcome = stop.Outcome;
+            step.Message = stop.Message;
+            throw;
+        }
+        catch (Exception ex)
+        {
+            step.Outcome = CheckOutcome.Broken;
+            step.Message = ex.Message;
+            throw;
+        }
+        finally
+        {
+            step.Stop = DateTimeOffset.UtcNow;
+            lock (this.gate)
+            {
+                this.open.Pop();
+            }
+        }
+    }
+
+    /// <summary>Runs a named step without a value.</summary>
+    public Task StepAsync(string name, Func<Task> body) => this.StepAsync<bool>(name, async () =>
+    {
+        await body().ConfigureAwait(false);
+        return true;
+    });
+
+    /// <summary>Runs a named synchronous step (a verification).</summary>
+    public void Step(string name, Action body) => this.StepAsync<bool>(name, () =>
+    {
+        body();
+        return Task.FromResult(true);
+    }).GetAwaiter().GetResult();
+
+    /// <summary>Wrong behaviour: stops the check as Failed.</summary>
+    public void Fail(string reason) => throw new CheckStopped(CheckOutcome.Failed, reason);
+
+    /// <summary>Fails unless <paramref name="condition"/> holds.</summary>
+    public void Expect(bool condition, string reason)
+    {
+        if (!condition)
+        {
+            this.Fail(reason);
+        }
+    }
+
+    /// <summary>The precondition could not be established: stops the check as Inconclusive.</summary>
+    public void Require(bool condition, string reason)
+    {
+        if (!condition)
+        {
+            throw new CheckStopped(CheckOutcome.Inconclusive, reason);
+        }
+    }
+
+    /// <summary>The clause does not apply to this provider: stops the check as NotApplicable.</summary>
+    public void NotApplicable(string reason) => throw new CheckStopped(CheckOutcome.NotApplicable, reason);
+
+    /// <summary>Records an observation for the report (e.g. which reading of an unconfirmed point was seen).</summary>
+    public void Note(string text)
+    {
+        lock (this.gate)
+        {
+            this.notes.Add(text);
+        }
+    }
+
+    /// <summary>Attaches a text to the current step.</summary>
+    public void Attach(string name, string contentType, string content) => this.Current.Attachments.Add((name, contentType, content));
+
+    /// <summary>Copies a shared scenario's steps and notes into this check, under one step.</summary>
+    public void Include(string name, IReadOnlyList<CheckStep> steps, IReadOnlyList<string> scenarioNotes)
+    {
+        var holder = new CheckStep(name, steps.FirstOrDefault()?.Start ?? DateTimeOffset.UtcNow) { Stop = steps.LastOrDefault()?.Stop ?? DateTimeOffset.UtcNow };
+        holder.Children.AddRange(steps);
+        lock (this.gate)
+        {
+            this.open.Peek().Children.Add(holder);
+            this.notes.AddRange(scenarioNotes);
+        }
+    }
+
+    private void Record(ProviderCall call) => this.Current.Calls.Add(call);
+}

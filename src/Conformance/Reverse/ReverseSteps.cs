@@ -1,0 +1,150 @@
+using Conformance.Checks;
+using Harness.Client;
+using Harness.Wire;
+using Harness.Wire.Faults;
+using Harness.Wire.Results;
+using Harness.Wire.Tasks;
+
+namespace Conformance.Reverse;
+
+/// <summary>The steps and expectations the ReverseReplicateGroup_Task checks share.</summary>
+internal static class ReverseSteps
+{
+    /// <summary>The task MoRef types accepted. The docs say SmsTask; the JSON pages render MoRefTask (unconfirmed, reference §3.1).</summary>
+    public static readonly IReadOnlySet<string> TaskTypes = new HashSet<string>(StringComparer.Ordinal) { "SmsTask", "Task" };
+
+    /// <summary>Reads the replication state of each group; a group the provider does not know maps to null.</summary>
+    public static Task<Dictionary<string, string?>> ReadStatesAsync(CheckScope s, IReadOnlyList<ReplicationGroupId> groups, string stepName) =>
+        s.StepAsync(stepName, async () =>
+        {
+            var states = groups.ToDictionary(g => g.Key, _ => (string?)null, StringComparer.Ordinal);
+            if (groups.Count == 0)
+            {
+                return states;
+            }
+
+            var query = await s.Client.QueryReplicationGroupAsync(s.Target.Provider, groups).ConfigureAwait(false);
+            s.Require(query.IsValue && query.Value is not null, $"could not read group states with QueryReplicationGroup: {query.Describe()}");
+            foreach (var result in query.Value!)
+            {
+                if (result is QueryReplicationGroupSuccessResult { GroupId: { } id, RgInfo: { } info } && states.ContainsKey(id.Key))
+                {
+                    states[id.Key] = info.CurrentState;
+                }
+            }
+
+            return states;
+        });
+
+    /// <summary>Calls ReverseReplicateGroup_Task, refusing any group the profile does not allowlist, and journals the call.</summary>
+    public static async Task<ProviderResult<ManagedObjectReference>> ReverseAsync(CheckScope s, IReadOnlyList<ReplicationGroupId>? groups, string? rawBody = null)
+    {
+        if (groups?.FirstOrDefault(g => !s.Target.MayChange(g)) is { } refused)
+        {
+            throw new InvalidOperationException($"safety: refusing to send {refused} to ReverseReplicateGroup_Task: it is not in the profile's groups allowlist");
+        }
+
+        var result = rawBody is null
+            ? await s.Client.ReverseReplicateGroupAsync(s.Target.Provider, groups).ConfigureAwait(false)
+            : await s.Client.ReverseReplicateGroupRawAsync(s.Target.Provider, rawBody).ConfigureAwait(false);
+        s.Target.Journal.Add("ReverseReplicateGroup_Task", groups, result.Describe());
+        return result;
+    }
+
+    /// <summary>Fails unless the answer is exactly the named fault: HTTP 500, JSON MethodFault body, exact <c>_typeName</c>, well-formed fields.</summary>
+    public static void ExpectFault<T>(CheckScope s, ProviderResult<T> r, string expected)
+    {
+        switch (r.Kind)
+        {
+            case OutcomeKind.Value:
+                s.Fail($"wrong fault: expected {expected} (HTTP 500 with a MethodFault body), got HTTP {r.Call.Status} with a {Describe(r.Value)}");
+                break;
+            case OutcomeKind.TransportError:
+                s.Fail($"wrong fault: expected {expected}, got no usable answer ({r.Problem})");
+                break;
+            case OutcomeKind.ProtocolViolation:
+                s.Fail($"wrong fault: expected {expected} as HTTP 500 with a JSON MethodFault body, got {r.Problem}");
+                break;
+        }
+
+        var fault = r.Fault!;
+        s.Expect(fault.TypeName == expected, $"wrong fault: expected {expected}, got {(fault.TypeName is null ? "a MethodFault body without _typeName" : fault.TypeName)}");
+        ExpectWellFormed(s, fault, "fault");
+        if (fault is InvalidArgument { InvalidProperty: { } property })
+        {
+            s.Expect(property == "groupId", $"malformed fault: InvalidArgument.invalidProperty is '{property}', but the invalid argument is groupId");
+        }
+    }
+
+    /// <summary>Fails when a fault's common fields are malformed: faultMessage entries need a key; faultCause must be a MethodFault.</summary>
+    public static void ExpectWellFormed(CheckScope s, MethodFault fault, string where)
+    {
+        for (var i = 0; i < (fault.FaultMessage?.Count ?? 0); i++)
+        {
+            s.Expect(!string.IsNullOrEmpty(fault.FaultMessage![i].Key), $"malformed fault: {where}.faultMessage[{i}] has no key (a LocalizableMessage requires one)");
+        }
+
+        if (fault.FaultCause is { } cause)
+        {
+            s.Expect(cause.TypeName is not null, $"malformed fault: {where}.faultCause has no _typeName, so it is not a MethodFault");
+            ExpectWellFormed(s, cause, where + ".faultCause");
+        }
+    }
+
+    /// <summary>Waits for the task with the profile's timeout, recording each poll.</summary>
+    public static Task<TaskWaitResult> WaitAsync(CheckScope s, ManagedObjectReference task) =>
+        s.StepAsync($"Poll QuerySmsTaskInfo until {task} is terminal", () => s.Target.Waiter.WaitAsync(s.Client, task));
+
+    /// <summary>Whether the MoRef names a task with a non-empty value.</summary>
+    public static bool IsTaskMoRef(ManagedObjectReference? moRef) =>
+        moRef is { Type: { } type, Value: { Length: > 0 } } && TaskTypes.Contains(type);
+
+    /// <summary>Reads a task's result as GroupOperationResult[]; a bare array is accepted with a note.</summary>
+    public static List<GroupOperationResult> ReadResults(CheckScope s, SmsTaskInfo info)
+    {
+        switch (info.Result)
+        {
+            case BoxedArray { TypeName: "ArrayOfGroupOperationResult" } boxed:
+                s.Expect(boxed.TryReadItems<GroupOperationResult>(out var items, out var error), $"[result] ArrayOfGroupOperationResult._value is not a list of GroupOperationResult: {error}");
+                return items!;
+            case BoxedArray other:
+                s.Fail($"[result] the task result is {other.TypeName}, but ReverseReplicateGroup_Task returns GroupOperationResult[] (ArrayOfGroupOperationResult)");
+                break;
+            case BareArray bare:
+                s.Note("task result: a bare JSON array, not boxed as ArrayOfGroupOperationResult (accepted; anyType values are normally boxed)");
+                var boxedBare = new BoxedArray { TypeName = "ArrayOfGroupOperationResult", Value = bare.Raw };
+                s.Expect(boxedBare.TryReadItems<GroupOperationResult>(out var bareItems, out var bareError), $"[result] the task result array is not a list of GroupOperationResult: {bareError}");
+                return bareItems!;
+            case null:
+                s.Fail("[result] the task succeeded without a result; ReverseReplicateGroup_Task returns one GroupOperationResult per group");
+                break;
+            default:
+                s.Fail($"[result] the task result is a {info.Result.TypeName ?? "value without _typeName"}, not ArrayOfGroupOperationResult");
+                break;
+        }
+
+        return [];
+    }
+
+    /// <summary>Fails unless there is exactly one result per requested group (matched by groupId, in any order) and none for other groups.</summary>
+    public static Dictionary<string, GroupOperationResult> ExpectOnePerGroup(CheckScope s, IReadOnlyList<ReplicationGroupId> requested, IReadOnlyList<GroupOperationResult> results)
+    {
+        var byGroup = results.GroupBy(r => r.GroupId?.Key ?? "(no groupId)", StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var wanted = requested.Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+        var missing = wanted.Where(k => !byGroup.ContainsKey(k)).ToList();
+        var repeated = byGroup.Where(kv => kv.Value.Count > 1).Select(kv => $"{kv.Key} ×{kv.Value.Count}").ToList();
+        var extra = byGroup.Keys.Where(k => !wanted.Contains(k)).ToList();
+        s.Expect(missing.Count == 0, $"[result] no result for requested group(s) {string.Join(", ", missing)} ({results.Count} result(s) for {requested.Count} group(s))");
+        s.Expect(repeated.Count == 0, $"[result] more than one result for {string.Join(", ", repeated)}");
+        s.Expect(extra.Count == 0, $"[result] result(s) for group(s) that were not requested: {string.Join(", ", extra)}");
+        return byGroup.ToDictionary(kv => kv.Key, kv => kv.Value[0], StringComparer.Ordinal);
+    }
+
+    /// <summary>A short description of a value for messages.</summary>
+    public static string Describe(object? value) => value switch
+    {
+        null => "null body",
+        ManagedObjectReference m => $"MoRef {m.Type}:{m.Value}",
+        _ => value.GetType().Name,
+    };
+}

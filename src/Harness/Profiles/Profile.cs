@@ -1,0 +1,63 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Harness.Profiles;
+
+/// <summary>
+/// The provider under test, as described by a validated profile file. Build one with <see cref="ProfileLoader"/>;
+/// every field has a documented default and range, checked at load time.
+/// </summary>
+internal sealed record Profile
+{
+    /// <summary>The default <see cref="Release"/>.</summary>
+    public const string DefaultRelease = "8.0.3.0";
+
+    /// <summary>The default <see cref="TaskTimeoutSeconds"/>.</summary>
+    public const int DefaultTaskTimeoutSeconds = 300;
+
+    /// <summary>The default <see cref="PollIntervalMilliseconds"/>.</summary>
+    public const int DefaultPollIntervalMilliseconds = 200;
+
+    /// <summary>The profile's name: 1 to 64 of <c>A-Z a-z 0-9 . _ -</c>. Required.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The embedded simulator or a vCenter base URI. Required.</summary>
+    public required ProfileTarget Target { get; init; }
+
+    /// <summary>The vCenter release whose API is used, four dotted numbers. <value>Default: "8.0.3.0".</value></summary>
+    public string Release { get; init; } = DefaultRelease;
+
+    /// <summary>Where the user name and password come from. Required unless the target is embedded.</summary>
+    public CredentialSource? Credentials { get; init; }
+
+    /// <summary>How the server certificate is checked. <value>Default: <see cref="TlsSettings.SystemTrust"/>.</value></summary>
+    public TlsSettings Tls { get; init; } = TlsSettings.SystemTrust;
+
+    /// <summary>The VasaProvider moId to use instead of discovery. <value>Default: <c>null</c> (discover).</value></summary>
+    public string? ProviderId { get; init; }
+
+    /// <summary>
+    /// The allowlist: the only groups the suite may change. No duplicates.
+    /// <value>Default: empty for a remote target; every simulator group for the embedded target.</value>
+    /// </summary>
+    public IReadOnlyList<GroupRef> Groups { get; init; } = [];
+
+    /// <summary>How long to wait for an SMS task to finish, in seconds. <value>Default: 300; range 1..86400.</value></summary>
+    [Range(1, 86400)]
+    public int TaskTimeoutSeconds { get; init; } = DefaultTaskTimeoutSeconds;
+
+    /// <summary>The first task-poll interval in milliseconds; polling backs off from it. <value>Default: 200; range 10..60000.</value></summary>
+    [Range(10, 60000)]
+    public int PollIntervalMilliseconds { get; init; } = DefaultPollIntervalMilliseconds;
+
+    /// <summary>The simulator's model. Set exactly when the target is embedded (<see cref="SimulatorSettings.Default"/> if the file has none).</summary>
+    public SimulatorSettings? Simulator { get; init; }
+
+    /// <summary>The file the profile was loaded from (full path); <c>null</c> when parsed from text. Not a JSON field.</summary>
+    public string? SourcePath { get; init; }
+
+    /// <summary><see cref="TaskTimeoutSeconds"/> as a <see cref="TimeSpan"/>.</summary>
+    public TimeSpan TaskTimeout => TimeSpan.FromSeconds(this.TaskTimeoutSeconds);
+
+    /// <summary><see cref="PollIntervalMilliseconds"/> as a <see cref="TimeSpan"/>.</summary>
+    public TimeSpan PollInterval => TimeSpan.FromMilliseconds(this.PollIntervalMilliseconds);
+}

@@ -1,0 +1,62 @@
+using Harness.Simulator;
+using Harness.Wire.Groups;
+using System.ComponentModel.DataAnnotations;
+
+namespace Harness.Profiles;
+
+/// <summary>The model the embedded simulator serves. Only for the embedded target; every field has a default.</summary>
+internal sealed record SimulatorSettings
+{
+    /// <summary>
+    /// Twelve groups over fault domains <c>fd-A</c> and <c>fd-B</c>: six FAILEDOVER, two SOURCE, two TARGET,
+    /// one INTEST and one REMOTE_FAILEDOVER.
+    /// </summary>
+    public static IReadOnlyList<SimulatedGroup> DefaultGroups { get; } =
+    [
+        new("fd-A", "rg-fo-1", ReplicationState.FailedOver),
+        new("fd-A", "rg-fo-2", ReplicationState.FailedOver),
+        new("fd-A", "rg-fo-3", ReplicationState.FailedOver),
+        new("fd-B", "rg-fo-4", ReplicationState.FailedOver),
+        new("fd-B", "rg-fo-5", ReplicationState.FailedOver),
+        new("fd-B", "rg-fo-6", ReplicationState.FailedOver),
+        new("fd-A", "rg-src-1", ReplicationState.Source),
+        new("fd-B", "rg-src-2", ReplicationState.Source),
+        new("fd-A", "rg-tgt-1", ReplicationState.Target),
+        new("fd-B", "rg-tgt-2", ReplicationState.Target),
+        new("fd-A", "rg-test-1", ReplicationState.InTest),
+        new("fd-B", "rg-rfo-1", ReplicationState.RemoteFailedOver),
+    ];
+
+    /// <summary>The settings used when an embedded profile has no <c>simulator</c> block. Declared after <see cref="DefaultGroups"/>, which it uses.</summary>
+    public static SimulatorSettings Default { get; } = new();
+
+    /// <summary>The groups and their initial states. <value>Default: <see cref="DefaultGroups"/>.</value> Ids are unique.</summary>
+    public IReadOnlyList<SimulatedGroup> Groups { get; init; } = DefaultGroups;
+
+    /// <summary>The maxBatchSize QueryProviderInfo reports. <value>Default: 8; <c>null</c> means not reported.</value></summary>
+    [Range(typeof(long), "1", "9223372036854775807")]
+    public long? MaxBatchSize { get; init; } = 8;
+
+    /// <summary>The batch limit actually enforced: more groups in one call fail with TooMany. <value>Default: 8; <c>null</c> means no limit.</value></summary>
+    [Range(1, int.MaxValue)]
+    public int? BatchLimit { get; init; } = 8;
+
+    /// <summary>Whether the TooMany fault carries maxBatchSize. <value>Default: <c>true</c>.</value></summary>
+    public bool TooManyReportsMaxBatchSize { get; init; } = true;
+
+    /// <summary>How many QuerySmsTaskInfo polls a task stays non-terminal (queued, then running). <value>Default: 2; range 0..1000.</value></summary>
+    [Range(0, 1000)]
+    public int TaskPollsToComplete { get; init; } = 2;
+
+    /// <summary>The provider name reported. <value>Default: "Simulated VASA provider".</value></summary>
+    public string ProviderName { get; init; } = "Simulated VASA provider";
+
+    /// <summary>The provider version reported. <value>Default: "1.0.0".</value></summary>
+    public string ProviderVersion { get; init; } = "1.0.0";
+
+    /// <summary>The VASA version reported. <value>Default: "5.0".</value></summary>
+    public string VasaVersion { get; init; } = "5.0";
+
+    /// <summary>Names of deliberate contract breaks to switch on, each one of <see cref="ProfileLoadOptions.KnownDeviations"/>. <value>Default: empty.</value></summary>
+    public IReadOnlyList<string> Deviations { get; init; } = [];
+}

@@ -1,0 +1,19 @@
+namespace Harness.Reporting;
+
+/// <summary>
+/// The defect categories, in match order (the first match wins in both generators). allurerc.mjs mirrors this list
+/// by hand; <c>AllureCategoriesTests</c> checks that every name and JS pattern appears there.
+/// </summary>
+internal static class AllureCategories
+{
+    public static IReadOnlyList<AllureCategory> All { get; } =
+    [
+        new("Wrong fault", [ReportStatus.Failed], "(?i).*(wrong fault|expected fault).*", "wrong fault|expected fault"),
+        new("Task contract", [ReportStatus.Failed], "(?i).*\\[task\\].*", "\\[task\\]"),
+        new("Result contract", [ReportStatus.Failed], "(?i).*\\[result\\].*", "\\[result\\]"),
+        new("Stuck task", [ReportStatus.Failed, ReportStatus.Broken], "(?i).*stuck task.*", "stuck task"),
+        new("Inconclusive: precondition not established", [ReportStatus.Skipped], "Inconclusive:.*", "^Inconclusive:"),
+        new("Not applicable", [ReportStatus.Skipped], "Not applicable:.*", "^Not applicable:"),
+        new("Harness or infrastructure error", [ReportStatus.Broken], null, null),
+    ];
+}

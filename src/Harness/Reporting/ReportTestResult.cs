@@ -1,0 +1,54 @@
+namespace Harness.Reporting;
+
+/// <summary>The outcome of one test execution, as it will be written to <c>{uuid}-result.json</c>.</summary>
+internal sealed class ReportTestResult
+{
+    /// <summary><see cref="Category"/> of a skipped test whose precondition could not be established.</summary>
+    public const string Inconclusive = "inconclusive";
+
+    /// <summary><see cref="Category"/> of a skipped test the provider legitimately does not have to support.</summary>
+    public const string NotApplicable = "not applicable";
+
+    public ReportTestResult(string name, string fullName)
+    {
+        this.Name = name;
+        this.FullName = fullName;
+    }
+
+    /// <summary>Display name, e.g. "Empty_groupId_is_rejected_with_InvalidArgument".</summary>
+    public string Name { get; set; }
+
+    /// <summary>Stable identity without argument values, e.g. "Conformance.Reverse.ReverseReplicateGroupTests.Empty_groupId_is_rejected_with_InvalidArgument".</summary>
+    public string FullName { get; set; }
+
+    /// <summary>Markdown.</summary>
+    public string? Description { get; set; }
+
+    public ReportStatus Status { get; set; } = ReportStatus.Passed;
+
+    public string? Message { get; set; }
+
+    public string? Trace { get; set; }
+
+    public DateTimeOffset Start { get; set; }
+
+    public DateTimeOffset Stop { get; set; }
+
+    /// <summary>Label names may repeat (several "tag"s). Missing parentSuite/suite/subSuite labels are derived from <see cref="FullName"/>.</summary>
+    public List<(string Name, string Value)> Labels { get; } = [];
+
+    public List<ReportLink> Links { get; } = [];
+
+    public List<ReportParameter> Parameters { get; } = [];
+
+    public List<ReportStep> Steps { get; } = [];
+
+    public List<ReportAttachment> Attachments { get; } = [];
+
+    /// <summary>
+    /// Our own distinction inside <see cref="ReportStatus.Skipped"/>: <see cref="Inconclusive"/> or <see cref="NotApplicable"/>.
+    /// Written as a "category" label, and a skipped result's message is prefixed "Inconclusive: " / "Not applicable: "
+    /// so the report categories can match it.
+    /// </summary>
+    public string? Category { get; set; }
+}

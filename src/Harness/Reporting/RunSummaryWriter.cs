@@ -1,0 +1,95 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Harness.Security;
+
+namespace Harness.Reporting;
+
+/// <summary>Writes out/summary.json: camelCase, indented, redacted, atomic. CI gates on this file, not on Allure.</summary>
+internal static class RunSummaryWriter
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static void Write(RunSummary summary, string path, Redactor redactor)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        ArgumentNullException.ThrowIfNull(redactor);
+
+        var checks = summary.Checks;
+        var counts = RunCounts.From(checks);
+        var verdict = RunVerdict.Derive(checks, summary.Error);
+        var json = new JsonObject
+        {
+            ["profile"] = redactor.Redact(summary.Profile),
+            ["target"] = redactor.Redact(summary.Target),
+            ["verdict"] = VerdictText(verdict.Verdict),
+            ["exitCode"] = verdict.ExitCode,
+            ["reason"] = verdict.Reason is null ? null : redactor.Redact(verdict.Reason),
+            ["counts"] = new JsonObject
+            {
+                ["passed"] = counts.Passed,
+                ["failed"] = counts.Failed,
+                ["broken"] = counts.Broken,
+                ["inconclusive"] = counts.Inconclusive,
+                ["notApplicable"] = counts.NotApplicable,
+                ["total"] = counts.Total,
+            },
+            ["checks"] = new JsonArray(checks.Select(c => (JsonNode)Check(c, redactor)).ToArray()),
+            ["startedAt"] = Timestamp(summary.StartedAt),
+            ["finishedAt"] = Timestamp(summary.FinishedAt),
+        };
+
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        AtomicFile.WriteAllBytes(path, Encoding.UTF8.GetBytes(json.ToJsonString(Json) + "\n"));
+    }
+
+    internal static string OutcomeText(CheckOutcome outcome) => outcome switch
+    {
+        CheckOutcome.Passed => "passed",
+        CheckOutcome.Failed => "failed",
+        CheckOutcome.Broken => "broken",
+        CheckOutcome.Inconclusive => "inconclusive",
+        CheckOutcome.NotApplicable => "not-applicable",
+        _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, null),
+    };
+
+    internal static string VerdictText(Verdict verdict) => verdict switch
+    {
+        Verdict.Conformant => "conformant",
+        Verdict.NotConformant => "not-conformant",
+        Verdict.Error => "error",
+        _ => throw new ArgumentOutOfRangeException(nameof(verdict), verdict, null),
+    };
+
+    private static JsonObject Check(RunCheck check, Redactor redactor)
+    {
+        var json = new JsonObject
+        {
+            ["name"] = redactor.Redact(check.Name),
+            ["clauseId"] = redactor.Redact(check.ClauseId),
+            ["outcome"] = OutcomeText(check.Outcome),
+        };
+        if (check.Message is not null)
+        {
+            json["message"] = redactor.Redact(check.Message);
+        }
+
+        json["durationMs"] = check.DurationMs;
+        return json;
+    }
+
+    private static string Timestamp(DateTimeOffset time) =>
+        time.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
+}
