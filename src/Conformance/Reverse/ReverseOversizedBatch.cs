@@ -1,0 +1,111 @@
+using Conformance.Checks;
+using Conformance.Targets;
+using Harness.Client;
+using Harness.Replication;
+using Harness.Wire;
+using Harness.Wire.Faults;
+using Harness.Wire.Groups;
+using Harness.Wire.Results;
+
+namespace Conformance.Reverse;
+
+/// <summary>
+/// The shared TooMany scenario: send one group more than the provider's batch limit, then, as the contract asks a
+/// client to, re-split by TooMany.maxBatchSize (or one at a time) and send each chunk. The batch holds only
+/// allowlisted groups that are not FAILEDOVER plus made-up ids, so a provider that wrongly accepts it changes nothing.
+/// </summary>
+internal sealed class ReverseOversizedBatch : SharedScenario
+{
+    /// <summary>The limit the batch exceeds.</summary>
+    public long Limit { get; private set; }
+
+    /// <summary>The oversized batch.</summary>
+    public IReadOnlyList<ReplicationGroupId> Batch { get; private set; } = [];
+
+    /// <summary>States of the allowlisted members before the call.</summary>
+    public IReadOnlyDictionary<string, string?> Before { get; private set; } = new Dictionary<string, string?>();
+
+    /// <summary>The answer to the oversized call.</summary>
+    public ProviderResult<ManagedObjectReference>? Call { get; private set; }
+
+    /// <summary>When the oversized call was wrongly accepted: its results (or why there are none).</summary>
+    public string? AcceptedOutcome { get; private set; }
+
+    /// <summary>The chunks sent after TooMany, each with its answer and its results (null when the chunk got a whole-call fault).</summary>
+    public List<(IReadOnlyList<ReplicationGroupId> Chunk, ProviderResult<ManagedObjectReference> Call, List<GroupOperationResult>? Results, string? Problem)> Chunks { get; } = [];
+
+    /// <inheritdoc />
+    protected override string Title => $"an oversized batch of {this.Batch.Count} groups (limit {this.Limit}), then the split";
+
+    /// <summary>Runs (once per target) and returns the record.</summary>
+    public static Task<ReverseOversizedBatch> GetAsync(ConformanceTarget target) => GetOrRunAsync<ReverseOversizedBatch>(target, (r, s) => r.RecordAsync(s));
+
+    private async Task RecordAsync(CheckScope s)
+    {
+        var reported = s.Target.Info?.MaxBatchSize;
+        if (reported is not > 0)
+        {
+            s.NotApplicable($"the provider reports no maxBatchSize in QueryProviderInfo ({(reported is null ? "unset" : reported.ToString())}), so it declares no batch limit to exceed");
+        }
+
+        this.Limit = reported!.Value;
+        var states = await ReverseSteps.ReadStatesAsync(s, s.Target.Allowlist, "Read the replication state of every allowlisted group").ConfigureAwait(false);
+        var safe = s.Target.Allowlist.Where(g => states[g.Key] is { } st && st != ReplicationState.FailedOver).ToList();
+        var size = (int)Math.Min(this.Limit + 1, 10_000);
+        this.Batch = safe.Take(size).Concat(Enumerable.Range(0, Math.Max(0, size - safe.Count)).Select(i => s.Target.NonexistentGroup("toomany", i))).ToList();
+        this.Before = this.Batch.Where(g => states.ContainsKey(g.Key)).ToDictionary(g => g.Key, g => states[g.Key], StringComparer.Ordinal);
+        s.Note($"oversized batch: {this.Before.Count} allowlisted non-FAILEDOVER group(s) + {this.Batch.Count - this.Before.Count} made-up id(s)");
+
+        this.Call = await s.StepAsync($"Call ReverseReplicateGroup_Task with {this.Batch.Count} groups (limit {this.Limit})", () => ReverseSteps.ReverseAsync(s, this.Batch)).ConfigureAwait(false);
+        if (this.Call.IsValue && ReverseSteps.IsTaskMoRef(this.Call.Value))
+        {
+            var (results, problem) = await this.FinishAsync(s, this.Call.Value!).ConfigureAwait(false);
+            this.AcceptedOutcome = problem ?? $"{results!.Count} result(s) for {this.Batch.Count} group(s)";
+            return;
+        }
+
+        if (this.Call.Fault is not TooMany tooMany)
+        {
+            return;
+        }
+
+        var chunks = BatchPlan.Split(this.Batch, tooMany.MaxBatchSize);
+        s.Note($"TooMany.maxBatchSize = {(tooMany.MaxBatchSize?.ToString() ?? "absent")}: re-split into {chunks.Count} call(s) of at most {BatchPlan.SizeFor(tooMany.MaxBatchSize)}");
+        foreach (var chunk in chunks)
+        {
+            var call = await s.StepAsync($"Call ReverseReplicateGroup_Task with a chunk of {chunk.Count}", () => ReverseSteps.ReverseAsync(s, chunk)).ConfigureAwait(false);
+            if (call.IsValue && ReverseSteps.IsTaskMoRef(call.Value))
+            {
+                var (results, problem) = await this.FinishAsync(s, call.Value!).ConfigureAwait(false);
+                this.Chunks.Add((chunk, call, results, problem));
+            }
+            else
+            {
+                this.Chunks.Add((chunk, call, null, call.Describe()));
+            }
+        }
+    }
+
+    private async Task<(List<GroupOperationResult>? Results, string? Problem)> FinishAsync(CheckScope s, ManagedObjectReference task)
+    {
+        var wait = await ReverseSteps.WaitAsync(s, task).ConfigureAwait(false);
+        if (wait.Final?.State != Harness.Wire.Tasks.SmsTaskState.Success)
+        {
+            return (null, wait.Describe());
+        }
+
+        var results = await s.StepAsync("Read the task result", () =>
+        {
+            var scratch = new CheckScope(s.Target);
+            try
+            {
+                return Task.FromResult<(List<GroupOperationResult>?, string?)>((ReverseSteps.ReadResults(scratch, wait.Final), null));
+            }
+            catch (CheckStopped stopped)
+            {
+                return Task.FromResult<(List<GroupOperationResult>?, string?)>((null, stopped.Message));
+            }
+        }).ConfigureAwait(false);
+        return results;
+    }
+}

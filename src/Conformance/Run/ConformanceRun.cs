@@ -1,0 +1,127 @@
+using System.Globalization;
+using System.Text.Json;
+using Conformance.Checks;
+using Conformance.Targets;
+using Harness.Profiles;
+using Harness.Reporting;
+using Harness.Security;
+using Harness.Simulator;
+
+namespace Conformance.Run;
+
+/// <summary>
+/// One run of the suite: built once from the profile (csi-test's TestContext), it holds the target or the reason
+/// the run could not start, and writes every result to allure-results and out/summary.json as it goes.
+/// </summary>
+internal sealed class ConformanceRun : IDisposable
+{
+    private readonly object gate = new();
+    private readonly AllureResultsWriter writer;
+    private readonly SimulatedProviderServer? server;
+
+    /// <summary>Creates a run.</summary>
+    public ConformanceRun(string outDirectory, Redactor redactor, Profile? profile, ConformanceTarget? target, RunAbort? abort, SimulatedProviderServer? server, IReadOnlyList<string> notes)
+    {
+        this.OutDirectory = outDirectory;
+        this.Redactor = redactor;
+        this.Profile = profile;
+        this.Target = target;
+        this.Abort = abort;
+        this.server = server;
+        this.Notes = notes;
+        this.writer = new AllureResultsWriter(Path.Combine(outDirectory, "allure-results"), redactor);
+        this.Summary = new RunSummary(profile?.Name ?? "(no profile)", profile is null ? "(none)" : profile.Target.IsEmbedded ? RunSummary.Embedded : redactor.Redact(profile.Target.BaseUri!.ToString()))
+        {
+            StartedAt = DateTimeOffset.UtcNow,
+        };
+        if (abort is not null)
+        {
+            this.Summary.RecordError(abort.ExitCode, abort.Message);
+        }
+    }
+
+    /// <summary>The run in progress (set by the NUnit set-up fixture).</summary>
+    public static ConformanceRun? Current { get; set; }
+
+    /// <summary>The output folder.</summary>
+    public string OutDirectory { get; }
+
+    /// <summary>The run's redactor.</summary>
+    public Redactor Redactor { get; }
+
+    /// <summary>The profile, when it loaded.</summary>
+    public Profile? Profile { get; }
+
+    /// <summary>The target, when the run could start.</summary>
+    public ConformanceTarget? Target { get; }
+
+    /// <summary>Why the run could not start.</summary>
+    public RunAbort? Abort { get; }
+
+    /// <summary>What connecting noticed.</summary>
+    public IReadOnlyList<string> Notes { get; }
+
+    /// <summary>The summary being built.</summary>
+    public RunSummary Summary { get; }
+
+    /// <summary>Runs one check (or reports the abort for it) and records the result.</summary>
+    public async Task<CheckResult> RunCheckAsync(Check check)
+    {
+        CheckResult result;
+        if (this.Abort is not null || this.Target is null)
+        {
+            var now = DateTimeOffset.UtcNow;
+            result = new CheckResult { Outcome = CheckOutcome.Broken, Reason = "run aborted: " + (this.Abort?.Message ?? "no target"), Start = now, Stop = now };
+        }
+        else
+        {
+            // Each check starts from the profile's initial state on the embedded simulator; real providers are never reset.
+            this.Target.Simulator?.Reset();
+            result = await CheckRunner.RunAsync(check.Run, this.Target).ConfigureAwait(false);
+        }
+
+        this.Record(check, result);
+        return result;
+    }
+
+    /// <summary>Writes the Allure result and the summary line.</summary>
+    public void Record(Check check, CheckResult result)
+    {
+        this.writer.Write(ReportBridge.ToReport(check, result, this.Profile?.Name ?? "(none)", this.Target?.Seed));
+        lock (this.gate)
+        {
+            this.Summary.Add(ReportBridge.ToSummary(check, result));
+        }
+    }
+
+    /// <summary>Writes the run-level files: environment, categories, executor, journal and summary.</summary>
+    public void Finish()
+    {
+        this.Summary.FinishedAt = DateTimeOffset.UtcNow;
+        var info = this.Target?.Info;
+        var environment = new Dictionary<string, string>
+        {
+            ["profile"] = this.Profile?.Name ?? "(none)",
+            ["target"] = this.Summary.Target,
+            ["release"] = this.Profile?.Release ?? string.Empty,
+            ["provider.name"] = info?.Name ?? "(unknown)",
+            ["provider.version"] = info?.Version ?? "(unknown)",
+            ["provider.vasaVersion"] = info?.VasaVersion ?? "(unknown)",
+            ["provider.maxBatchSize"] = info?.MaxBatchSize?.ToString(CultureInfo.InvariantCulture) ?? "(not reported)",
+            ["provider.moId"] = this.Target?.Provider.Value ?? "(none)",
+            ["suite.version"] = typeof(ConformanceRun).Assembly.GetName().Version?.ToString() ?? "0",
+            ["runId"] = this.Target?.RunId ?? "(none)",
+        };
+        this.writer.WriteEnvironment(environment);
+        this.writer.WriteCategories();
+        this.writer.WriteExecutor();
+        var journal = this.Target?.Journal.Entries ?? [];
+        File.WriteAllText(Path.Combine(this.OutDirectory, "journal.json"), this.Redactor.Redact(JsonSerializer.Serialize(journal, JournalJson)));
+        RunSummaryWriter.Write(this.Summary, Path.Combine(this.OutDirectory, "summary.json"), this.Redactor);
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => this.server?.Dispose();
+
+    private static readonly JsonSerializerOptions JournalJson = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+}

@@ -1,0 +1,119 @@
+using System.Globalization;
+using System.Text;
+using Conformance.Checks;
+using Harness.Reporting;
+
+namespace Conformance.Run;
+
+/// <summary>Turns a check's result into an Allure result and a summary line. The status mapping is documented in README "What a result means".</summary>
+internal static class ReportBridge
+{
+    /// <summary>The public API page of each operation.</summary>
+    private const string ApiPage = "https://developer.broadcom.com/xapis/virtual-infrastructure-json-api/latest/sdk/vim25/release/sms/VasaProvider/moId/{0}/post";
+
+    /// <summary>The stable full name of a check.</summary>
+    public static string FullName(Check check) => $"Conformance.{check.Feature}.{check.Name}";
+
+    /// <summary>The Allure result.</summary>
+    public static ReportTestResult ToReport(Check check, CheckResult result, string profileName, ulong? seed)
+    {
+        var report = new ReportTestResult(check.Name.Replace('_', ' '), FullName(check))
+        {
+            Start = result.Start,
+            Stop = result.Stop,
+            Status = result.Outcome switch
+            {
+                CheckOutcome.Passed => ReportStatus.Passed,
+                CheckOutcome.Failed => ReportStatus.Failed,
+                CheckOutcome.Broken => ReportStatus.Broken,
+                _ => ReportStatus.Skipped,
+            },
+            Category = result.Outcome switch
+            {
+                CheckOutcome.Inconclusive => ReportTestResult.Inconclusive,
+                CheckOutcome.NotApplicable => ReportTestResult.NotApplicable,
+                _ => null,
+            },
+            Message = result.Reason,
+            Trace = result.Trace,
+            Description = Describe(check, result),
+        };
+        report.Labels.AddRange(
+        [
+            ("epic", "Replication"),
+            ("feature", check.Feature),
+            ("story", check.Clause.Id),
+            ("severity", check.Clause.Level == ClauseLevel.Must ? "critical" : "normal"),
+            ("parentSuite", "VASA provider conformance"),
+            ("suite", check.Feature),
+            ("subSuite", check.Clause.Id),
+            ("tag", check.Clause.Level == ClauseLevel.Must ? "MUST" : "SHOULD"),
+            ("host", Environment.MachineName),
+            ("thread", Environment.CurrentManagedThreadId.ToString(CultureInfo.InvariantCulture)),
+            ("framework", "nunit"),
+            ("language", "csharp"),
+            ("testMethod", check.Name),
+        ]);
+        report.Links.Add(new ReportLink(check.Feature + " (API reference)", string.Format(CultureInfo.InvariantCulture, ApiPage, check.Feature)));
+        report.Parameters.Add(new ReportParameter("profile", profileName));
+        if (seed is { } s)
+        {
+            report.Parameters.Add(new ReportParameter("seed", s.ToString(CultureInfo.InvariantCulture), Excluded: true));
+        }
+
+        report.Steps.AddRange(result.Steps.Select(ToStep));
+        if (result.Notes.Count > 0)
+        {
+            report.Attachments.Add(new ReportAttachment("Notes", "text/plain", string.Join(Environment.NewLine, result.Notes)));
+        }
+
+        return report;
+    }
+
+    /// <summary>The summary line.</summary>
+    public static RunCheck ToSummary(Check check, CheckResult result) =>
+        new(check.Name, check.Clause.Id, result.Outcome, result.Reason, (long)(result.Stop - result.Start).TotalMilliseconds);
+
+    private static ReportStep ToStep(CheckStep step)
+    {
+        var report = new ReportStep(step.Name)
+        {
+            Start = step.Start,
+            Stop = step.Stop == default ? step.Start : step.Stop,
+            Status = step.Outcome switch
+            {
+                CheckOutcome.Passed => ReportStatus.Passed,
+                CheckOutcome.Failed => ReportStatus.Failed,
+                CheckOutcome.Broken => ReportStatus.Broken,
+                _ => ReportStatus.Skipped,
+            },
+            Message = step.Message,
+        };
+        foreach (var call in step.Calls)
+        {
+            report.Attachments.Add(new ReportAttachment($"{call.Summary} [{call.CorrelationId}]", "application/json", call.ToJson()));
+        }
+
+        report.Attachments.AddRange(step.Attachments.Select(a => new ReportAttachment(a.Name, a.ContentType, a.Content)));
+        report.Steps.AddRange(step.Children.Select(ToStep));
+        return report;
+    }
+
+    private static string Describe(Check check, CheckResult result)
+    {
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"**{check.Clause.Id}** ({check.Clause.Level.ToString().ToUpperInvariant()}): {check.Clause.Text}\n\n");
+        text.Append(CultureInfo.InvariantCulture, $"Source: {check.Clause.Source}\n\n");
+        if (result.Reason is not null)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"**{result.Outcome}**: {result.Reason}\n\n");
+        }
+
+        foreach (var note in result.Notes)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"- {note}\n");
+        }
+
+        return text.ToString();
+    }
+}
