@@ -24,13 +24,13 @@ public enum Deviation
     /// <summary>Groups that are not FAILEDOVER are reversed too.</summary>
     ReverseNonFailedOverGroups,
 
-    /// <summary>The new source group is reported in another fault domain.</summary>
+    /// <summary>The new source group is created in another fault domain.</summary>
     NewGroupInOtherFaultDomain,
 
     /// <summary>Success results carry no newGroupId.</summary>
     SuccessWithoutNewGroupId,
 
-    /// <summary>The task reports success but no group changes state.</summary>
+    /// <summary>The task reports success and the new group id, but the group keeps its FAILEDOVER state.</summary>
     NoStateChange,
 
     /// <summary>The last requested group gets no result.</summary>

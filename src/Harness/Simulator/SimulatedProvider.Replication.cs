@@ -136,12 +136,14 @@ internal sealed partial class SimulatedProvider
     {
         this.reversals++;
         var newDeviceGroupId = this.Options.NewDeviceGroupIdOnReverse ? $"{group.DeviceGroupId}-r{this.reversals}" : group.DeviceGroupId;
-        if (!this.Options.Has(Deviation.NoStateChange))
+        this.groups.Remove(group.Key);
+        var reversed = group with
         {
-            this.groups.Remove(group.Key);
-            var reversed = group with { DeviceGroupId = newDeviceGroupId, State = ReplicationState.Source };
-            this.groups[reversed.Key] = reversed;
-        }
+            FaultDomainId = this.Options.Has(Deviation.NewGroupInOtherFaultDomain) ? group.FaultDomainId + "-other" : group.FaultDomainId,
+            DeviceGroupId = newDeviceGroupId,
+            State = this.Options.Has(Deviation.NoStateChange) ? group.State : ReplicationState.Source,
+        };
+        this.groups[reversed.Key] = reversed;
 
         return new ReverseReplicationSuccessResult
         {

@@ -1,0 +1,147 @@
+using Conformance.Checks;
+using Conformance.Reverse;
+using Harness.Reporting;
+using Harness.Simulator;
+
+namespace Conformance.Tests.Reverse;
+
+/// <summary>
+/// Proves the checks: the faithful simulator passes every check, and each deviation (a deliberate break of one
+/// clause) makes the checks meant to catch it fail. The intended catches are data, below.
+/// </summary>
+[TestFixture]
+public sealed class ReverseCatalogueTests
+{
+    /// <summary>Deviation → the checks that must fail against it.</summary>
+    private static readonly Dictionary<Deviation, string[]> IntendedCatches = new()
+    {
+        [Deviation.WrongFaultForEmptyGroupId] = ["Empty_groupId_is_rejected_with_InvalidArgument", "Absent_groupId_is_rejected_with_InvalidArgument", "Null_groupId_is_rejected_with_InvalidArgument"],
+        [Deviation.AcceptEmptyGroupId] = ["Empty_groupId_is_rejected_with_InvalidArgument", "Absent_groupId_is_rejected_with_InvalidArgument", "Null_groupId_is_rejected_with_InvalidArgument"],
+        [Deviation.FaultWithHttp200] = ["Empty_groupId_is_rejected_with_InvalidArgument", "An_oversized_batch_is_rejected_with_TooMany", "A_call_without_a_session_is_refused"],
+        [Deviation.FaultAsHtml] = ["Empty_groupId_is_rejected_with_InvalidArgument", "An_oversized_batch_is_rejected_with_TooMany"],
+        [Deviation.FaultWithoutTypeName] = ["Null_groupId_is_rejected_with_InvalidArgument", "An_oversized_batch_is_rejected_with_TooMany"],
+        [Deviation.ReverseNonFailedOverGroups] = ["A_group_not_in_FAILEDOVER_is_not_reversed", "Any_batch_of_allowlisted_groups_is_reversed_as_the_state_model_predicts"],
+        [Deviation.NewGroupInOtherFaultDomain] = ["A_reversed_group_gets_a_newGroupId_in_its_fault_domain"],
+        [Deviation.SuccessWithoutNewGroupId] = ["A_reversed_group_gets_a_newGroupId_in_its_fault_domain"],
+        [Deviation.NoStateChange] = ["A_reversed_group_reads_as_SOURCE_afterwards", "Any_batch_of_allowlisted_groups_is_reversed_as_the_state_model_predicts"],
+        [Deviation.MissingResult] = ["Each_requested_group_gets_exactly_one_result"],
+        [Deviation.DuplicateResult] = ["Each_requested_group_gets_exactly_one_result"],
+        [Deviation.ExtraResult] = ["Each_requested_group_gets_exactly_one_result"],
+        [Deviation.TaskNeverCompletes] = ["The_task_reaches_success"],
+        [Deviation.TaskEndsInError] = ["The_task_reaches_success"],
+        [Deviation.TaskMoRefNotATask] = ["A_successful_call_answers_200_with_a_task_MoRef"],
+        [Deviation.EmptyTaskMoRefValue] = ["A_successful_call_answers_200_with_a_task_MoRef"],
+        [Deviation.NoSessionCheck] = ["A_call_without_a_session_is_refused"],
+        [Deviation.IgnoreBatchLimit] = ["An_oversized_batch_is_rejected_with_TooMany"],
+        [Deviation.TruncateOversizedBatch] = ["An_oversized_batch_is_rejected_with_TooMany"],
+        [Deviation.TooManyMaxBatchSizeAboveLimit] = ["After_TooMany_a_split_batch_processes_every_group_exactly_once"],
+    };
+
+    public static IEnumerable<Deviation> Deviations => Enum.GetValues<Deviation>();
+
+    [Test]
+    public async Task The_faithful_simulator_passes_every_check()
+    {
+        var results = await RunAllAsync(SimulatedTargets.Options());
+        var notPassed = results.Where(r => r.Value.Outcome != CheckOutcome.Passed).Select(r => $"{r.Key}: {r.Value.Describe()}").ToList();
+        Assert.That(notPassed, Is.Empty, "false failures on the faithful simulator");
+    }
+
+    [TestCaseSource(nameof(Deviations))]
+    public async Task Each_deviation_is_caught_by_the_checks_meant_to_catch_it(Deviation deviation)
+    {
+        Assert.That(IntendedCatches.ContainsKey(deviation), Is.True, $"{deviation} has no intended catch: add it to the table");
+        var results = await RunAllAsync(SimulatedTargets.Options(deviation));
+        var missed = IntendedCatches[deviation].Where(name => results[name].Outcome != CheckOutcome.Failed)
+            .Select(name => $"{name} was {results[name].Describe()}").ToList();
+        Assert.That(missed, Is.Empty, $"{deviation} was not caught");
+    }
+
+    [Test]
+    public void Every_check_is_meant_to_catch_at_least_one_deviation()
+    {
+        var catching = IntendedCatches.Values.SelectMany(v => v).ToHashSet();
+        var idle = ReverseCatalogue.Checks.Select(c => c.Name).Where(n => !catching.Contains(n)).ToList();
+        Assert.That(idle, Is.Empty, "checks that no deviation exercises");
+    }
+
+    [Test]
+    public void Every_intended_catch_names_a_check_of_the_catalogue()
+    {
+        var names = ReverseCatalogue.Checks.Select(c => c.Name).ToHashSet();
+        Assert.That(IntendedCatches.Values.SelectMany(v => v).Where(n => !names.Contains(n)), Is.Empty);
+    }
+
+    [Test]
+    public void Every_clause_has_at_least_one_check_and_ids_are_unique()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(ReverseCatalogue.Clauses.Select(c => c.Id), Is.Unique);
+            Assert.That(ReverseCatalogue.Checks.Select(c => c.Name), Is.Unique);
+            Assert.That(ReverseCatalogue.Clauses.Where(c => ReverseCatalogue.Checks.All(k => k.Clause != c)).Select(c => c.Id), Is.Empty, "clauses without a check");
+            Assert.That(ReverseCatalogue.Checks.Where(k => !ReverseCatalogue.Clauses.Contains(k.Clause)).Select(k => k.Name), Is.Empty, "checks of an unlisted clause");
+        });
+    }
+
+    [Test]
+    public async Task No_allowlisted_FAILEDOVER_group_makes_the_success_checks_inconclusive_not_passed()
+    {
+        var options = SimulatedTargets.Options() with { Groups = SimulatedTargets.Options().Groups.Where(g => g.State != "FAILEDOVER").ToList() };
+        var results = await RunAllAsync(options);
+        Assert.Multiple(() =>
+        {
+            Assert.That(results["A_successful_call_answers_200_with_a_task_MoRef"].Outcome, Is.EqualTo(CheckOutcome.Inconclusive));
+            Assert.That(results["A_successful_call_answers_200_with_a_task_MoRef"].Reason, Does.Contain("no allowlisted group is FAILEDOVER"));
+            Assert.That(results["A_reversed_group_reads_as_SOURCE_afterwards"].Outcome, Is.EqualTo(CheckOutcome.Inconclusive));
+        });
+    }
+
+    [Test]
+    public async Task A_provider_without_maxBatchSize_makes_the_TooMany_checks_not_applicable()
+    {
+        var results = await RunAllAsync(SimulatedTargets.Options() with { MaxBatchSize = null, BatchLimit = null });
+        Assert.Multiple(() =>
+        {
+            Assert.That(results["An_oversized_batch_is_rejected_with_TooMany"].Outcome, Is.EqualTo(CheckOutcome.NotApplicable));
+            Assert.That(results["After_TooMany_a_split_batch_processes_every_group_exactly_once"].Outcome, Is.EqualTo(CheckOutcome.NotApplicable));
+        });
+    }
+
+    [Test]
+    public async Task TooMany_without_maxBatchSize_is_split_one_group_at_a_time()
+    {
+        var results = await RunAllAsync(SimulatedTargets.Options() with { TooManyReportsMaxBatchSize = false });
+        var split = results["After_TooMany_a_split_batch_processes_every_group_exactly_once"];
+        Assert.Multiple(() =>
+        {
+            Assert.That(split.Outcome, Is.EqualTo(CheckOutcome.Passed), split.Describe());
+            Assert.That(split.Notes, Has.Some.Contains("at most 1"));
+        });
+    }
+
+    [Test]
+    public async Task A_failed_property_reports_its_seed_and_a_minimal_batch()
+    {
+        var results = await RunAllAsync(SimulatedTargets.Options(Deviation.ReverseNonFailedOverGroups));
+        var property = results["Any_batch_of_allowlisted_groups_is_reversed_as_the_state_model_predicts"];
+        Assert.Multiple(() =>
+        {
+            Assert.That(property.Reason, Does.Contain("VASA_SEED=12345"));
+            Assert.That(property.Reason, Does.Match(@"minimal batch \[[^,\]]+\]"), "shrunk to a single group");
+        });
+    }
+
+    private static async Task<Dictionary<string, CheckResult>> RunAllAsync(SimulatedProviderOptions options)
+    {
+        using var sim = await SimulatedTargets.StartAsync(options);
+        var results = new Dictionary<string, CheckResult>();
+        foreach (var check in ReverseCatalogue.Checks)
+        {
+            sim.Server.Provider.Reset();
+            results[check.Name] = await CheckRunner.RunAsync(check.Run, sim.Target);
+        }
+
+        return results;
+    }
+}
