@@ -1,8 +1,38 @@
+using Conformance.Cli;
+
 namespace Conformance;
 
-/// <summary>Command line used by run.sh.</summary>
+/// <summary>The command line run.sh uses: validate a profile, print a run's verdict, or serve the simulator standalone.</summary>
 public static class Program
 {
-    /// <summary>Entry point.</summary>
-    public static int Main(string[] args) => args.Length;
+    /// <summary>Entry point. Exit codes: 0 ok or conformant, 1 not conformant, 2 bad usage or profile, 3 unreachable, 4 harness error.</summary>
+    public static async Task<int> Main(string[] args)
+    {
+        try
+        {
+            return args.FirstOrDefault() switch
+            {
+                "validate" when args.Length == 2 => ValidateCommand.Run(args[1]),
+                "verdict" when args.Length == 2 => VerdictCommand.Run(args[1]),
+                "simulate" => await SimulateCommand.RunAsync(args[1..]).ConfigureAwait(false),
+                _ => Usage(),
+            };
+        }
+        catch (Exception ex)
+        {
+            // Never a stack trace for the user: one line, and the exit code of a harness error.
+            await Console.Error.WriteLineAsync(Harness.Security.Redactor.Shared.Redact($"harness error: {ex.GetType().Name}: {ex.Message}")).ConfigureAwait(false);
+            return 4;
+        }
+    }
+
+    private static int Usage()
+    {
+        Console.Error.WriteLine("""
+            usage: Conformance validate <profile.json>
+                   Conformance verdict <out/summary.json>
+                   Conformance simulate [--profile <profile.json>] [--port <n>] [--https]
+            """);
+        return 2;
+    }
 }

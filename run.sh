@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# VASA provider conformance: build the suite, run it against a profile (default: the embedded simulator),
+# render the Allure HTML report, print the verdict.
+#
+# Exit codes: 0 conformant, 1 not conformant, 2 bad usage / bad profile / missing credential,
+#             3 provider unreachable or login refused, 4 the harness itself failed (build, crash, report).
+set -uo pipefail
+
+usage() {
+  cat <<'USAGE'
+usage: ./run.sh [--profile FILE] [--filter EXPR] [--no-report]
+
+  --profile FILE   the provider to test (default: profiles/simulator.json, the embedded simulator);
+                   also VASA_PROFILE. See profiles/example-vcenter.json for a real vCenter.
+  --filter EXPR    run only matching checks (dotnet test --filter syntax, e.g. "Name~TooMany")
+  --no-report      skip the HTML report
+  -h, --help       this text
+
+Outputs go to out/ (or VASA_OUT): summary.json, allure-results/, report/index.html, journal.json,
+test-output.log. VASA_SEED replays a property-test seed.
+USAGE
+}
+
+profile="${VASA_PROFILE:-}"
+filter=""
+report=1
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --profile) [[ $# -ge 2 ]] || { echo "run.sh: --profile needs a file (see ./run.sh --help)" >&2; exit 2; }; profile="$2"; shift 2 ;;
+    --profile=*) profile="${1#--profile=}"; shift ;;
+    --filter) [[ $# -ge 2 ]] || { echo "run.sh: --filter needs an expression (see ./run.sh --help)" >&2; exit 2; }; filter="$2"; shift 2 ;;
+    --filter=*) filter="${1#--filter=}"; shift ;;
+    --no-report) report=0; shift ;;
+    -h|--help) usage; exit 0 ;;
+    *) echo "run.sh: unknown option '$1' (see ./run.sh --help)" >&2; exit 2 ;;
+  esac
+done
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+profile="${profile:-profiles/simulator.json}"
+if [[ ! -f "$profile" && -f "$root/$profile" ]]; then profile="$root/$profile"; fi
+if [[ ! -f "$profile" ]]; then
+  echo "run.sh: profile not found: $profile (copy profiles/example-vcenter.json and edit it)" >&2
+  exit 2
+fi
+profile="$(realpath "$profile")"
+cd "$root"
+out="${VASA_OUT:-$root/out}"
+mkdir -p "$out"
+out="$(realpath "$out")"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+if ! command -v dotnet >/dev/null 2>&1; then
+  echo "run.sh: dotnet not found: install the .NET 10 SDK" >&2
+  exit 4
+fi
+
+echo "==> Building the suite (log: $out/build.log)"
+if ! dotnet build src/Conformance/Conformance.csproj -c Release -nologo -v quiet >"$out/build.log" 2>&1; then
+  grep -E "error" "$out/build.log" | sort -u | head -20 >&2
+  echo "run.sh: the build failed; see $out/build.log" >&2
+  exit 4
+fi
+cli=(dotnet "$root/src/Conformance/bin/Release/net10.0/Conformance.dll")
+
+"${cli[@]}" validate "$profile"
+rc=$?
+if [[ $rc -ne 0 ]]; then exit "$rc"; fi
+
+echo "==> Running the conformance suite (log: $out/test-output.log)"
+rm -rf "$out/allure-results" "$out/summary.json"
+test_args=(test src/Conformance/Conformance.csproj -c Release --no-build --nologo --logger "console;verbosity=normal")
+if [[ -n "$filter" ]]; then test_args+=(--filter "$filter"); fi
+# The suite prints one "[vasa]" line per check as it goes; everything else goes to the log only.
+VASA_PROFILE="$profile" VASA_OUT="$out" dotnet "${test_args[@]}" 2>&1 \
+  | tee "$out/test-output.log" \
+  | sed -un 's/^[[:space:]]*\[vasa\] /  /p'
+
+report_rc=0
+if [[ $report -eq 1 && -d "$out/allure-results" ]]; then
+  echo "==> Rendering the report"
+  if [[ ! -f node_modules/allure/package.json ]]; then
+    if ! npm ci --no-audit --no-fund --loglevel=error >"$out/npm.log" 2>&1; then
+      echo "run.sh: npm ci failed (the pinned Allure CLI); see $out/npm.log" >&2
+      report_rc=4
+    fi
+  fi
+  if [[ $report_rc -eq 0 ]]; then
+    if scripts/render-report.sh "$out/allure-results" "$out/report" 2>"$out/report.log" | sed 's/^/  /'; then
+      [[ ${PIPESTATUS[0]} -eq 0 ]] || report_rc=4
+    else
+      report_rc=4
+    fi
+    if [[ $report_rc -ne 0 ]]; then echo "run.sh: the report could not be rendered; see $out/report.log" >&2; fi
+  fi
+fi
+
+"${cli[@]}" verdict "$out/summary.json"
+rc=$?
+if [[ $rc -eq 0 && $report_rc -ne 0 ]]; then rc=$report_rc; fi
+exit "$rc"

@@ -1,0 +1,56 @@
+using System.Text.Json;
+
+namespace Conformance.Cli;
+
+/// <summary><c>verdict</c>: prints the summary table and the verdict line of a finished run, and exits with the run's exit code.</summary>
+internal static class VerdictCommand
+{
+    /// <summary>Runs the command.</summary>
+    public static int Run(string summaryPath)
+    {
+        if (!File.Exists(summaryPath))
+        {
+            Console.Error.WriteLine($"no verdict: {summaryPath} was not written, so the suite did not run to the end (see out/test-output.log)");
+            return 4;
+        }
+
+        using var doc = JsonDocument.Parse(File.ReadAllText(summaryPath));
+        var root = doc.RootElement;
+        // Every check already printed its line during the run; the table repeats only those that need attention.
+        // A run that could not start (exit 2 or 3) has one reason, printed below, not one per check.
+        var aborted = root.GetProperty("exitCode").GetInt32() >= 2;
+        var attention = aborted ? [] : root.GetProperty("checks").EnumerateArray().Where(c => c.GetProperty("outcome").GetString() != "passed").ToList();
+        if (attention.Count > 0)
+        {
+            Console.WriteLine();
+            Console.WriteLine($"  {"outcome",-15} {"clause",-14} check — reason");
+            foreach (var c in attention)
+            {
+                var message = c.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? " — " + m.GetString() : string.Empty;
+                Console.WriteLine($"  {c.GetProperty("outcome").GetString(),-15} {c.GetProperty("clauseId").GetString(),-14} {c.GetProperty("name").GetString()}{message}");
+            }
+        }
+
+        Console.WriteLine();
+        var counts = root.GetProperty("counts");
+        int Count(string name) => counts.GetProperty(name).GetInt32();
+        var exit = root.GetProperty("exitCode").GetInt32();
+        var verdict = root.GetProperty("verdict").GetString();
+        var reason = root.TryGetProperty("reason", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() : null;
+        var tally = $"{Count("passed")} passed, {Count("failed")} failed, {Count("broken")} broken, {Count("inconclusive")} inconclusive, {Count("notApplicable")} not applicable";
+        var headline = verdict switch
+        {
+            "conformant" when Count("inconclusive") > 0 => "CONFORMANT (not fully verified: see the inconclusive checks)",
+            "conformant" => "CONFORMANT",
+            "not-conformant" => "NOT CONFORMANT",
+            _ => exit == 3 ? "PROVIDER UNREACHABLE" : "CANNOT RUN",
+        };
+        Console.WriteLine($"Verdict: {headline} — {tally} (profile '{root.GetProperty("profile").GetString()}', exit {exit})");
+        if (reason is not null)
+        {
+            Console.WriteLine($"Reason: {reason}");
+        }
+
+        return exit;
+    }
+}
