@@ -1,0 +1,184 @@
+using Conformance.Reverse;
+using Conformance.Run;
+using Harness.Reporting;
+using Harness.Simulator;
+
+namespace Conformance.Tests.Run;
+
+/// <summary>
+/// The real-target path end to end, in process: a profile file pointing at a separately started provider on
+/// 127.0.0.1 (over http, and over https with a pinned certificate), credentials from environment variables,
+/// discovery, no resets between checks. Also the ways a run cannot start, and the secrets sweep.
+/// </summary>
+[TestFixture]
+public sealed class RunFactoryTests
+{
+    private const string Password = "Known-Passw0rd-for-the-secrets-sweep";
+    private string directory = null!;
+    private string userVariable = null!;
+    private string passwordVariable = null!;
+
+    [SetUp]
+    public void CreateDirectory()
+    {
+        this.directory = Path.Combine(Path.GetTempPath(), "vasa-run-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(this.directory);
+        var suffix = Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+        this.userVariable = "VASA_T_USER_" + suffix;
+        this.passwordVariable = "VASA_T_PASSWORD_" + suffix;
+        Environment.SetEnvironmentVariable(this.userVariable, "administrator@vsphere.local");
+        Environment.SetEnvironmentVariable(this.passwordVariable, Password);
+    }
+
+    [TearDown]
+    public void RemoveDirectory()
+    {
+        Environment.SetEnvironmentVariable(this.userVariable, null);
+        Environment.SetEnvironmentVariable(this.passwordVariable, null);
+        Directory.Delete(this.directory, recursive: true);
+    }
+
+    [TestCase(false)]
+    [TestCase(true)]
+    public async Task A_profile_pointing_at_a_separate_provider_passes_every_check(bool https)
+    {
+        using var provider = SimulatedProviderServer.Start(SimulatedTargets.Options() with { Password = Password }, https);
+        var tls = https ? $"\"tls\": {{ \"pinnedSha256\": \"{provider.CertificateSha256}\" }}," : string.Empty;
+        var (run, summary) = await this.RunAsync(provider.BaseUri.ToString().TrimEnd('/'), tls);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.Abort, Is.Null, run.Abort?.Message);
+            Assert.That(run.Target!.Simulator, Is.Null, "a real target is never reset");
+            Assert.That(summary.Checks.Where(c => c.Outcome != CheckOutcome.Passed).Select(c => $"{c.Name}: {c.Message}"), Is.Empty);
+            Assert.That(File.Exists(Path.Combine(this.directory, "summary.json")), Is.True);
+        });
+    }
+
+    [Test]
+    public async Task State_changing_calls_touch_only_allowlisted_groups_and_made_up_ids()
+    {
+        using var provider = SimulatedProviderServer.Start(SimulatedTargets.Options() with { Password = Password });
+        var allowlist = "\"groups\": [ { \"faultDomainId\": \"fd-A\", \"deviceGroupId\": \"rg-fo-1\" }, { \"faultDomainId\": \"fd-A\", \"deviceGroupId\": \"rg-src-1\" } ],";
+        var (run, _) = await this.RunAsync(provider.BaseUri.ToString().TrimEnd('/'), string.Empty, allowlist);
+
+        var touched = provider.Provider.Requests.Where(r => r.Operation == "ReverseReplicateGroup_Task")
+            .SelectMany(r => System.Text.RegularExpressions.Regex.Matches(r.Body ?? string.Empty, "\"deviceGroupId\":\\{[^}]*\"id\":\"([^\"]+)\"").Select(m => m.Groups[1].Value))
+            .Distinct().ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(touched, Is.Not.Empty);
+            Assert.That(touched.Where(id => id is not ("rg-fo-1" or "rg-src-1") && !(id.StartsWith("conformance-", StringComparison.Ordinal) && id.EndsWith(run.Target!.RunId, StringComparison.Ordinal))), Is.Empty);
+            Assert.That(provider.Provider.Groups.Single(g => g.DeviceGroupId == "rg-fo-2").State, Is.EqualTo("FAILEDOVER"), "a group outside the allowlist was changed");
+        });
+    }
+
+    [Test]
+    public async Task Secrets_never_reach_the_output_files()
+    {
+        using var provider = SimulatedProviderServer.Start(SimulatedTargets.Options() with { Password = Password });
+        var (run, _) = await this.RunAsync(provider.BaseUri.ToString().TrimEnd('/'), string.Empty);
+        var session = run.Target!.Client.Transport.SessionId;
+        Assert.That(session, Is.Not.Null.And.Length.GreaterThan(8));
+
+        var leaks = Directory.EnumerateFiles(this.directory, "*", SearchOption.AllDirectories)
+            .Where(f => File.ReadAllText(f) is var text && (text.Contains(Password, StringComparison.Ordinal) || text.Contains(session!, StringComparison.Ordinal)))
+            .ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(Directory.EnumerateFiles(Path.Combine(this.directory, "allure-results"), "*-attachment.json").Count(), Is.GreaterThan(10), "the sweep must have exchanges to search");
+            Assert.That(leaks, Is.Empty);
+        });
+    }
+
+    [Test]
+    public async Task A_bad_profile_stops_the_run_with_exit_2_naming_the_field()
+    {
+        var path = this.Write("{ \"name\": \"x\", \"target\": \"embedded\", \"taskTimeoutSeconds\": -1 }");
+        using var run = await RunFactory.CreateAsync(path, this.directory, Environment.GetEnvironmentVariable);
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.Abort?.ExitCode, Is.EqualTo(2));
+            Assert.That(run.Abort?.Message, Does.Contain("$.taskTimeoutSeconds"));
+        });
+    }
+
+    [Test]
+    public async Task A_missing_credential_stops_the_run_with_exit_2_naming_the_variable()
+    {
+        Environment.SetEnvironmentVariable(this.passwordVariable, null);
+        var path = this.Write(this.Profile("https://127.0.0.1:1", string.Empty, string.Empty));
+        using var run = await RunFactory.CreateAsync(path, this.directory, Environment.GetEnvironmentVariable);
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.Abort?.ExitCode, Is.EqualTo(2));
+            Assert.That(run.Abort?.Message, Does.Contain(this.passwordVariable));
+        });
+    }
+
+    [Test]
+    public async Task An_unreachable_provider_stops_the_run_with_exit_3_and_every_check_is_still_reported()
+    {
+        var path = this.Write(this.Profile("http://127.0.0.1:9", string.Empty, string.Empty));
+        using var run = await RunFactory.CreateAsync(path, this.directory, Environment.GetEnvironmentVariable);
+        foreach (var check in ReverseCatalogue.Checks)
+        {
+            await run.RunCheckAsync(check);
+        }
+
+        run.Finish();
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.Abort?.ExitCode, Is.EqualTo(3));
+            Assert.That(run.Abort?.Message, Does.Contain("unreachable").And.Contain("127.0.0.1:9"));
+            Assert.That(run.Summary.Verdict.ExitCode, Is.EqualTo(3));
+            Assert.That(Directory.EnumerateFiles(Path.Combine(this.directory, "allure-results"), "*-result.json").Count(), Is.EqualTo(ReverseCatalogue.Checks.Count));
+        });
+    }
+
+    [Test]
+    public async Task An_unpinned_self_signed_certificate_is_refused_with_the_thumbprint_to_pin()
+    {
+        using var provider = SimulatedProviderServer.Start(SimulatedTargets.Options() with { Password = Password }, https: true);
+        var path = this.Write(this.Profile(provider.BaseUri.ToString().TrimEnd('/'), string.Empty, string.Empty));
+        using var run = await RunFactory.CreateAsync(path, this.directory, Environment.GetEnvironmentVariable);
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.Abort?.ExitCode, Is.EqualTo(3));
+            Assert.That(run.Abort?.Message, Does.Contain(provider.CertificateSha256!));
+        });
+    }
+
+    private async Task<(ConformanceRun Run, RunSummary Summary)> RunAsync(string target, string tls, string? groups = null)
+    {
+        var path = this.Write(this.Profile(target, tls, groups ?? "\"groups\": [" + string.Join(", ", SimulatedTargets.Options().Groups.Select(g => $"{{ \"faultDomainId\": \"{g.FaultDomainId}\", \"deviceGroupId\": \"{g.DeviceGroupId}\" }}")) + "],"));
+        var run = await RunFactory.CreateAsync(path, this.directory, Environment.GetEnvironmentVariable);
+        foreach (var check in ReverseCatalogue.Checks)
+        {
+            await run.RunCheckAsync(check);
+        }
+
+        run.Finish();
+        run.Dispose();
+        return (run, run.Summary);
+    }
+
+    private string Profile(string target, string tls, string groups) => $$"""
+        {
+          "name": "second-provider",
+          "target": "{{target}}",
+          "credentials": { "userNameEnv": "{{this.userVariable}}", "passwordEnv": "{{this.passwordVariable}}" },
+          {{tls}}
+          {{groups}}
+          "taskTimeoutSeconds": 5,
+          "pollIntervalMilliseconds": 10,
+        }
+        """;
+
+    private string Write(string json)
+    {
+        var path = Path.Combine(this.directory, "profile.json");
+        File.WriteAllText(path, json);
+        return path;
+    }
+}
