@@ -183,9 +183,9 @@ internal sealed class SmsClient
                 return ProviderResult<T>.Violation($"HTTP 500 with content type '{contentType ?? "(none)"}' instead of a JSON MethodFault body", call);
             }
 
-            if (!WireJson.TryDeserialize<MethodFault>(body, out var fault, out var error) || fault is null)
+            if (!body.TrimStart().StartsWith('{') || !WireJson.TryDeserialize<MethodFault>(body, out var fault, out _) || fault is null)
             {
-                return ProviderResult<T>.Violation($"HTTP 500 without a MethodFault body ({error ?? "empty body"})", call);
+                return ProviderResult<T>.Violation("HTTP 500 without a MethodFault body (the body is not a JSON object)", call);
             }
 
             return ProviderResult<T>.Faulted(fault, call);

@@ -48,7 +48,7 @@ internal sealed partial class SimulatedProvider
         return task.Results is null ? SimulatedResponse.NoContent : Json(Box(task.Results));
     }
 
-    /// <summary>Moves the task along by one poll: queued, running, then terminal after TaskPollsToComplete polls.</summary>
+    /// <summary>Moves the task along: TaskPollsToComplete polls see it queued then running; the next one sees it finished.</summary>
     private void Advance(SimulatedTask task)
     {
         if (SmsTaskState.IsTerminal(task.State))
@@ -56,11 +56,13 @@ internal sealed partial class SimulatedProvider
             return;
         }
 
-        if (task.Polls < this.Options.TaskPollsToComplete || this.Options.Has(Deviation.TaskNeverCompletes))
+        var polls = this.Options.TaskPollsToComplete;
+        if (this.Options.Has(Deviation.TaskNeverCompletes) || (polls > 0 && task.Polls <= polls))
         {
-            if (task.Polls >= 1)
+            // The first of several non-terminal polls sees the task queued; the others see it running.
+            task.State = task.Polls <= 1 && polls >= 2 ? SmsTaskState.Queued : SmsTaskState.Running;
+            if (task.State == SmsTaskState.Running)
             {
-                task.State = SmsTaskState.Running;
                 task.Started ??= DateTimeOffset.UtcNow;
             }
 
