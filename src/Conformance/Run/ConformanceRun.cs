@@ -61,6 +61,9 @@ internal sealed class ConformanceRun : IDisposable
     /// <summary>What connecting noticed.</summary>
     public IReadOnlyList<string> Notes { get; }
 
+    /// <summary>Connections and other resources the run owns and disposes.</summary>
+    public List<IDisposable> Owned { get; } = [];
+
     /// <summary>The summary being built.</summary>
     public RunSummary Summary { get; }
 
@@ -121,7 +124,15 @@ internal sealed class ConformanceRun : IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose() => this.server?.Dispose();
+    public void Dispose()
+    {
+        foreach (var owned in this.Owned)
+        {
+            owned.Dispose();
+        }
+
+        this.server?.Dispose();
+    }
 
     private static readonly JsonSerializerOptions JournalJson = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 }

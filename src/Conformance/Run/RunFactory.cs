@@ -69,10 +69,11 @@ internal static class RunFactory
             return new ConformanceRun(outDirectory, redactor, profile, null, new RunAbort(failure!.IsUsageError ? 2 : 3, failure.Message), server, []);
         }
 
+        var anonymous = new Lazy<SmsTransport>(() => new SmsTransport(baseUri, profile.Release, tls, redactor, TimeSpan.FromSeconds(60)));
         var target = new ConformanceTarget
         {
             Client = connection.Client,
-            CreateUnauthenticatedClient = () => new SmsClient(new SmsTransport(baseUri, profile.Release, tls, redactor, TimeSpan.FromSeconds(60))),
+            CreateUnauthenticatedClient = () => new SmsClient(anonymous.Value),
             Provider = connection.Provider,
             Info = connection.Info,
             Allowlist = profile.Groups.Select(g => g.ToWire()).ToList(),
@@ -82,7 +83,10 @@ internal static class RunFactory
             Seed = seed,
             Simulator = server?.Provider,
         };
-        return new ConformanceRun(outDirectory, redactor, profile, target, null, server, connection.Notes);
+        return new ConformanceRun(outDirectory, redactor, profile, target, null, server, connection.Notes)
+        {
+            Owned = { transport, new LazyDisposable(anonymous) },
+        };
     }
 
     /// <summary>The simulator's options from the profile's simulator block.</summary>
@@ -100,4 +104,15 @@ internal static class RunFactory
         Password = password,
         Deviations = settings.Deviations.Select(Enum.Parse<Deviation>).ToHashSet(),
     };
+
+    private sealed class LazyDisposable(Lazy<SmsTransport> lazy) : IDisposable
+    {
+        public void Dispose()
+        {
+            if (lazy.IsValueCreated)
+            {
+                lazy.Value.Dispose();
+            }
+        }
+    }
 }
