@@ -39,6 +39,8 @@ internal static class RunSummaryWriter
                 ["broken"] = counts.Broken,
                 ["inconclusive"] = counts.Inconclusive,
                 ["notApplicable"] = counts.NotApplicable,
+                // "skipped" is what NUnit and Allure call the not-applicable checks; inconclusive ones are counted above.
+                ["skipped"] = counts.NotApplicable,
                 ["total"] = counts.Total,
             },
             ["checks"] = new JsonArray(checks.Select(c => (JsonNode)Check(c, redactor)).ToArray()),

@@ -114,7 +114,7 @@ public sealed class RunSummaryTests
             Assert.That(root.GetProperty("reason").GetString(), Does.Contain("1 failed"));
             Assert.That(counts.EnumerateObject().Select(p => (p.Name, p.Value.GetInt32())), Is.EqualTo(new[]
             {
-                ("passed", 1), ("failed", 1), ("broken", 0), ("inconclusive", 0), ("notApplicable", 1), ("total", 3),
+                ("passed", 1), ("failed", 1), ("broken", 0), ("inconclusive", 0), ("notApplicable", 1), ("skipped", 1), ("total", 3),
             }));
             Assert.That(checks.Select(c => c.GetProperty("outcome").GetString()), Is.EqualTo(new[] { "passed", "failed", "not-applicable" }));
             Assert.That(checks[0].EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "name", "clauseId", "outcome", "durationMs" }));
