@@ -15,6 +15,7 @@ public static class Program
                 "validate" when args.Length == 2 => ValidateCommand.Run(args[1]),
                 "verdict" when args.Length == 2 => VerdictCommand.Run(args[1]),
                 "simulate" => await SimulateCommand.RunAsync(args[1..]).ConfigureAwait(false),
+                "catalogue" when args.Length == 1 => PrintCatalogue(),
                 _ => Usage(),
             };
         }
@@ -26,12 +27,19 @@ public static class Program
         }
     }
 
+    private static int PrintCatalogue()
+    {
+        Console.Out.Write(Run.Traceability.CatalogueMarkdown(Checks.Catalogue.All));
+        return 0;
+    }
+
     private static int Usage()
     {
         Console.Error.WriteLine("""
             usage: Conformance validate <profile.json>
                    Conformance verdict <out/summary.json>
                    Conformance simulate [--profile <profile.json>] [--port <n>] [--https]
+                   Conformance catalogue              (the clauses and checks, as markdown)
             """);
         return 2;
     }

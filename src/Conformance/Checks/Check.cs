@@ -1,3 +1,6 @@
+using Conformance.Targets;
+using Harness.Reporting;
+
 namespace Conformance.Checks;
 
 /// <summary>One executable check of a clause. Its name is the test name a vendor reads.</summary>
@@ -5,4 +8,32 @@ namespace Conformance.Checks;
 /// <param name="Clause">The clause it checks.</param>
 /// <param name="Feature">The operation, e.g. <c>ReverseReplicateGroup_Task</c>.</param>
 /// <param name="Run">The body.</param>
-internal sealed record Check(string Name, Clause Clause, string Feature, Func<CheckScope, Task> Run);
+internal sealed record Check(string Name, Clause Clause, string Feature, Func<CheckScope, Task> Run)
+{
+    /// <summary>Further clauses this check also enforces (for the traceability matrix).</summary>
+    public IReadOnlyList<Clause> Also { get; init; } = [];
+
+    /// <summary>Whether the check runs even where the profile declares the operation unimplemented (the capability checks).</summary>
+    public bool Ungated { get; init; }
+
+    /// <summary>Every clause the check enforces.</summary>
+    public IEnumerable<Clause> Clauses => this.Also.Prepend(this.Clause);
+
+    /// <summary>Runs the check, or reports it not applicable when the profile declares its operation unimplemented.</summary>
+    public Task<CheckResult> ExecuteAsync(ConformanceTarget target)
+    {
+        if (!this.Ungated && !target.CapabilityOf(this.Feature).Implemented)
+        {
+            var now = DateTimeOffset.UtcNow;
+            return Task.FromResult(new CheckResult
+            {
+                Outcome = CheckOutcome.NotApplicable,
+                Reason = $"the profile declares {this.Feature} not implemented (capabilities.{this.Feature}.implemented = false)",
+                Start = now,
+                Stop = now,
+            });
+        }
+
+        return CheckRunner.RunAsync(this.Run, target);
+    }
+}

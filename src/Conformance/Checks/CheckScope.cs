@@ -147,5 +147,12 @@ internal sealed class CheckScope
         }
     }
 
-    private void Record(ProviderCall call) => this.Current.Calls.Add(call);
+    private void Record(ProviderCall call)
+    {
+        // Calls may run concurrently (the concurrency check); the step list is guarded.
+        lock (this.gate)
+        {
+            this.open.Peek().Calls.Add(call);
+        }
+    }
 }

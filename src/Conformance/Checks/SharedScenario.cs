@@ -24,6 +24,9 @@ internal abstract class SharedScenario
     /// <summary>The title under which checks include the steps.</summary>
     protected abstract string Title { get; }
 
+    /// <summary>The scenario's title.</summary>
+    public string Describe() => this.Title;
+
     /// <summary>Includes the steps in a check; a check whose scenario stopped early stops the same way.</summary>
     public void IncludeIn(CheckScope s)
     {

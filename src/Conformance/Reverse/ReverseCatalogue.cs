@@ -4,65 +4,118 @@ namespace Conformance.Reverse;
 
 /// <summary>
 /// The clauses of ReverseReplicateGroup_Task and the checks that enforce them: the one source of truth from which
-/// the NUnit cases and the report are derived. Sources: the seed (the operation's JSON API page) and the protocol
-/// reference (shared/reference/sms-json-api.md).
+/// the NUnit cases, the report and the traceability matrix are derived. Sources: the seed (the operation's JSON API
+/// page) and the protocol reference (shared/reference/sms-json-api.md). A clause without a check is a listed gap.
 /// </summary>
 internal static class ReverseCatalogue
 {
     /// <summary>The operation.</summary>
     public const string Feature = "ReverseReplicateGroup_Task";
 
-    /// <summary>groupId null or empty gives InvalidArgument.</summary>
-    public static readonly Clause InvalidArgument = new("RRG-ARG-1", ClauseLevel.Must, "InvalidArgument: if groupId is null or empty. The fault is HTTP 500 with a MethodFault body whose _typeName is InvalidArgument, and no group changes state.", "seed: 500 responses; reference §1.5, §3.2");
+    private const string Seed = "seed: ReverseReplicateGroup_Task page";
 
-    /// <summary>200 with a task MoRef.</summary>
-    public static readonly Clause TaskMoRef = new("RRG-TASK-1", ClauseLevel.Must, "200 OK returns a MoRef to the task: {\"_typeName\":\"ManagedObjectReference\",\"type\":<SmsTask or Task>,\"value\":<non-empty>}.", "seed: 200 response; reference §3.1");
+    // Arguments.
+    public static readonly Clause InvalidArgument = new("RRG-ARG-1", ClauseLevel.Must, "InvalidArgument: if groupId is null or empty. The fault is HTTP 500 with a MethodFault body whose _typeName is InvalidArgument, and no group changes state.", Seed + ", 500 responses; reference §1.5, §3.2");
+    public static readonly Clause MalformedArgument = new("RRG-ARG-2", ClauseLevel.Must, "A malformed groupId (wrong JSON type, an entry without faultDomainId or deviceGroupId, a wrong _typeName) is refused with InvalidArgument (or InvalidRequest: which one vCenter sends is unconfirmed) and starts no task.", "reference §1.2, §1.3; InvalidArgument");
 
-    /// <summary>The task reaches success.</summary>
-    public static readonly Clause TaskSuccess = new("RRG-TASK-2", ClauseLevel.Must, "The SmsTask of a call whose groups are all FAILEDOVER reaches the terminal state success within the profile's task timeout.", "reference §4.2, §4.3");
+    // The faults the seed names.
+    public static readonly Clause NotImplementedFault = new("RRG-F-NOTIMPL", ClauseLevel.Must, "NotImplemented: if the provider does not implement this function. A provider the profile declares as implementing it must not answer NotImplemented (or NotSupportedByProvider).", Seed + ", 500 responses");
+    public static readonly Clause UnavailableFault = new("RRG-F-UNAVAIL", ClauseLevel.Must, "ProviderUnavailable: if the provider is temporarily unavailable. When raised it is a well-formed, declared fault; the client waits and retries.", Seed + ", 500 responses; reference §6.2, §8");
+    public static readonly Clause OutOfResourceFault = new("RRG-F-OOR", ClauseLevel.Must, "ProviderOutOfResource: if it is not possible to perform the operation due to lack of resources. When raised it is a well-formed, declared fault.", Seed + ", 500 responses");
+    public static readonly Clause InactiveFault = new("RRG-F-INACTIVE", ClauseLevel.Must, "InactiveProvider: if the provider is inactive for the specified entity. When raised, mapping holds well-formed MoRefs of the active provider.", Seed + ", 500 responses; reference §6.2");
+    public static readonly Clause BusyFault = new("RRG-F-BUSY", ClauseLevel.Must, "ProviderBusy: if the provider is busy and cannot process the request. When raised it is a well-formed, declared fault; the client retries with back-off.", Seed + ", 500 responses");
+    public static readonly Clause ReplicationFault = new("RRG-F-SMSREPL", ClauseLevel.Must, "SmsReplicationFault: if an error is encountered while processing the request (its subtypes, e.g. InvalidReplicationState, included).", Seed + ", 500 responses; reference §6.3, §6.4");
+    public static readonly Clause TooMany = new("RRG-BATCH-1", ClauseLevel.Must, "TooMany: thrown if the provider is unable to handle the given set of replication groups in one call (a batch above its maxBatchSize). maxBatchSize, when present, is a positive integer.", Seed + ", 500 responses; reference §6.2, §8");
+    public static readonly Clause SplitAfterTooMany = new("RRG-BATCH-2", ClauseLevel.Must, "The client calls again based on the maxBatchSize in the TooMany fault, or once per group when it is not specified; every group is then processed exactly once.", Seed + ", TooMany; reference §3.2");
 
-    /// <summary>One result per group.</summary>
-    public static readonly Clause OneResultPerGroup = new("RRG-RES-1", ClauseLevel.Must, "The task result (GroupOperationResult[]) holds exactly one result per requested group, matched by groupId, in any order.", "reference §3.3, §4.3, §8 (cardinality inferred; order unconfirmed)");
+    // How faults are sent.
+    public static readonly Clause FaultEnvelope = new("RRG-FAULT-1", ClauseLevel.Must, "Every fault is HTTP 500 with a JSON MethodFault body whose _typeName names the fault.", "reference §1.5, §8 (wire pitfalls 1 and 4)");
+    public static readonly Clause DeclaredFaults = new("RRG-FAULT-2", ClauseLevel.Must, "Only the declared faults (the eight above and their subtypes) and the generic runtime faults (RuntimeFault, SystemError, InvalidRequest, ManagedObjectNotFound, NotAuthenticated, NoPermission) are raised.", Seed + ", 500 responses; reference §3.2");
+    public static readonly Clause WellFormedFaults = new("RRG-FAULT-3", ClauseLevel.Must, "Fault fields are well-formed: TooMany.maxBatchSize absent or positive; InvalidArgument.invalidProperty, when present, names groupId; InactiveProvider.mapping holds well-formed MoRefs; faultMessage entries are LocalizableMessages with a key; faultCause is itself a MethodFault.", "reference §1.5, §6.1, §6.2");
 
-    /// <summary>newGroupId in the same fault domain.</summary>
-    public static readonly Clause NewGroupId = new("RRG-REV-1", ClauseLevel.Must, "A FAILEDOVER group gets a ReverseReplicationSuccessResult whose required newGroupId names the new source group; its fault domain id stays the same.", "reference §3.3 (ReverseReplicateGroup_Task), §4.4");
+    // The task.
+    public static readonly Clause TaskMoRef = new("RRG-TASK-1", ClauseLevel.Must, "200 OK returns a MoRef to the task: {\"_typeName\":\"ManagedObjectReference\",\"type\":<SmsTask or Task>,\"value\":<non-empty>}.", Seed + ", 200 response; reference §3.1");
+    public static readonly Clause TaskSuccess = new("RRG-TASK-2", ClauseLevel.Must, "The SmsTask of a call whose groups are all FAILEDOVER reaches the terminal state success within the profile's task timeout; a task still not terminal then is a stuck task.", "reference §4.2, §4.3");
+    public static readonly Clause TaskStates = new("RRG-TASK-3", ClauseLevel.Must, "SmsTaskInfo.state moves only through queued, then running, then success or error, and a terminal state stays.", "reference §4.2, §4.3");
+    public static readonly Clause TaskProgress = new("RRG-TASK-4", ClauseLevel.Must, "SmsTaskInfo.progress, when reported, stays within 0 to 100 and never decreases.", "reference §4.2");
+    public static readonly Clause TaskTimes = new("RRG-TASK-5", ClauseLevel.Must, "SmsTaskInfo.completionTime is not before startTime.", "reference §4.2");
+    public static readonly Clause TaskError = new("RRG-TASK-6", ClauseLevel.Must, "SmsTaskInfo.error is set exactly when the state is error.", "reference §4.2");
+    public static readonly Clause TaskResultType = new("RRG-TASK-7", ClauseLevel.Must, "The task result is GroupOperationResult[] boxed as ArrayOfGroupOperationResult, holding only ReverseReplicationSuccessResult and GroupErrorResult (a bare array is accepted with a note).", "reference §1.3, §4.3, §3.3");
+    public static readonly Clause TaskResultQuery = new("RRG-TASK-8", ClauseLevel.Must, "QuerySmsTaskResult returns the same value as SmsTaskInfo.result.", "reference §4.1, §4.3 (the shape is unconfirmed; the value must agree)");
 
-    /// <summary>Reversed groups become sources.</summary>
-    public static readonly Clause BecomesSource = new("RRG-REV-2", ClauseLevel.Must, "Initiate replication in the reverse way, making the currently FAILEDOVER devices as sources: afterwards QueryReplicationGroup shows the new group as SOURCE.", "seed: description; reference §5.4");
+    // The results.
+    public static readonly Clause OneResultPerGroup = new("RRG-RES-1", ClauseLevel.Must, "The task result holds exactly one result per requested group, matched by groupId, in any order.", "reference §3.3, §4.3, §8 (cardinality inferred; order unconfirmed)");
+    public static readonly Clause ErrorListNotEmpty = new("RRG-RES-2", ClauseLevel.Must, "GroupErrorResult.error is required and holds at least one fault.", "reference §4.4, §6.4");
+    public static readonly Clause AlreadyDoneIsWarning = new("RRG-RES-3", ClauseLevel.Must, "AlreadyDone is always a warning: it appears only in warning[], never in error[] or as a fault.", "reference §6.3, §5.4");
+    public static readonly Clause Duplicates = new("RRG-RES-4", ClauseLevel.Must, "A group listed twice gets DuplicateEntry for the repeat (or the call gets InvalidArgument), and is never reversed twice.", "reference §3.3 (DuplicateEntry per entry), §6.2");
+    public static readonly Clause NewGroupId = new("RRG-REV-1", ClauseLevel.Must, "A FAILEDOVER group gets a ReverseReplicationSuccessResult whose required newGroupId names the new source group; its fault domain id stays the same.", "reference §3.3, §4.4");
+    public static readonly Clause BecomesSource = new("RRG-REV-2", ClauseLevel.Must, "Initiate replication in the reverse way, making the currently FAILEDOVER devices as sources: afterwards QueryReplicationGroup shows the new group as SOURCE.", Seed + ", description; reference §5.4");
+    public static readonly Clause OnlyFailedOver = new("RRG-STATE-1", ClauseLevel.Must, "groupId: replication groups (currently in FAILEDOVER state). A group in another state is not reversed (a per-group error, a whole-call SmsReplicationFault, or a task error) and its state does not change.", Seed + ", groupId; reference §5.4, §6.4");
+    public static readonly Clause Idempotent = new("RRG-IDEM-1", ClauseLevel.Must, "Reversing a group that has already been reversed gives an error or an AlreadyDone warning, and never a second new group.", "reference §8 (idempotency), §6.3");
+    public static readonly Clause Concurrent = new("RRG-CONC-1", ClauseLevel.Must, "Two concurrent Reverse calls on the same FAILEDOVER group reverse it exactly once.", "reference §5.4 (inferred: one group has one reversal)");
 
-    /// <summary>Only FAILEDOVER groups are reversed.</summary>
-    public static readonly Clause OnlyFailedOver = new("RRG-STATE-1", ClauseLevel.Must, "groupId: replication groups (currently in FAILEDOVER state). A group in another state is not reversed (a per-group error, a whole-call SmsReplicationFault, or a task error) and its state does not change.", "seed: groupId; reference §5.4, §6.4");
+    // Properties.
+    public static readonly Clause AnswersDocumented = new("RRG-PROP-1", ClauseLevel.Must, "For any request (any ids, any batch size, duplicates, unknown fields, malformed bodies) the answer is HTTP 200 with a task MoRef or HTTP 500 with a documented fault.", "reference §1.5, §3.2");
+    public static readonly Clause InvalidChangesNothing = new("RRG-PROP-2", ClauseLevel.Must, "Invalid input (null, empty or malformed groupId, a batch over the limit) never changes any group's state.", Seed + ", 500 responses");
+    public static readonly Clause StateModel = new("RRG-MODEL-1", ClauseLevel.Must, "For any batch of allowlisted groups, the FAILEDOVER ones end as SOURCE (new ids in the same fault domain), the others are unchanged, and the results match the requests one to one.", Seed + "; reference §5.4");
 
-    /// <summary>TooMany for an oversized batch.</summary>
-    public static readonly Clause TooMany = new("RRG-BATCH-1", ClauseLevel.Must, "TooMany: thrown if the provider is unable to handle the given set of replication groups in one call (a batch above its maxBatchSize). maxBatchSize, when present, is a positive integer.", "seed: 500 responses; reference §6.2, §8");
-
-    /// <summary>The client re-splits after TooMany.</summary>
-    public static readonly Clause SplitAfterTooMany = new("RRG-BATCH-2", ClauseLevel.Must, "The client calls again based on the maxBatchSize in the TooMany fault, or once per group when it is not specified; every group is then processed exactly once.", "seed: TooMany; reference §3.2");
-
-    /// <summary>The state model holds for any batch.</summary>
-    public static readonly Clause StateModel = new("RRG-MODEL-1", ClauseLevel.Must, "For any batch of groups, the FAILEDOVER ones end as SOURCE (new ids in the same fault domain), the others are unchanged, and the results match the requests one to one.", "seed; reference §5.4");
-
-    /// <summary>Calls need a session.</summary>
+    // Capabilities and session.
+    public static readonly Clause ReplicationProfile = new("RRG-CAP-1", ClauseLevel.Must, "A replication-capable provider reports Replication in VasaProviderInfo.supportedProviderProfile.", "reference §2 (VasaProviderInfo)");
+    public static readonly Clause BatchLimitDeclared = new("RRG-CAP-2", ClauseLevel.Should, "The batch limit the profile declares for the operation matches VasaProviderInfo.maxBatchSize.", "reference §2, §8 (batch limits)");
     public static readonly Clause Session = new("SMS-SESSION-1", ClauseLevel.Must, "SMS calls carry the vmware-api-session-id of a logged-in session; a call without one is refused (NotAuthenticated as HTTP 500 is expected; the exact answer is unconfirmed).", "reference §1.5, §1.6, §9.1");
 
-    /// <summary>Every clause, in report order.</summary>
-    public static readonly IReadOnlyList<Clause> Clauses = [InvalidArgument, TaskMoRef, TaskSuccess, OneResultPerGroup, NewGroupId, BecomesSource, OnlyFailedOver, TooMany, SplitAfterTooMany, StateModel, Session];
+    // Gaps: clauses the suite cannot check yet, listed so that the report shows them.
+    public static readonly Clause PeerBecomesTarget = new("RRG-PEER-1", ClauseLevel.Must, "The peer group, the source before the failover, becomes the replication TARGET of the new source.", "reference §3.3, §5.4 (needs the peer site's provider in the profile)");
+    public static readonly Clause Privilege = new("RRG-PRIV-1", ClauseLevel.Must, "The call requires StorageViews.ConfigureService; a caller without it gets NoPermission (unconfirmed over JSON).", Seed + ", required privileges; reference §7 (needs a second, unprivileged account)");
 
-    /// <summary>Every check, each naming its clause.</summary>
+    /// <summary>Every clause, in report order.</summary>
+    public static readonly IReadOnlyList<Clause> Clauses =
+    [
+        InvalidArgument, MalformedArgument, NotImplementedFault, UnavailableFault, OutOfResourceFault, InactiveFault, BusyFault, ReplicationFault, TooMany, SplitAfterTooMany,
+        FaultEnvelope, DeclaredFaults, WellFormedFaults,
+        TaskMoRef, TaskSuccess, TaskStates, TaskProgress, TaskTimes, TaskError, TaskResultType, TaskResultQuery,
+        OneResultPerGroup, ErrorListNotEmpty, AlreadyDoneIsWarning, Duplicates, NewGroupId, BecomesSource, OnlyFailedOver, Idempotent, Concurrent,
+        AnswersDocumented, InvalidChangesNothing, StateModel,
+        ReplicationProfile, BatchLimitDeclared, Session,
+        PeerBecomesTarget, Privilege,
+    ];
+
+    /// <summary>Every check, each naming its clause; the fault-contract checks also cover the transient faults, which they judge whenever raised.</summary>
     public static readonly IReadOnlyList<Check> Checks =
     [
         new("Empty_groupId_is_rejected_with_InvalidArgument", InvalidArgument, Feature, s => ReverseChecks.InvalidGroupIdIsRejected(s, "{\"groupId\":[]}")),
         new("Absent_groupId_is_rejected_with_InvalidArgument", InvalidArgument, Feature, s => ReverseChecks.InvalidGroupIdIsRejected(s, "{}")),
         new("Null_groupId_is_rejected_with_InvalidArgument", InvalidArgument, Feature, s => ReverseChecks.InvalidGroupIdIsRejected(s, "{\"groupId\":null}")),
+        new("Malformed_groupId_is_rejected_with_InvalidArgument", MalformedArgument, Feature, ReverseFaultChecks.MalformedGroupIdIsRejected),
+        new("NotImplemented_only_where_the_profile_declares_the_operation_unimplemented", NotImplementedFault, Feature, ReverseFaultChecks.NotImplementedOnlyWhereDeclared) { Ungated = true },
         new("A_successful_call_answers_200_with_a_task_MoRef", TaskMoRef, Feature, ReverseChecks.CallAnswersWithTaskMoRef),
         new("The_task_reaches_success", TaskSuccess, Feature, ReverseChecks.TaskReachesSuccess),
+        new("Task_states_move_only_from_queued_to_running_to_a_terminal_state", TaskStates, Feature, ReverseTaskChecks.StatesMoveOnlyForward),
+        new("Task_progress_stays_within_0_to_100_and_never_decreases", TaskProgress, Feature, ReverseTaskChecks.ProgressNeverDecreases),
+        new("Task_completionTime_is_not_before_startTime", TaskTimes, Feature, ReverseTaskChecks.CompletionNotBeforeStart),
+        new("Task_error_is_set_exactly_when_the_state_is_error", TaskError, Feature, ReverseTaskChecks.ErrorExactlyWhenStateIsError),
+        new("Task_result_is_an_ArrayOfGroupOperationResult_of_allowed_types", TaskResultType, Feature, ReverseTaskChecks.ResultHasTheDeclaredType),
+        new("QuerySmsTaskResult_agrees_with_the_task_info", TaskResultQuery, Feature, ReverseTaskChecks.QueriedResultAgreesWithInfo),
         new("Each_requested_group_gets_exactly_one_result", OneResultPerGroup, Feature, ReverseChecks.OneResultPerGroup),
         new("A_reversed_group_gets_a_newGroupId_in_its_fault_domain", NewGroupId, Feature, ReverseChecks.NewGroupIdInSameFaultDomain),
         new("A_reversed_group_reads_as_SOURCE_afterwards", BecomesSource, Feature, ReverseChecks.ReversedGroupReadsAsSource),
-        new("A_group_not_in_FAILEDOVER_is_not_reversed", OnlyFailedOver, Feature, ReverseChecks.NonFailedOverGroupIsNotReversed),
+        new("A_group_not_in_FAILEDOVER_is_not_reversed", OnlyFailedOver, Feature, ReverseChecks.NonFailedOverGroupIsNotReversed) { Also = [ReplicationFault] },
+        new("GroupErrorResult_error_lists_are_never_empty", ErrorListNotEmpty, Feature, ReverseResultChecks.ErrorListsAreNeverEmpty),
+        new("AlreadyDone_appears_only_as_a_warning", AlreadyDoneIsWarning, Feature, ReverseResultChecks.AlreadyDoneOnlyAsWarning),
+        new("A_group_listed_twice_gets_DuplicateEntry_and_is_reversed_once", Duplicates, Feature, ReverseResultChecks.DuplicateIsReversedOnce),
+        new("Reversing_an_already_reversed_group_never_creates_a_second_new_group", Idempotent, Feature, ReverseResultChecks.RepeatedReverseCreatesNoSecondGroup),
+        new("Two_concurrent_reversals_of_one_group_reverse_it_once", Concurrent, Feature, ReverseResultChecks.ConcurrentCallsReverseOnce),
         new("An_oversized_batch_is_rejected_with_TooMany", TooMany, Feature, ReverseChecks.OversizedBatchGetsTooMany),
         new("After_TooMany_a_split_batch_processes_every_group_exactly_once", SplitAfterTooMany, Feature, ReverseChecks.SplitBatchProcessesEachGroupOnce),
-        new("Any_batch_of_allowlisted_groups_is_reversed_as_the_state_model_predicts", StateModel, Feature, ReverseModelProperty.RunAsync),
+        new("Any_batch_of_allowlisted_groups_is_reversed_as_the_state_model_predicts", StateModel, Feature, ReverseModelProperty.StateModelPredictsEveryResult),
+        new("Every_answer_is_a_task_MoRef_or_a_documented_fault", AnswersDocumented, Feature, ReverseModelProperty.EveryAnswerIsATaskOrADocumentedFault),
+        new("Invalid_input_never_changes_any_group_state", InvalidChangesNothing, Feature, ReverseModelProperty.InvalidInputChangesNothing),
         new("A_call_without_a_session_is_refused", Session, Feature, ReverseChecks.CallWithoutSessionIsRefused),
+        new("The_provider_reports_the_Replication_profile", ReplicationProfile, Feature, ReverseCapabilityChecks.ReportsReplicationProfile) { Ungated = true },
+        new("The_declared_batch_limit_matches_maxBatchSize", BatchLimitDeclared, Feature, ReverseCapabilityChecks.DeclaredBatchLimitMatches) { Ungated = true },
+        // The fault-contract checks come last: besides the faults they provoke, they judge every fault raised earlier in the run.
+        new("Every_fault_is_HTTP_500_with_a_JSON_MethodFault_body", FaultEnvelope, Feature, ReverseFaultChecks.FaultsAreHttp500WithMethodFaultBody) { Also = [UnavailableFault, BusyFault, OutOfResourceFault, InactiveFault] },
+        new("Only_declared_faults_are_raised", DeclaredFaults, Feature, ReverseFaultChecks.OnlyDeclaredFaultsAreRaised) { Also = [UnavailableFault, BusyFault, OutOfResourceFault, InactiveFault] },
+        new("Fault_fields_are_well_formed", WellFormedFaults, Feature, ReverseFaultChecks.FaultFieldsAreWellFormed) { Also = [UnavailableFault, BusyFault, OutOfResourceFault, InactiveFault] },
     ];
 }

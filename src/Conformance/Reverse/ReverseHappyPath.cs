@@ -23,8 +23,11 @@ internal sealed class ReverseHappyPath : SharedScenario
     /// <summary>The answer to the Reverse call.</summary>
     public ProviderResult<ManagedObjectReference>? Call { get; private set; }
 
+    /// <summary>The task, when a task MoRef came back.</summary>
+    public TaskObservation? Observation { get; private set; }
+
     /// <summary>The wait for the task, when a task MoRef came back.</summary>
-    public TaskWaitResult? Wait { get; private set; }
+    public TaskWaitResult? Wait => this.Observation?.Wait;
 
     /// <summary>For each reversed group: the new group id named by its result, and what QueryReplicationGroup says of that id in the same fault domain.</summary>
     public Dictionary<string, (string NewId, GroupInfo? Info)> NewGroups { get; } = new(StringComparer.Ordinal);
@@ -59,7 +62,7 @@ internal sealed class ReverseHappyPath : SharedScenario
         this.Call = await s.StepAsync($"Call ReverseReplicateGroup_Task with {string.Join(", ", this.Requested)}", () => ReverseSteps.ReverseAsync(s, this.Requested)).ConfigureAwait(false);
         if (this.Call.IsValue && ReverseSteps.IsTaskMoRef(this.Call.Value))
         {
-            this.Wait = await ReverseSteps.WaitAsync(s, this.Call.Value!).ConfigureAwait(false);
+            this.Observation = await ReverseSteps.ObserveTaskAsync(s, this.Call.Value!).ConfigureAwait(false);
         }
 
         if (this.Wait?.Final is { State: SmsTaskState.Success, Result: BoxedArray boxed } && boxed.TryReadItems<GroupOperationResult>(out var results, out _))

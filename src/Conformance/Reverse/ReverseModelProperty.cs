@@ -1,117 +1,78 @@
 using Conformance.Checks;
-using FsCheck;
 using FsCheck.Fluent;
 using Harness.Client;
-using Harness.Reporting;
 using Harness.Wire;
 using Harness.Wire.Groups;
 using Harness.Wire.Results;
 using Harness.Wire.Tasks;
-using Microsoft.FSharp.Core;
 
 namespace Conformance.Reverse;
 
 /// <summary>
-/// The FsCheck property: for any batch of allowlisted groups in mixed states, FAILEDOVER groups end as SOURCE, the
-/// others are unchanged, and the results match the requests one to one. Each case reads the states first, so the
-/// model predicts from what the provider says now. The seed is always reported and <c>VASA_SEED</c> replays it;
-/// a failure is shrunk to a minimal batch, whose exchanges are attached.
+/// The FsCheck properties of ReverseReplicateGroup_Task: every answer is a task MoRef or a documented fault;
+/// invalid input never changes any group; and for any batch of allowlisted groups the state model predicts every
+/// result. Each case reads the states first, so the model predicts from what the provider says now.
 /// </summary>
 internal static class ReverseModelProperty
 {
-    /// <summary>Runs the property.</summary>
-    public static async Task RunAsync(CheckScope s)
+    /// <summary>The batch size the generators work around: the provider's or declared limit, else 8.</summary>
+    private static int Limit(Targets.ConformanceTarget t) => (int)Math.Clamp(t.BatchLimit(ReverseCatalogue.Feature) ?? 8, 1, 64);
+
+    /// <summary>RRG-PROP-1: every answer is HTTP 200 with a task MoRef, or HTTP 500 with a documented fault.</summary>
+    public static Task EveryAnswerIsATaskOrADocumentedFault(CheckScope s)
     {
-        var target = s.Target;
-        if (target.Simulator is null)
+        var limit = Limit(s.Target);
+        var arb = Arb.From(ReverseArbitraries.Inputs(s.Target, limit), i => ReverseArbitraries.ShrinkInput(i, limit));
+        return PropertyRunner.RunAsync(s, "Send generated requests", arb, async (c, input) =>
         {
-            // On a real array the success scenario spends its FAILEDOVER groups first; the property then uses what is left.
-            await ReverseHappyPath.GetAsync(target).ConfigureAwait(false);
-        }
-
-        var groups = target.Allowlist.ToArray();
-        s.Require(groups.Length > 0, "the profile allowlists no group, so there is no batch to generate");
-        var maxBatch = (int)Math.Clamp(target.Info?.MaxBatchSize is > 0 ? target.Info.MaxBatchSize.Value : 8, 1, groups.Length);
-        var seed = target.Seed ?? (ulong)Random.Shared.NextInt64(1, long.MaxValue);
-        s.Note($"property seed {seed}: replay with VASA_SEED={seed}");
-
-        var gen = Gen.Choose(1, maxBatch).SelectMany(n => Gen.Shuffle(groups).Select(all => all.Take(n).ToArray()));
-        var arb = Arb.From(gen, Shrink);
-        var cases = 0;
-        (ReplicationGroupId[] Batch, IReadOnlyList<CheckStep> Steps, string Message)? lastFailure = null;
-        var property = Prop.ForAll(arb, (Func<ReplicationGroupId[], Task<bool>>)(async batch =>
-        {
-            cases++;
-            var verdict = await CheckRunner.RunAsync(c => CaseAsync(c, batch), target).ConfigureAwait(false);
-            if (verdict.Outcome == CheckOutcome.Passed)
+            var call = await c.StepAsync($"Call ReverseReplicateGroup_Task with {input.What}", () => ReverseSteps.ReverseAsync(c, input.Groups, input.Body)).ConfigureAwait(false);
+            if (call.IsValue && ReverseSteps.IsTaskMoRef(call.Value))
             {
-                return true;
+                await ReverseSteps.WaitAsync(c, call.Value!).ConfigureAwait(false);
+                return;
             }
 
-            if (verdict.Outcome != CheckOutcome.Failed)
-            {
-                throw new CaseNotJudged(verdict);
-            }
-
-            lastFailure = (batch, verdict.Steps, verdict.Reason!);
-            return false;
-        }));
-
-        var config = Config.QuickThrowOnFailure
-            .WithMaxTest(target.PropertyCases)
-            .WithQuietOnSuccess(true)
-            .WithReplay(FSharpOption<Replay>.Some(new Replay(new Rnd(seed), FSharpOption<int>.None)));
-        string? falsified = null;
-        CaseNotJudged? notJudged = null;
-        await s.StepAsync($"Run {target.PropertyCases} generated batches of 1 to {maxBatch} allowlisted groups (seed {seed})", () => Task.Run(() =>
-        {
-            try
-            {
-                FsCheck.Check.One(config, property);
-            }
-            catch (CaseNotJudged ex)
-            {
-                notJudged = ex;
-            }
-            catch (Exception ex) when (ex.InnerException is CaseNotJudged inner)
-            {
-                notJudged = inner;
-            }
-            catch (Exception ex)
-            {
-                falsified = ex.Message;
-            }
-        })).ConfigureAwait(false);
-
-        target.Simulator?.Reset();
-        if (notJudged is not null)
-        {
-            s.Include("The case that could not be judged", notJudged.Result.Steps, notJudged.Result.Notes);
-            s.Require(notJudged.Result.Outcome != CheckOutcome.Inconclusive, notJudged.Result.Reason ?? "a case could not be judged");
-            throw new InvalidOperationException(notJudged.Result.Reason);
-        }
-
-        if (falsified is null)
-        {
-            s.Note($"{cases} case(s) passed");
-            return;
-        }
-
-        var (minimal, steps, message) = lastFailure!.Value;
-        s.Include($"Minimal counterexample: [{string.Join(", ", minimal.Select(g => g.Key))}]", steps, []);
-        s.Attach("FsCheck counterexample", "text/plain", falsified);
-        s.Fail($"{message} — property falsified after {cases} case(s); minimal batch [{string.Join(", ", minimal.Select(g => g.Key))}]; replay with VASA_SEED={seed}");
+            c.Expect(call.Kind == OutcomeKind.Fault, $"wrong fault: {input.What} got {call.Describe()}; every answer must be HTTP 200 with a task MoRef or HTTP 500 with a MethodFault");
+            c.Expect(FaultShape.IsDeclared(ReverseCatalogue.Feature, call.Fault!), $"wrong fault: {input.What} got {call.FaultName ?? "a fault without _typeName"}, which ReverseReplicateGroup_Task does not declare");
+        }, i => i.ToString());
     }
 
-    private static IEnumerable<ReplicationGroupId[]> Shrink(ReplicationGroupId[] batch) =>
-        batch.Length <= 1 ? [] : Enumerable.Range(0, batch.Length).Select(i => batch.Where((_, j) => j != i).ToArray());
-
-    /// <summary>One case: predict from the current states, reverse the batch, and compare.</summary>
-    private static async Task CaseAsync(CheckScope s, IReadOnlyList<ReplicationGroupId> batch)
+    /// <summary>RRG-PROP-2: invalid input (null, empty or malformed groupId, an oversized batch) never changes any group's state.</summary>
+    public static Task InvalidInputChangesNothing(CheckScope s)
     {
-        s.Target.Simulator?.Reset();
+        var limit = s.Target.BatchLimit(ReverseCatalogue.Feature) is { } l and < 64 ? (int)l : 64;
+        var arb = Arb.From(ReverseArbitraries.InvalidInputs(s.Target, limit), i => ReverseArbitraries.ShrinkInput(i, limit).Where(x => x.Invalid));
+        return PropertyRunner.RunAsync(s, "Send generated invalid requests", arb, async (c, input) =>
+        {
+            var before = await ReverseSteps.ReadStatesAsync(c, c.Target.Allowlist, "Read the allowlisted groups' states").ConfigureAwait(false);
+            var call = await c.StepAsync($"Call ReverseReplicateGroup_Task with {input.What}", () => ReverseSteps.ReverseAsync(c, input.Groups, input.Body)).ConfigureAwait(false);
+            if (call.IsValue && ReverseSteps.IsTaskMoRef(call.Value))
+            {
+                await ReverseSteps.WaitAsync(c, call.Value!).ConfigureAwait(false);
+            }
+
+            await ReverseSteps.ExpectUnchangedAsync(c, before, $"after invalid input ({input.What})").ConfigureAwait(false);
+        }, i => i.ToString());
+    }
+
+    /// <summary>RRG-MODEL-1: for any batch of allowlisted groups, FAILEDOVER groups end as SOURCE, the others are unchanged, and the results match the requests one to one.</summary>
+    public static async Task StateModelPredictsEveryResult(CheckScope s)
+    {
+        if (s.Target.Simulator is null)
+        {
+            // On a real array the success scenario spends its FAILEDOVER groups first; the property then uses what is left.
+            await ReverseHappyPath.GetAsync(s.Target).ConfigureAwait(false);
+        }
+
+        s.Require(s.Target.Allowlist.Count > 0, "the profile allowlists no group, so there is no batch to generate");
+        var arb = Arb.From(ReverseArbitraries.AllowlistedBatches(s.Target, Limit(s.Target)), ReverseArbitraries.ShrinkBatch);
+        await PropertyRunner.RunAsync(s, "Reverse generated batches of allowlisted groups", arb, CaseAsync, b => "[" + string.Join(", ", b.Select(g => g.Key)) + "]").ConfigureAwait(false);
+    }
+
+    private static async Task CaseAsync(CheckScope s, ReplicationGroupId[] batch)
+    {
         var before = await ReverseSteps.ReadStatesAsync(s, batch, "Read the states of the batch").ConfigureAwait(false);
-        var call = await s.StepAsync($"Call ReverseReplicateGroup_Task with {string.Join(", ", batch)}", () => ReverseSteps.ReverseAsync(s, batch)).ConfigureAwait(false);
+        var call = await s.StepAsync($"Call ReverseReplicateGroup_Task with {string.Join(", ", batch.Select(g => g.Key))}", () => ReverseSteps.ReverseAsync(s, batch)).ConfigureAwait(false);
         if (call.Kind == OutcomeKind.Fault && call.Fault!.IsA("SmsReplicationFault") && batch.Any(g => before[g.Key] != ReplicationState.FailedOver))
         {
             s.Note("a mixed batch was refused as a whole with " + call.FaultName);
@@ -119,7 +80,7 @@ internal static class ReverseModelProperty
             return;
         }
 
-        s.Expect(call.IsValue && ReverseSteps.IsTaskMoRef(call.Value), $"[task] expected a task MoRef for a batch of {batch.Count} allowlisted groups, got {call.Describe()}");
+        s.Expect(call.IsValue && ReverseSteps.IsTaskMoRef(call.Value), $"[task] expected a task MoRef for a batch of {batch.Length} allowlisted groups, got {call.Describe()}");
         var wait = await ReverseSteps.WaitAsync(s, call.Value!).ConfigureAwait(false);
         s.Expect(wait.Final?.State == SmsTaskState.Success, $"[task] {wait.Describe()}");
         var byGroup = ReverseSteps.ExpectOnePerGroup(s, batch, ReverseSteps.ReadResults(s, wait.Final!));
@@ -149,10 +110,5 @@ internal static class ReverseModelProperty
         var after = await ReverseSteps.ReadStatesAsync(s, expected.Select(e => e.Id).ToList(), "Read the states afterwards").ConfigureAwait(false);
         var wrong = expected.Where(e => after[e.Id.Key] != e.State).Select(e => $"{e.Id} is {after[e.Id.Key] ?? "(absent)"}, model says {e.State ?? "(absent)"}").ToList();
         s.Expect(wrong.Count == 0, $"[result] states after the call differ from the model: {string.Join("; ", wrong)}");
-    }
-
-    private sealed class CaseNotJudged(CheckResult result) : Exception(result.Reason)
-    {
-        public CheckResult Result { get; } = result;
     }
 }

@@ -34,6 +34,9 @@ internal sealed class ReverseOversizedBatch : SharedScenario
     /// <summary>The chunks sent after TooMany, each with its answer and its results (null when the chunk got a whole-call fault).</summary>
     public List<(IReadOnlyList<ReplicationGroupId> Chunk, ProviderResult<ManagedObjectReference> Call, List<GroupOperationResult>? Results, string? Problem)> Chunks { get; } = [];
 
+    /// <summary>Every task started by the scenario (the chunks, or a wrongly accepted oversized call).</summary>
+    public List<TaskObservation> Tasks { get; } = [];
+
     /// <inheritdoc />
     protected override string Title => $"an oversized batch of {this.Batch.Count} groups (limit {this.Limit}), then the split";
 
@@ -88,7 +91,9 @@ internal sealed class ReverseOversizedBatch : SharedScenario
 
     private async Task<(List<GroupOperationResult>? Results, string? Problem)> FinishAsync(CheckScope s, ManagedObjectReference task)
     {
-        var wait = await ReverseSteps.WaitAsync(s, task).ConfigureAwait(false);
+        var observation = await ReverseSteps.ObserveTaskAsync(s, task).ConfigureAwait(false);
+        this.Tasks.Add(observation);
+        var wait = observation.Wait;
         if (wait.Final?.State != Harness.Wire.Tasks.SmsTaskState.Success)
         {
             return (null, wait.Describe());

@@ -23,7 +23,7 @@ internal static class ReverseSteps
                 return states;
             }
 
-            var query = await s.Client.QueryReplicationGroupAsync(s.Target.Provider, groups).ConfigureAwait(false);
+            var query = await ProviderCalls.CallAsync(s, "QueryReplicationGroup", () => s.Client.QueryReplicationGroupAsync(s.Target.Provider, groups), underTest: false).ConfigureAwait(false);
             s.Require(query.IsValue && query.Value is not null, $"could not read group states with QueryReplicationGroup: {query.Describe()}");
             foreach (var result in query.Value!)
             {
@@ -36,19 +36,59 @@ internal static class ReverseSteps
             return states;
         });
 
-    /// <summary>Calls ReverseReplicateGroup_Task, refusing any group the profile does not allowlist, and journals the call.</summary>
-    public static async Task<ProviderResult<ManagedObjectReference>> ReverseAsync(CheckScope s, IReadOnlyList<ReplicationGroupId>? groups, string? rawBody = null)
+    /// <summary>Calls ReverseReplicateGroup_Task with the harness's fault reactions (<see cref="ProviderCalls"/>), refusing any group the profile does not allowlist, and journals the call.</summary>
+    public static async Task<ProviderResult<ManagedObjectReference>> ReverseAsync(CheckScope s, IReadOnlyList<ReplicationGroupId>? groups, string? rawBody = null, bool react = true)
     {
         if (groups?.FirstOrDefault(g => !s.Target.MayChange(g)) is { } refused)
         {
             throw new InvalidOperationException($"safety: refusing to send {refused} to ReverseReplicateGroup_Task: it is not in the profile's groups allowlist");
         }
 
-        var result = rawBody is null
-            ? await s.Client.ReverseReplicateGroupAsync(s.Target.Provider, groups).ConfigureAwait(false)
-            : await s.Client.ReverseReplicateGroupRawAsync(s.Target.Provider, rawBody).ConfigureAwait(false);
+        if (rawBody is not null && groups is null)
+        {
+            // A raw body names only made-up groups by construction; refuse anything else that looks like an allowlist miss.
+            foreach (var id in ExtractIds(rawBody).Where(id => !s.Target.MayChange(id)))
+            {
+                throw new InvalidOperationException($"safety: refusing to send {id} to ReverseReplicateGroup_Task: it is not in the profile's groups allowlist");
+            }
+        }
+
+        var result = await ProviderCalls.CallAsync(
+            s,
+            ReverseCatalogue.Feature,
+            () => rawBody is null ? s.Client.ReverseReplicateGroupAsync(s.Target.Provider, groups) : s.Client.ReverseReplicateGroupRawAsync(s.Target.Provider, rawBody),
+            react: react).ConfigureAwait(false);
         s.Target.Journal.Add("ReverseReplicateGroup_Task", groups, result.Describe());
         return result;
+    }
+
+    private static IEnumerable<ReplicationGroupId> ExtractIds(string body)
+    {
+        System.Text.Json.JsonElement root;
+        try
+        {
+            using var doc = System.Text.Json.JsonDocument.Parse(body);
+            root = doc.RootElement.Clone();
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            yield break;
+        }
+
+        if (root.ValueKind != System.Text.Json.JsonValueKind.Object || !root.TryGetProperty("groupId", out var ids) || ids.ValueKind != System.Text.Json.JsonValueKind.Array)
+        {
+            yield break;
+        }
+
+        foreach (var entry in ids.EnumerateArray())
+        {
+            if (entry.ValueKind == System.Text.Json.JsonValueKind.Object
+                && entry.TryGetProperty("faultDomainId", out var fd) && fd.ValueKind == System.Text.Json.JsonValueKind.Object && fd.TryGetProperty("id", out var fdId) && fdId.ValueKind == System.Text.Json.JsonValueKind.String
+                && entry.TryGetProperty("deviceGroupId", out var dg) && dg.ValueKind == System.Text.Json.JsonValueKind.Object && dg.TryGetProperty("id", out var dgId) && dgId.ValueKind == System.Text.Json.JsonValueKind.String)
+            {
+                yield return ReplicationGroupId.Of(fdId.GetString()!, dgId.GetString()!);
+            }
+        }
     }
 
     /// <summary>Fails unless the answer is exactly the named fault: HTTP 500, JSON MethodFault body, exact <c>_typeName</c>, well-formed fields.</summary>
@@ -69,31 +109,34 @@ internal static class ReverseSteps
 
         var fault = r.Fault!;
         s.Expect(fault.TypeName == expected, $"wrong fault: expected {expected}, got {(fault.TypeName is null ? "a MethodFault body without _typeName" : fault.TypeName)}");
-        ExpectWellFormed(s, fault, "fault");
-        if (fault is InvalidArgument { InvalidProperty: { } property })
-        {
-            s.Expect(property == "groupId", $"malformed fault: InvalidArgument.invalidProperty is '{property}', but the invalid argument is groupId");
-        }
     }
 
-    /// <summary>Fails when a fault's common fields are malformed: faultMessage entries need a key; faultCause must be a MethodFault.</summary>
-    public static void ExpectWellFormed(CheckScope s, MethodFault fault, string where)
+    /// <summary>Picks one allowlisted FAILEDOVER group (inconclusive when there is none left).</summary>
+    public static async Task<ReplicationGroupId> PickFailedOverAsync(CheckScope s)
     {
-        for (var i = 0; i < (fault.FaultMessage?.Count ?? 0); i++)
-        {
-            s.Expect(!string.IsNullOrEmpty(fault.FaultMessage![i].Key), $"malformed fault: {where}.faultMessage[{i}] has no key (a LocalizableMessage requires one)");
-        }
-
-        if (fault.FaultCause is { } cause)
-        {
-            s.Expect(cause.TypeName is not null, $"malformed fault: {where}.faultCause has no _typeName, so it is not a MethodFault");
-            ExpectWellFormed(s, cause, where + ".faultCause");
-        }
+        var states = await ReadStatesAsync(s, s.Target.Allowlist, "Find an allowlisted FAILEDOVER group").ConfigureAwait(false);
+        var group = s.Target.Allowlist.FirstOrDefault(g => states[g.Key] == Harness.Wire.Groups.ReplicationState.FailedOver);
+        s.Require(group is not null, $"no allowlisted group is FAILEDOVER any more ({s.Target.Allowlist.Count} allowlisted); allowlist more FAILEDOVER groups (each run spends several)");
+        return group!;
     }
 
     /// <summary>Waits for the task with the profile's timeout, recording each poll.</summary>
     public static Task<TaskWaitResult> WaitAsync(CheckScope s, ManagedObjectReference task) =>
         s.StepAsync($"Poll QuerySmsTaskInfo until {task} is terminal", () => s.Target.Waiter.WaitAsync(s.Client, task));
+
+    /// <summary>Waits for the task, then reads its info once more and its QuerySmsTaskResult, for the task-contract checks.</summary>
+    public static async Task<TaskObservation> ObserveTaskAsync(CheckScope s, ManagedObjectReference task)
+    {
+        var wait = await WaitAsync(s, task).ConfigureAwait(false);
+        if (wait.Final is null)
+        {
+            return new TaskObservation { Task = task, Wait = wait };
+        }
+
+        var again = await s.StepAsync($"Read {task} once more after it ended", () => s.Client.QuerySmsTaskInfoAsync(task)).ConfigureAwait(false);
+        var result = await s.StepAsync($"Read QuerySmsTaskResult of {task}", () => s.Client.QuerySmsTaskResultAsync(task)).ConfigureAwait(false);
+        return new TaskObservation { Task = task, Wait = wait, AfterEnd = again.Value, QueriedResult = result };
+    }
 
     /// <summary>Whether the MoRef names a task with a non-empty value.</summary>
     public static bool IsTaskMoRef(ManagedObjectReference? moRef) =>
@@ -106,7 +149,7 @@ internal static class ReverseSteps
         {
             case BoxedArray { TypeName: "ArrayOfGroupOperationResult" } boxed:
                 s.Expect(boxed.TryReadItems<GroupOperationResult>(out var items, out var error), $"[result] ArrayOfGroupOperationResult._value is not a list of GroupOperationResult: {error}");
-                return items!;
+                return Track(s, items!);
             case BoxedArray other:
                 s.Fail($"[result] the task result is {other.TypeName}, but ReverseReplicateGroup_Task returns GroupOperationResult[] (ArrayOfGroupOperationResult)");
                 break;
@@ -114,7 +157,7 @@ internal static class ReverseSteps
                 s.Note("task result: a bare JSON array, not boxed as ArrayOfGroupOperationResult (accepted; anyType values are normally boxed)");
                 var boxedBare = new BoxedArray { TypeName = "ArrayOfGroupOperationResult", Value = bare.Raw };
                 s.Expect(boxedBare.TryReadItems<GroupOperationResult>(out var bareItems, out var bareError), $"[result] the task result array is not a list of GroupOperationResult: {bareError}");
-                return bareItems!;
+                return Track(s, bareItems!);
             case null:
                 s.Fail("[result] the task succeeded without a result; ReverseReplicateGroup_Task returns one GroupOperationResult per group");
                 break;
@@ -124,6 +167,24 @@ internal static class ReverseSteps
         }
 
         return [];
+    }
+
+    /// <summary>Records the new source groups the suite's reversals created, so later checks may touch them and the journal names them.</summary>
+    private static List<GroupOperationResult> Track(CheckScope s, List<GroupOperationResult> results)
+    {
+        foreach (var success in results.OfType<ReverseReplicationSuccessResult>())
+        {
+            if (success is { GroupId: { } from, NewGroupId.Id: { Length: > 0 } newId } && s.Target.MayChange(from))
+            {
+                var created = ReplicationGroupId.Of(from.FaultDomainId?.Id ?? string.Empty, newId);
+                if (s.Target.CreatedGroups.TryAdd(created.Key, from.Key))
+                {
+                    s.Target.Journal.Add("(new source group)", [created], $"created by reversing {from}");
+                }
+            }
+        }
+
+        return results;
     }
 
     /// <summary>Fails unless there is exactly one result per requested group (matched by groupId, in any order) and none for other groups.</summary>
@@ -147,4 +208,13 @@ internal static class ReverseSteps
         ManagedObjectReference m => $"MoRef {m.Type}:{m.Value}",
         _ => value.GetType().Name,
     };
+
+    /// <summary>Fails when any of the groups read before now reads differently.</summary>
+    public static async Task ExpectUnchangedAsync(CheckScope s, IReadOnlyDictionary<string, string?> before, string when)
+    {
+        var groups = s.Target.Allowlist.Where(g => before.ContainsKey(g.Key)).ToList();
+        var after = await ReadStatesAsync(s, groups, $"Read the states again {when}").ConfigureAwait(false);
+        var changed = before.Where(kv => after[kv.Key] != kv.Value).Select(kv => $"{kv.Key} {kv.Value ?? "(absent)"} → {after[kv.Key] ?? "(absent)"}").ToList();
+        s.Expect(changed.Count == 0, $"[result] group state changed {when}: {string.Join(", ", changed)}");
+    }
 }

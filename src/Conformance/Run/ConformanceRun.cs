@@ -80,7 +80,7 @@ internal sealed class ConformanceRun : IDisposable
         {
             // Each check starts from the profile's initial state on the embedded simulator; real providers are never reset.
             this.Target.Simulator?.Reset();
-            result = await CheckRunner.RunAsync(check.Run, this.Target).ConfigureAwait(false);
+            result = await check.ExecuteAsync(this.Target).ConfigureAwait(false);
         }
 
         this.Record(check, result);
@@ -118,6 +118,10 @@ internal sealed class ConformanceRun : IDisposable
         this.writer.WriteEnvironment(environment);
         this.writer.WriteCategories();
         this.writer.WriteExecutor();
+        var matrix = Traceability.Build(Catalogue.All, this.Summary.Checks);
+        File.WriteAllText(Path.Combine(this.OutDirectory, "traceability.md"), Traceability.ToMarkdown(matrix));
+        File.WriteAllText(Path.Combine(this.OutDirectory, "traceability.json"), Traceability.ToJson(matrix));
+        this.writer.Write(Traceability.ToReport(matrix, this.Summary.StartedAt));
         var journal = this.Target?.Journal.Entries ?? [];
         File.WriteAllText(Path.Combine(this.OutDirectory, "journal.json"), this.Redactor.Redact(JsonSerializer.Serialize(journal, JournalJson)));
         RunSummaryWriter.Write(this.Summary, Path.Combine(this.OutDirectory, "summary.json"), this.Redactor);

@@ -51,8 +51,26 @@ internal sealed class ConformanceTarget
     /// <summary>Records every state-changing call the suite makes.</summary>
     public ChangeJournal Journal { get; } = new();
 
+    /// <summary>How transient faults are retried.</summary>
+    public RetryPolicy Retry { get; init; } = RetryPolicy.Default;
+
+    /// <summary>What the profile declares per operation; undeclared operations are expected to be implemented.</summary>
+    public IReadOnlyDictionary<string, DeclaredCapability> Capabilities { get; init; } = new Dictionary<string, DeclaredCapability>();
+
+    /// <summary>Every fault answer seen from a state-changing operation in this run, for the fault-contract checks.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<FaultSighting> Faults { get; } = new();
+
+    /// <summary>The declaration for an operation.</summary>
+    public DeclaredCapability CapabilityOf(string operation) => this.Capabilities.GetValueOrDefault(operation, DeclaredCapability.Undeclared);
+
+    /// <summary>The batch limit to exceed: the provider's maxBatchSize, else the limit the profile declares.</summary>
+    public long? BatchLimit(string operation) => this.Info?.MaxBatchSize is > 0 ? this.Info.MaxBatchSize : this.CapabilityOf(operation).BatchLimit;
+
     /// <summary>A task waiter with the profile's timeout and poll interval.</summary>
     public TaskWaiter Waiter => new(this.TaskTimeout, this.PollInterval);
+
+    /// <summary>A fault domain id that cannot exist: <c>conformance-fd-{runId}</c>. Any group in it is made up.</summary>
+    public string NonexistentFaultDomain => "conformance-fd-" + this.RunId;
 
     /// <summary>A made-up group id that cannot exist: <c>conformance-{purpose}-{n}-{runId}</c> in an allowlisted fault domain.</summary>
     public ReplicationGroupId NonexistentGroup(string purpose, int n = 0) =>
@@ -60,8 +78,12 @@ internal sealed class ConformanceTarget
 
     /// <summary>Whether an id is one the suite made up in this run.</summary>
     public bool IsGenerated(ReplicationGroupId id) =>
-        id.DeviceGroupId?.Id is { } dg && dg.StartsWith("conformance-", StringComparison.Ordinal) && dg.EndsWith("-" + this.RunId, StringComparison.Ordinal);
+        id.FaultDomainId?.Id == this.NonexistentFaultDomain
+        || (id.DeviceGroupId?.Id is { } dg && dg.StartsWith("conformance-", StringComparison.Ordinal) && dg.EndsWith("-" + this.RunId, StringComparison.Ordinal));
 
-    /// <summary>Whether the suite may send this id to a state-changing call.</summary>
-    public bool MayChange(ReplicationGroupId id) => this.IsGenerated(id) || this.Allowlist.Any(a => a.Key == id.Key);
+    /// <summary>New source groups that the suite's own reversals created (tracked, like csi-test's resources, so they may be touched again and are reported).</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, string> CreatedGroups { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Whether the suite may send this id to a state-changing call: allowlisted, made up, or created by the suite from an allowlisted group.</summary>
+    public bool MayChange(ReplicationGroupId id) => this.IsGenerated(id) || this.Allowlist.Any(a => a.Key == id.Key) || this.CreatedGroups.ContainsKey(id.Key);
 }

@@ -15,15 +15,15 @@ public sealed class ReverseCatalogueTests
     /// <summary>Deviation → the checks that must fail against it.</summary>
     private static readonly Dictionary<Deviation, string[]> IntendedCatches = new()
     {
-        [Deviation.WrongFaultForEmptyGroupId] = ["Empty_groupId_is_rejected_with_InvalidArgument", "Absent_groupId_is_rejected_with_InvalidArgument", "Null_groupId_is_rejected_with_InvalidArgument"],
-        [Deviation.AcceptEmptyGroupId] = ["Empty_groupId_is_rejected_with_InvalidArgument", "Absent_groupId_is_rejected_with_InvalidArgument", "Null_groupId_is_rejected_with_InvalidArgument"],
-        [Deviation.FaultWithHttp200] = ["Empty_groupId_is_rejected_with_InvalidArgument", "An_oversized_batch_is_rejected_with_TooMany", "A_call_without_a_session_is_refused"],
-        [Deviation.FaultAsHtml] = ["Empty_groupId_is_rejected_with_InvalidArgument", "An_oversized_batch_is_rejected_with_TooMany"],
-        [Deviation.FaultWithoutTypeName] = ["Null_groupId_is_rejected_with_InvalidArgument", "An_oversized_batch_is_rejected_with_TooMany"],
-        [Deviation.ReverseNonFailedOverGroups] = ["A_group_not_in_FAILEDOVER_is_not_reversed", "Any_batch_of_allowlisted_groups_is_reversed_as_the_state_model_predicts"],
+        [Deviation.WrongFaultForEmptyGroupId] = [EmptyGroupId, "Absent_groupId_is_rejected_with_InvalidArgument", "Null_groupId_is_rejected_with_InvalidArgument", "Only_declared_faults_are_raised"],
+        [Deviation.AcceptEmptyGroupId] = [EmptyGroupId, "Absent_groupId_is_rejected_with_InvalidArgument", "Null_groupId_is_rejected_with_InvalidArgument"],
+        [Deviation.FaultWithHttp200] = [EmptyGroupId, "An_oversized_batch_is_rejected_with_TooMany", "A_call_without_a_session_is_refused", FaultEnvelope],
+        [Deviation.FaultAsHtml] = [EmptyGroupId, "An_oversized_batch_is_rejected_with_TooMany", FaultEnvelope],
+        [Deviation.FaultWithoutTypeName] = ["Null_groupId_is_rejected_with_InvalidArgument", "An_oversized_batch_is_rejected_with_TooMany", FaultEnvelope],
+        [Deviation.ReverseNonFailedOverGroups] = ["A_group_not_in_FAILEDOVER_is_not_reversed", StateModel],
         [Deviation.NewGroupInOtherFaultDomain] = ["A_reversed_group_gets_a_newGroupId_in_its_fault_domain"],
         [Deviation.SuccessWithoutNewGroupId] = ["A_reversed_group_gets_a_newGroupId_in_its_fault_domain"],
-        [Deviation.NoStateChange] = ["A_reversed_group_reads_as_SOURCE_afterwards", "Any_batch_of_allowlisted_groups_is_reversed_as_the_state_model_predicts"],
+        [Deviation.NoStateChange] = ["A_reversed_group_reads_as_SOURCE_afterwards", StateModel],
         [Deviation.MissingResult] = ["Each_requested_group_gets_exactly_one_result"],
         [Deviation.DuplicateResult] = ["Each_requested_group_gets_exactly_one_result"],
         [Deviation.ExtraResult] = ["Each_requested_group_gets_exactly_one_result"],
@@ -32,10 +32,46 @@ public sealed class ReverseCatalogueTests
         [Deviation.TaskMoRefNotATask] = ["A_successful_call_answers_200_with_a_task_MoRef"],
         [Deviation.EmptyTaskMoRefValue] = ["A_successful_call_answers_200_with_a_task_MoRef"],
         [Deviation.NoSessionCheck] = ["A_call_without_a_session_is_refused"],
-        [Deviation.IgnoreBatchLimit] = ["An_oversized_batch_is_rejected_with_TooMany"],
-        [Deviation.TruncateOversizedBatch] = ["An_oversized_batch_is_rejected_with_TooMany"],
+        [Deviation.IgnoreBatchLimit] = ["An_oversized_batch_is_rejected_with_TooMany", InvalidChangesNothing],
+        [Deviation.TruncateOversizedBatch] = ["An_oversized_batch_is_rejected_with_TooMany", InvalidChangesNothing],
         [Deviation.TooManyMaxBatchSizeAboveLimit] = ["After_TooMany_a_split_batch_processes_every_group_exactly_once"],
+        [Deviation.TaskGoesBackToRunning] = ["Task_states_move_only_from_queued_to_running_to_a_terminal_state"],
+        [Deviation.ProgressDecreases] = ["Task_progress_stays_within_0_to_100_and_never_decreases"],
+        [Deviation.ProgressOutOfRange] = ["Task_progress_stays_within_0_to_100_and_never_decreases"],
+        [Deviation.CompletionBeforeStart] = ["Task_completionTime_is_not_before_startTime"],
+        [Deviation.TaskErrorWithoutFault] = ["Task_error_is_set_exactly_when_the_state_is_error", "The_task_reaches_success"],
+        [Deviation.ErrorSetOnSuccess] = ["Task_error_is_set_exactly_when_the_state_is_error"],
+        [Deviation.TaskResultWrongType] = ["Task_result_is_an_ArrayOfGroupOperationResult_of_allowed_types"],
+        [Deviation.TaskResultDisallowedSubtype] = ["Task_result_is_an_ArrayOfGroupOperationResult_of_allowed_types"],
+        [Deviation.QuerySmsTaskResultDisagrees] = ["QuerySmsTaskResult_agrees_with_the_task_info"],
+        [Deviation.EmptyErrorList] = ["GroupErrorResult_error_lists_are_never_empty"],
+        [Deviation.AlreadyDoneAsError] = ["AlreadyDone_appears_only_as_a_warning"],
+        [Deviation.DuplicateEntryReversedTwice] = ["A_group_listed_twice_gets_DuplicateEntry_and_is_reversed_once"],
+        [Deviation.ReverseAgainOnRepeat] = ["Reversing_an_already_reversed_group_never_creates_a_second_new_group"],
+        [Deviation.ConcurrentDoubleReverse] = ["Two_concurrent_reversals_of_one_group_reverse_it_once"],
+        [Deviation.UndeclaredWholeCallFault] = [DeclaredFaults],
+        [Deviation.InvalidPropertyWrong] = [WellFormed],
+        [Deviation.MalformedFaultMessage] = [WellFormed],
+        [Deviation.FaultCauseNotAFault] = [WellFormed],
+        [Deviation.TooManyNonPositiveMaxBatchSize] = [WellFormed, "An_oversized_batch_is_rejected_with_TooMany"],
+        [Deviation.InactiveProviderBadMapping] = [WellFormed],
+        [Deviation.MalformedBodyAccepted] = ["Malformed_groupId_is_rejected_with_InvalidArgument"],
+        [Deviation.MalformedBodyHtmlError] = ["Malformed_groupId_is_rejected_with_InvalidArgument", FaultEnvelope, "Every_answer_is_a_task_MoRef_or_a_documented_fault"],
+        [Deviation.NoReplicationProfile] = ["The_provider_reports_the_Replication_profile"],
     };
+
+    /// <summary>Deviations that only show when a fault is injected: the injection that makes them visible.</summary>
+    private static readonly Dictionary<Deviation, FaultInjection> Exposers = new()
+    {
+        [Deviation.InactiveProviderBadMapping] = new FaultInjection { Fault = "InactiveProvider" },
+    };
+
+    private const string EmptyGroupId = "Empty_groupId_is_rejected_with_InvalidArgument";
+    private const string FaultEnvelope = "Every_fault_is_HTTP_500_with_a_JSON_MethodFault_body";
+    private const string DeclaredFaults = "Only_declared_faults_are_raised";
+    private const string WellFormed = "Fault_fields_are_well_formed";
+    private const string StateModel = "Any_batch_of_allowlisted_groups_is_reversed_as_the_state_model_predicts";
+    private const string InvalidChangesNothing = "Invalid_input_never_changes_any_group_state";
 
     public static IEnumerable<Deviation> Deviations => Enum.GetValues<Deviation>();
 
@@ -51,7 +87,13 @@ public sealed class ReverseCatalogueTests
     public async Task Each_deviation_is_caught_by_the_checks_meant_to_catch_it(Deviation deviation)
     {
         Assert.That(IntendedCatches.ContainsKey(deviation), Is.True, $"{deviation} has no intended catch: add it to the table");
-        var results = await RunAllAsync(SimulatedTargets.Options(deviation));
+        var options = SimulatedTargets.Options(deviation);
+        if (Exposers.TryGetValue(deviation, out var exposer))
+        {
+            options = options with { Faults = [exposer] };
+        }
+
+        var results = await RunAllAsync(options);
         var missed = IntendedCatches[deviation].Where(name => results[name].Outcome != CheckOutcome.Failed)
             .Select(name => $"{name} was {results[name].Describe()}").ToList();
         Assert.That(missed, Is.Empty, $"{deviation} was not caught");
@@ -63,6 +105,13 @@ public sealed class ReverseCatalogueTests
         var catching = IntendedCatches.Values.SelectMany(v => v).ToHashSet();
         var idle = ReverseCatalogue.Checks.Select(c => c.Name).Where(n => !catching.Contains(n)).ToList();
         Assert.That(idle, Is.Empty, "checks that no deviation exercises");
+    }
+
+    [Test]
+    public void The_committed_clause_list_is_generated_from_the_catalogue()
+    {
+        var committed = File.ReadAllText(Path.Combine(Conformance.Run.RunPaths.RepoRoot, "docs", "clauses.md"));
+        Assert.That(committed, Is.EqualTo(Conformance.Run.Traceability.CatalogueMarkdown(Catalogue.All)), "docs/clauses.md is stale: regenerate it with `Conformance catalogue > docs/clauses.md`");
     }
 
     [Test]
@@ -79,8 +128,8 @@ public sealed class ReverseCatalogueTests
         {
             Assert.That(ReverseCatalogue.Clauses.Select(c => c.Id), Is.Unique);
             Assert.That(ReverseCatalogue.Checks.Select(c => c.Name), Is.Unique);
-            Assert.That(ReverseCatalogue.Clauses.Where(c => ReverseCatalogue.Checks.All(k => k.Clause != c)).Select(c => c.Id), Is.Empty, "clauses without a check");
-            Assert.That(ReverseCatalogue.Checks.Where(k => !ReverseCatalogue.Clauses.Contains(k.Clause)).Select(k => k.Name), Is.Empty, "checks of an unlisted clause");
+            Assert.That(Catalogue.All.Single().Gaps.Select(c => c.Id), Is.EquivalentTo(new[] { "RRG-PEER-1", "RRG-PRIV-1" }), "clauses without a check are exactly the known gaps");
+            Assert.That(ReverseCatalogue.Checks.SelectMany(k => k.Clauses).Where(c => !ReverseCatalogue.Clauses.Contains(c)).Select(c => c.Id), Is.Empty, "checks of an unlisted clause");
         });
     }
 
@@ -139,7 +188,8 @@ public sealed class ReverseCatalogueTests
         foreach (var check in ReverseCatalogue.Checks)
         {
             sim.Server.Provider.Reset();
-            results[check.Name] = await CheckRunner.RunAsync(check.Run, sim.Target);
+            results[check.Name] = await check.ExecuteAsync(sim.Target);
+            Assert.That(results[check.Name].Outcome, Is.Not.EqualTo(CheckOutcome.Broken), $"{check.Name} broke: {results[check.Name].Describe()}\n{results[check.Name].Trace}");
         }
 
         return results;

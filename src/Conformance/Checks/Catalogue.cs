@@ -1,0 +1,17 @@
+namespace Conformance.Checks;
+
+/// <summary>One operation's clauses and checks.</summary>
+/// <param name="Feature">The operation.</param>
+/// <param name="Clauses">Every clause, in report order; a clause no check covers is a gap.</param>
+/// <param name="Checks">Every check.</param>
+internal sealed record Catalogue(string Feature, IReadOnlyList<Clause> Clauses, IReadOnlyList<Check> Checks)
+{
+    /// <summary>Every catalogue of the suite.</summary>
+    public static IReadOnlyList<Catalogue> All { get; } =
+    [
+        new(Reverse.ReverseCatalogue.Feature, Reverse.ReverseCatalogue.Clauses, Reverse.ReverseCatalogue.Checks),
+    ];
+
+    /// <summary>Clauses no check covers.</summary>
+    public IEnumerable<Clause> Gaps => this.Clauses.Where(c => !this.Checks.Any(k => k.Clauses.Contains(c)));
+}

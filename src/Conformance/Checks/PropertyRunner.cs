@@ -1,0 +1,83 @@
+using FsCheck;
+using FsCheck.Fluent;
+using Harness.Reporting;
+using Microsoft.FSharp.Core;
+
+namespace Conformance.Checks;
+
+/// <summary>
+/// Runs an FsCheck property whose every case is a small check of its own (its own steps and exchanges). The seed is
+/// always reported and replays with <c>VASA_SEED</c> (or the profile's propertyTests.seed); a failing case is
+/// shrunk, and the minimal one is attached with its exchanges. On the embedded simulator each case starts from the
+/// profile's initial state.
+/// </summary>
+internal static class PropertyRunner
+{
+    /// <summary>Runs the property in <paramref name="s"/>.</summary>
+    public static async Task RunAsync<T>(CheckScope s, string title, Arbitrary<T> arbitrary, Func<CheckScope, T, Task> body, Func<T, string> describe)
+    {
+        var target = s.Target;
+        var seed = target.Seed ?? (ulong)Random.Shared.NextInt64(1, long.MaxValue);
+        s.Note($"property seed {seed}: replay with VASA_SEED={seed}");
+        var cases = 0;
+        (T Input, CheckResult Result)? lastFailure = null;
+        CheckResult? notJudged = null;
+        var property = Prop.ForAll(arbitrary, (Func<T, Task<bool>>)(async input =>
+        {
+            cases++;
+            target.Simulator?.Reset();
+            var result = await CheckRunner.RunAsync(c => body(c, input), target).ConfigureAwait(false);
+            switch (result.Outcome)
+            {
+                case CheckOutcome.Passed:
+                    return true;
+                case CheckOutcome.Failed:
+                    lastFailure = (input, result);
+                    return false;
+                default:
+                    notJudged ??= result;
+                    throw new OperationCanceledException("case not judged: " + result.Reason);
+            }
+        }));
+
+        var config = Config.QuickThrowOnFailure
+            .WithMaxTest(target.PropertyCases)
+            .WithQuietOnSuccess(true)
+            .WithReplay(FSharpOption<Replay>.Some(new Replay(new Rnd(seed), FSharpOption<int>.None)));
+        string? falsified = null;
+        await s.StepAsync($"{title}: {target.PropertyCases} generated case(s), seed {seed}", () => Task.Run(() =>
+        {
+            try
+            {
+                FsCheck.Check.One(config, property);
+            }
+            catch (Exception ex) when (notJudged is null)
+            {
+                falsified = ex.Message;
+            }
+            catch (Exception)
+            {
+                // A case that could not be judged ends the property; handled below.
+            }
+        })).ConfigureAwait(false);
+        target.Simulator?.Reset();
+
+        if (notJudged is not null)
+        {
+            s.Include("A case that could not be judged", notJudged.Steps, notJudged.Notes);
+            s.Require(notJudged.Outcome != CheckOutcome.Inconclusive, "a generated case could not be judged: " + notJudged.Reason);
+            s.NotApplicable(notJudged.Reason ?? "not applicable");
+        }
+
+        if (falsified is null)
+        {
+            s.Note($"{cases} case(s) passed");
+            return;
+        }
+
+        var (minimal, failure) = lastFailure!.Value;
+        s.Include($"Minimal counterexample: {describe(minimal)}", failure.Steps, failure.Notes);
+        s.Attach("FsCheck counterexample", "text/plain", $"seed {seed} (replay with VASA_SEED={seed})\n\n{falsified}");
+        s.Fail($"{failure.Reason} — property falsified after {cases} case(s); minimal case {describe(minimal)}; replay with VASA_SEED={seed}");
+    }
+}

@@ -1,0 +1,175 @@
+using Conformance.Checks;
+using Harness.Client;
+using Harness.Wire;
+using Harness.Wire.Faults;
+
+namespace Conformance.Reverse;
+
+/// <summary>
+/// The fault contract of ReverseReplicateGroup_Task: how every fault is sent, which faults may be raised, and
+/// what a well-formed fault holds. Each check provokes the faults it can safely provoke (made-up ids only) and
+/// also judges every fault the operation raised earlier in the run (the fault ledger).
+/// </summary>
+internal static class ReverseFaultChecks
+{
+    /// <summary>Malformed bodies, each naming only made-up groups.</summary>
+    public static IReadOnlyList<(string What, string Body)> MalformedBodies(Targets.ConformanceTarget t)
+    {
+        var id = t.NonexistentGroup("malformed");
+        var fd = id.FaultDomainId!.Id;
+        var dg = id.DeviceGroupId!.Id;
+        return
+        [
+            ("groupId is a string", $"{{\"groupId\":\"{fd}/{dg}\"}}"),
+            ("groupId is a number", "{\"groupId\":42}"),
+            ("groupId is an object", $"{{\"groupId\":{{\"faultDomainId\":{{\"id\":\"{fd}\"}},\"deviceGroupId\":{{\"id\":\"{dg}\"}}}}}}"),
+            ("an entry has no faultDomainId", $"{{\"groupId\":[{{\"deviceGroupId\":{{\"id\":\"{dg}\"}}}}]}}"),
+            ("an entry's id is a number", $"{{\"groupId\":[{{\"faultDomainId\":{{\"id\":1}},\"deviceGroupId\":{{\"id\":\"{dg}\"}}}}]}}"),
+            ("an entry has the wrong _typeName", $"{{\"groupId\":[{{\"_typeName\":\"FaultDomainId\",\"faultDomainId\":{{\"id\":\"{fd}\"}},\"deviceGroupId\":{{\"id\":\"{dg}\"}}}}]}}"),
+        ];
+    }
+
+    /// <summary>A malformed groupId is refused (InvalidArgument, or InvalidRequest as the vim layer may answer; unconfirmed which) and starts no task.</summary>
+    public static async Task MalformedGroupIdIsRejected(CheckScope s)
+    {
+        var before = await ReverseSteps.ReadStatesAsync(s, s.Target.Allowlist, "Read the replication state of every allowlisted group").ConfigureAwait(false);
+        foreach (var (what, body) in MalformedBodies(s.Target))
+        {
+            var result = await s.StepAsync($"Call ReverseReplicateGroup_Task where {what}: {body}", () => ReverseSteps.ReverseAsync(s, null, body)).ConfigureAwait(false);
+            s.Step($"Expect a refusal where {what}", () =>
+            {
+                s.Expect(!result.IsValue, $"wrong fault: a body where {what} was accepted ({result.Describe()}); expected InvalidArgument");
+                s.Expect(result.Kind == OutcomeKind.Fault, $"wrong fault: a body where {what} got {result.Describe()}; expected InvalidArgument as HTTP 500 with a MethodFault body");
+                s.Expect(result.Fault!.IsA("InvalidArgument") || result.Fault.IsA("InvalidRequest"), $"wrong fault: a body where {what} got {result.FaultName ?? "a fault without _typeName"}; expected InvalidArgument (or InvalidRequest)");
+                s.Note($"{what}: {result.FaultName}");
+            });
+        }
+
+        await ReverseSteps.ExpectUnchangedAsync(s, before, "after the malformed calls").ConfigureAwait(false);
+    }
+
+    /// <summary>RRG-FAULT-1: every fault is HTTP 500 with a JSON body whose _typeName names the fault.</summary>
+    public static async Task FaultsAreHttp500WithMethodFaultBody(CheckScope s)
+    {
+        foreach (var (what, result) in await ProvokeAsync(s).ConfigureAwait(false))
+        {
+            s.Step($"Expect {what} to be answered with HTTP 500 and a MethodFault body", () =>
+            {
+                s.Expect(result.Kind != OutcomeKind.ProtocolViolation, $"wrong fault: {what}: {result.Problem}");
+                s.Expect(!result.IsValue || ReverseSteps.IsTaskMoRef(result.Value), $"wrong fault: {what} got HTTP {result.Call.Status} with a body that is not a task MoRef (a fault sent with 200?)");
+                s.Expect(result.Kind != OutcomeKind.Fault || result.Fault!.TypeName is not null, $"wrong fault: {what} got HTTP 500 with a body without _typeName");
+            });
+        }
+
+        JudgeLedger(s, f => f.Fault.TypeName is null ? $"a {f.Operation} fault without _typeName (HTTP {f.Call.Status})" : null);
+    }
+
+    /// <summary>RRG-FAULT-2: no fault outside the operation's declared list and the generic runtime faults.</summary>
+    public static async Task OnlyDeclaredFaultsAreRaised(CheckScope s)
+    {
+        foreach (var (what, result) in await ProvokeAsync(s).ConfigureAwait(false))
+        {
+            if (result.Kind == OutcomeKind.Fault)
+            {
+                s.Step($"Expect the fault for {what} ({result.FaultName}) to be declared", () =>
+                    s.Expect(FaultShape.IsDeclared(ReverseCatalogue.Feature, result.Fault!), $"wrong fault: {what} got {result.FaultName ?? "a fault without _typeName"}, which ReverseReplicateGroup_Task does not declare (declared: {string.Join(", ", FaultShape.Declared[ReverseCatalogue.Feature])}, plus {string.Join(", ", FaultShape.Generic)})"));
+            }
+        }
+
+        JudgeLedger(s, f => FaultShape.IsDeclared(f.Operation, f.Fault) ? null : $"{f.Operation} raised {f.Fault.TypeName ?? "a fault without _typeName"}, which it does not declare");
+    }
+
+    /// <summary>RRG-FAULT-3: fault fields are well-formed (maxBatchSize, invalidProperty, mapping, faultMessage, faultCause).</summary>
+    public static async Task FaultFieldsAreWellFormed(CheckScope s)
+    {
+        foreach (var (what, result) in await ProvokeAsync(s).ConfigureAwait(false))
+        {
+            if (result.Kind == OutcomeKind.Fault)
+            {
+                s.Step($"Expect the {result.FaultName} for {what} to be well-formed", () =>
+                {
+                    var problems = FaultShape.Problems(result.Fault!);
+                    s.Expect(problems.Count == 0, $"malformed fault: {what}: {string.Join("; ", problems)}");
+                });
+            }
+        }
+
+        JudgeLedger(s, f => FaultShape.Problems(f.Fault) is { Count: > 0 } p ? $"{f.Fault.TypeName}: {string.Join("; ", p)}" : null);
+    }
+
+    /// <summary>NotImplemented passes (as not applicable) only where the profile declares the operation unimplemented; an operation that works although declared unimplemented is a warning.</summary>
+    public static async Task NotImplementedOnlyWhereDeclared(CheckScope s)
+    {
+        var declared = s.Target.CapabilityOf(ReverseCatalogue.Feature);
+        var result = await s.StepAsync("Probe ReverseReplicateGroup_Task with an empty groupId (changes nothing)", () => ReverseSteps.ReverseAsync(s, null, "{\"groupId\":[]}", react: false)).ConfigureAwait(false);
+        var notImplemented = result.Fault is NotImplemented or NotSupportedByProvider;
+        s.Step("Compare the answer with the profile's capabilities", () =>
+        {
+            if (notImplemented)
+            {
+                s.Expect(!declared.Implemented, $"[capability] ReverseReplicateGroup_Task answered {result.FaultName}, but the profile {(declared.IsDeclared ? "declares it implemented" : "does not declare it unimplemented")}");
+                s.NotApplicable($"the profile declares ReverseReplicateGroup_Task not implemented, and the provider answered {result.FaultName}");
+            }
+
+            if (!declared.Implemented)
+            {
+                s.Note($"WARNING: the profile declares ReverseReplicateGroup_Task not implemented, but the provider implements it (answered {result.Describe()}); declare it implemented to run its checks");
+            }
+            else
+            {
+                s.Note($"implemented, as declared (probe answered {result.Describe()})");
+            }
+        });
+    }
+
+    private static void JudgeLedger(CheckScope s, Func<Targets.FaultSighting, string?> problem)
+    {
+        var sightings = s.Target.Faults.ToList();
+        s.Step($"Judge every fault ReverseReplicateGroup_Task raised earlier in this run ({sightings.Count})", () =>
+        {
+            var wrong = sightings.Select(f => (f, p: problem(f))).Where(x => x.p is not null).ToList();
+            if (wrong.Count > 0)
+            {
+                s.Attach("offending exchange", "application/json", wrong[0].f.Call.ToJson());
+            }
+
+            s.Expect(wrong.Count == 0, (wrong.FirstOrDefault().p?.StartsWith("a ", StringComparison.Ordinal) == true ? "wrong fault: " : "malformed fault: ") + string.Join("; ", wrong.Select(w => w.p).Distinct()));
+            foreach (var group in sightings.GroupBy(f => f.Fault.TypeName))
+            {
+                s.Note($"{group.Key ?? "(no _typeName)"} raised {group.Count()}× in this run");
+            }
+        });
+    }
+
+    /// <summary>The faults the check can provoke safely: empty and malformed groupId, a made-up group, and an oversized batch of made-up groups.</summary>
+    private static async Task<List<(string What, ProviderResult<ManagedObjectReference> Result)>> ProvokeAsync(CheckScope s)
+    {
+        var provoked = new List<(string, ProviderResult<ManagedObjectReference>)>();
+        async Task Send(string what, IReadOnlyList<ReplicationGroupId>? groups, string? body)
+        {
+            var result = await s.StepAsync($"Provoke: {what}", () => ReverseSteps.ReverseAsync(s, groups, body, react: false)).ConfigureAwait(false);
+            if (result.IsValue && ReverseSteps.IsTaskMoRef(result.Value))
+            {
+                await ReverseSteps.WaitAsync(s, result.Value!).ConfigureAwait(false);
+            }
+
+            provoked.Add((what, result));
+        }
+
+        await Send("an empty groupId", null, "{\"groupId\":[]}").ConfigureAwait(false);
+        await Send("an absent groupId", null, "{}").ConfigureAwait(false);
+        foreach (var (what, body) in MalformedBodies(s.Target).Take(2))
+        {
+            await Send("a body where " + what, null, body).ConfigureAwait(false);
+        }
+
+        await Send("a made-up group", [s.Target.NonexistentGroup("unknown")], null).ConfigureAwait(false);
+        if (s.Target.BatchLimit(ReverseCatalogue.Feature) is { } limit and < 10_000)
+        {
+            var batch = Enumerable.Range(0, (int)limit + 1).Select(i => s.Target.NonexistentGroup("provoke-toomany", i)).ToList();
+            await Send($"an oversized batch of {batch.Count} made-up groups", batch, null).ConfigureAwait(false);
+        }
+
+        return provoked;
+    }
+}

@@ -1,0 +1,146 @@
+using System.Text.Json;
+using Conformance.Checks;
+using Harness.Wire;
+using Harness.Wire.Results;
+using Harness.Wire.Serialization;
+using Harness.Wire.Tasks;
+
+namespace Conformance.Reverse;
+
+/// <summary>
+/// The SmsTask contract, judged on every task the shared scenarios started: the success scenario's task and the
+/// chunks of the split batch. No extra calls that change state.
+/// </summary>
+internal static class ReverseTaskChecks
+{
+    private static readonly Dictionary<string, int> Order = new(StringComparer.Ordinal)
+    {
+        [SmsTaskState.Queued] = 0,
+        [SmsTaskState.Running] = 1,
+        [SmsTaskState.Success] = 2,
+        [SmsTaskState.Error] = 2,
+    };
+
+    /// <summary>States move only through queued, then running, then success or error, and a terminal state stays.</summary>
+    public static Task StatesMoveOnlyForward(CheckScope s) => JudgeAsync(s, "Expect states to move only forward", task =>
+    {
+        string? previous = null;
+        foreach (var info in task.Infos)
+        {
+            s.Expect(info.State is not null && Order.ContainsKey(info.State), $"[task] {task.Task} reported state '{info.State}', which is not queued, running, success or error");
+            if (previous is not null)
+            {
+                s.Expect(Order[info.State!] >= Order[previous], $"[task] {task.Task} went from '{previous}' back to '{info.State}'");
+                s.Expect(!SmsTaskState.IsTerminal(previous) || info.State == previous, $"[task] {task.Task} left its terminal state '{previous}' for '{info.State}'");
+            }
+
+            previous = info.State;
+        }
+    });
+
+    /// <summary>Progress stays within 0..100 and never decreases.</summary>
+    public static Task ProgressNeverDecreases(CheckScope s) => JudgeAsync(s, "Expect progress within 0..100 and never decreasing", task =>
+    {
+        int? previous = null;
+        foreach (var info in task.Infos)
+        {
+            if (info.Progress is not { } progress)
+            {
+                continue;
+            }
+
+            s.Expect(progress is >= 0 and <= 100, $"[task] {task.Task} reported progress {progress}, outside 0..100");
+            s.Expect(previous is null || progress >= previous, $"[task] {task.Task} progress went down from {previous} to {progress}");
+            previous = progress;
+        }
+    });
+
+    /// <summary>completionTime is not before startTime.</summary>
+    public static Task CompletionNotBeforeStart(CheckScope s) => JudgeAsync(s, "Expect completionTime not before startTime", task =>
+    {
+        foreach (var info in task.Infos.Where(i => i.StartTime is not null && i.CompletionTime is not null))
+        {
+            s.Expect(info.CompletionTime >= info.StartTime, $"[task] {task.Task} completionTime {info.CompletionTime:O} is before its startTime {info.StartTime:O}");
+        }
+    });
+
+    /// <summary>error is set exactly when the state is error.</summary>
+    public static Task ErrorExactlyWhenStateIsError(CheckScope s) => JudgeAsync(s, "Expect error set exactly when the state is error", task =>
+    {
+        foreach (var info in task.Infos)
+        {
+            s.Expect(info.State != SmsTaskState.Error || info.Error is not null, $"[task] {task.Task} is in state error but carries no error fault");
+            s.Expect(info.State == SmsTaskState.Error || info.Error is null, $"[task] {task.Task} is in state '{info.State}' but carries an error ({info.Error?.TypeName})");
+        }
+    });
+
+    /// <summary>The result is a boxed ArrayOfGroupOperationResult holding only ReverseReplicationSuccessResult and GroupErrorResult (a bare array is accepted with a note).</summary>
+    public static Task ResultHasTheDeclaredType(CheckScope s) => JudgeAsync(s, "Expect the result to be ArrayOfGroupOperationResult of allowed subtypes", task =>
+    {
+        if (task.Wait.Final is not { State: SmsTaskState.Success } final)
+        {
+            return;
+        }
+
+        foreach (var result in ReverseSteps.ReadResults(s, final))
+        {
+            s.Expect(result is ReverseReplicationSuccessResult or GroupErrorResult, $"[result] {task.Task} returned a {result.TypeName ?? "result without _typeName"}; ReverseReplicateGroup_Task returns only ReverseReplicationSuccessResult or GroupErrorResult");
+        }
+    });
+
+    /// <summary>QuerySmsTaskResult returns the same value as SmsTaskInfo.result.</summary>
+    public static Task QueriedResultAgreesWithInfo(CheckScope s) => JudgeAsync(s, "Expect QuerySmsTaskResult to agree with the task info's result", task =>
+    {
+        if (task.Wait.Final is not { State: SmsTaskState.Success } final || task.QueriedResult is not { } queried)
+        {
+            return;
+        }
+
+        s.Expect(queried.IsValue, $"[task] QuerySmsTaskResult of {task.Task} failed: {queried.Describe()}");
+        var fromInfo = Canonical(final.Result);
+        var fromQuery = Canonical(queried.Value);
+        s.Expect(fromInfo == fromQuery, $"[task] QuerySmsTaskResult of {task.Task} disagrees with SmsTaskInfo.result: {Count(queried.Value)} vs {Count(final.Result)} item(s)");
+    });
+
+    private static async Task JudgeAsync(CheckScope s, string step, Action<TaskObservation> judge)
+    {
+        var happy = await ReverseHappyPath.GetAsync(s.Target).ConfigureAwait(false);
+        var oversized = await ReverseOversizedBatch.GetAsync(s.Target).ConfigureAwait(false);
+        var tasks = new List<TaskObservation>();
+        if (happy.Observation is { } main)
+        {
+            s.Include("Shared scenario: " + happy.Describe(), happy.Steps, happy.Notes);
+            tasks.Add(main);
+        }
+
+        tasks.AddRange(oversized.Tasks);
+        s.Require(tasks.Count > 0, $"no task was started to judge (success scenario: {happy.StopReason ?? happy.Call?.Describe() ?? "not run"}; split batch: {oversized.StopReason ?? "no chunk tasks"})");
+        s.Note($"{tasks.Count} task(s) judged");
+        s.Step(step, () =>
+        {
+            foreach (var task in tasks)
+            {
+                judge(task);
+            }
+        });
+    }
+
+    private static string Canonical(DataObject? value) => value switch
+    {
+        BoxedArray boxed => Sorted(boxed.Value),
+        BareArray bare => Sorted(bare.Raw),
+        null => "null",
+        _ => JsonSerializer.Serialize(value, value.GetType(), WireJson.Options),
+    };
+
+    private static string Sorted(JsonElement array) =>
+        array.ValueKind == JsonValueKind.Array ? string.Join("\n", array.EnumerateArray().Select(e => e.GetRawText()).Order(StringComparer.Ordinal)) : array.GetRawText();
+
+    private static int Count(DataObject? value) => value switch
+    {
+        BoxedArray { Value.ValueKind: JsonValueKind.Array } boxed => boxed.Value.GetArrayLength(),
+        BareArray { Raw.ValueKind: JsonValueKind.Array } bare => bare.Raw.GetArrayLength(),
+        null => 0,
+        _ => 1,
+    };
+}

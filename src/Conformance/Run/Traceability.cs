@@ -1,0 +1,117 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Conformance.Checks;
+using Harness.Reporting;
+
+namespace Conformance.Run;
+
+/// <summary>
+/// The traceability matrix: each clause, the checks that enforce it, and their outcomes in this run; a clause no
+/// check covers is listed as a gap. Written as out/traceability.{md,json} and as one report entry.
+/// </summary>
+internal static class Traceability
+{
+    /// <summary>One row.</summary>
+    /// <param name="Feature">The operation.</param>
+    /// <param name="Clause">The clause.</param>
+    /// <param name="Checks">Each check and its outcome (null when it did not run).</param>
+    internal sealed record Row(string Feature, Clause Clause, IReadOnlyList<(string Check, CheckOutcome? Outcome)> Checks)
+    {
+        /// <summary>No check covers the clause.</summary>
+        public bool IsGap => this.Checks.Count == 0;
+    }
+
+    /// <summary>The rows for every catalogue, with the outcomes of the checks that ran.</summary>
+    public static IReadOnlyList<Row> Build(IEnumerable<Catalogue> catalogues, IReadOnlyList<RunCheck> ran) =>
+        catalogues.SelectMany(cat => cat.Clauses.Select(clause => new Row(
+            cat.Feature,
+            clause,
+            cat.Checks.Where(k => k.Clauses.Contains(clause))
+                .Select(k => (k.Name, ran.FirstOrDefault(r => r.Name == k.Name)?.Outcome))
+                .ToList()))).ToList();
+
+    /// <summary>Markdown.</summary>
+    public static string ToMarkdown(IReadOnlyList<Row> rows)
+    {
+        var text = new StringBuilder("# Traceability matrix\n\n| clause | level | text | checks (outcome) |\n|---|---|---|---|\n");
+        foreach (var row in rows)
+        {
+            var checks = row.IsGap ? "**gap: no check**" : string.Join("<br>", row.Checks.Select(c => $"`{c.Check}` ({Outcome(c.Outcome)})"));
+            text.Append(CultureInfo.InvariantCulture, $"| {row.Clause.Id} | {row.Clause.Level.ToString().ToUpperInvariant()} | {row.Clause.Text.Replace("|", "\\|", StringComparison.Ordinal)} | {checks} |\n");
+        }
+
+        var gaps = rows.Where(r => r.IsGap).ToList();
+        text.Append(CultureInfo.InvariantCulture, $"\n{rows.Count} clauses, {gaps.Count} gap(s){(gaps.Count > 0 ? ": " + string.Join(", ", gaps.Select(g => $"{g.Clause.Id} ({g.Clause.Source})")) : string.Empty)}.\n");
+        return text.ToString();
+    }
+
+    /// <summary>The catalogue as documentation: clause, level, text, source and checks, without outcomes (docs/clauses.md).</summary>
+    public static string CatalogueMarkdown(IEnumerable<Catalogue> catalogues)
+    {
+        var text = new StringBuilder("# Clauses and checks\n\nGenerated from the catalogues in src/Conformance (`dotnet src/Conformance/bin/Release/net10.0/Conformance.dll catalogue > docs/clauses.md`); a test keeps it current.\n");
+        foreach (var cat in catalogues)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"\n## {cat.Feature}\n\n| clause | level | text | source | checks |\n|---|---|---|---|---|\n");
+            foreach (var row in Build([cat], []))
+            {
+                var checks = row.IsGap ? "**gap: no check yet**" : string.Join("<br>", row.Checks.Select(c => $"`{c.Check}`"));
+                text.Append(CultureInfo.InvariantCulture, $"| {row.Clause.Id} | {row.Clause.Level.ToString().ToUpperInvariant()} | {row.Clause.Text.Replace("|", "\\|", StringComparison.Ordinal)} | {row.Clause.Source} | {checks} |\n");
+            }
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>HTML, for the report attachment.</summary>
+    public static string ToHtml(IReadOnlyList<Row> rows)
+    {
+        var html = new StringBuilder("<html><head><meta charset=\"utf-8\"><style>body{font-family:sans-serif}td,th{border:1px solid #ccc;padding:4px;vertical-align:top}table{border-collapse:collapse}.gap{background:#fde2e2}.failed{color:#b00}.passed{color:#070}</style></head><body><h1>Traceability matrix</h1><table><tr><th>clause</th><th>level</th><th>text</th><th>checks</th></tr>");
+        foreach (var row in rows)
+        {
+            var checks = row.IsGap ? "<b>gap: no check</b>" : string.Join("<br>", row.Checks.Select(c => $"<span class=\"{Outcome(c.Outcome)}\">{WebUtility.HtmlEncode(c.Check)} ({Outcome(c.Outcome)})</span>"));
+            html.Append(CultureInfo.InvariantCulture, $"<tr class=\"{(row.IsGap ? "gap" : string.Empty)}\"><td>{row.Clause.Id}</td><td>{row.Clause.Level}</td><td>{WebUtility.HtmlEncode(row.Clause.Text)}<br><small>{WebUtility.HtmlEncode(row.Clause.Source)}</small></td><td>{checks}</td></tr>");
+        }
+
+        return html.Append("</table></body></html>").ToString();
+    }
+
+    /// <summary>JSON.</summary>
+    public static string ToJson(IReadOnlyList<Row> rows) => JsonSerializer.Serialize(
+        rows.Select(r => new
+        {
+            feature = r.Feature,
+            clause = r.Clause.Id,
+            level = r.Clause.Level.ToString().ToUpperInvariant(),
+            text = r.Clause.Text,
+            source = r.Clause.Source,
+            gap = r.IsGap,
+            checks = r.Checks.Select(c => new { name = c.Check, outcome = Outcome(c.Outcome) }),
+        }),
+        new JsonSerializerOptions { WriteIndented = true });
+
+    /// <summary>The report entry holding the matrix.</summary>
+    public static ReportTestResult ToReport(IReadOnlyList<Row> rows, DateTimeOffset start)
+    {
+        var gaps = rows.Count(r => r.IsGap);
+        var report = new ReportTestResult("Traceability matrix", "Conformance.Traceability.Matrix")
+        {
+            Start = start,
+            Stop = DateTimeOffset.UtcNow,
+            Status = ReportStatus.Passed,
+            Description = $"{rows.Count} clauses; {gaps} without a check (gaps). Open the attachment for clause → checks → outcomes.",
+        };
+        report.Labels.AddRange([("parentSuite", "VASA provider conformance"), ("suite", "Traceability"), ("tag", "traceability")]);
+        report.Attachments.Add(new ReportAttachment("Traceability matrix", "text/html", ToHtml(rows)));
+        report.Attachments.Add(new ReportAttachment("Traceability matrix (markdown)", "text/plain", ToMarkdown(rows)));
+        return report;
+    }
+
+    private static string Outcome(CheckOutcome? outcome) => outcome switch
+    {
+        null => "not run",
+        CheckOutcome.NotApplicable => "not applicable",
+        { } o => o.ToString().ToLowerInvariant(),
+    };
+}
