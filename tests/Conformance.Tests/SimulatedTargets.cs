@@ -32,6 +32,10 @@ internal sealed class SimulatedTargets : IDisposable
             new("fd-A", "rg-fo-2", ReplicationState.FailedOver),
             new("fd-B", "rg-fo-3", ReplicationState.FailedOver),
             new("fd-B", "rg-fo-4", ReplicationState.FailedOver),
+            new("fd-A", "rg-fo-5", ReplicationState.FailedOver),
+            new("fd-B", "rg-fo-6", ReplicationState.FailedOver),
+            new("fd-A", "rg-fo-7", ReplicationState.FailedOver),
+            new("fd-B", "rg-fo-8", ReplicationState.FailedOver),
             new("fd-A", "rg-src-1", ReplicationState.Source),
             new("fd-B", "rg-tgt-1", ReplicationState.Target),
             new("fd-A", "rg-int-1", ReplicationState.InTest),
@@ -39,7 +43,7 @@ internal sealed class SimulatedTargets : IDisposable
         ],
     };
 
-    public static async Task<SimulatedTargets> StartAsync(SimulatedProviderOptions options)
+    public static async Task<SimulatedTargets> StartAsync(SimulatedProviderOptions options, IReadOnlyDictionary<string, DeclaredCapability>? capabilities = null)
     {
         var server = SimulatedProviderServer.Start(options);
         var redactor = new Redactor();
@@ -63,6 +67,8 @@ internal sealed class SimulatedTargets : IDisposable
             PropertyCases = 20,
             Seed = 12345,
             Simulator = server.Provider,
+            Retry = new RetryPolicy(3, TimeSpan.FromMilliseconds(1), TimeSpan.FromSeconds(2)),
+            Capabilities = capabilities ?? new Dictionary<string, DeclaredCapability> { ["ReverseReplicateGroup_Task"] = new(true, null, true) },
         };
         return new SimulatedTargets(server, target);
     }

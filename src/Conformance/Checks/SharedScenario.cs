@@ -39,7 +39,11 @@ internal abstract class SharedScenario
             case CheckOutcome.Inconclusive:
                 s.Require(false, this.StopReason!);
                 break;
-            case CheckOutcome.Broken or CheckOutcome.Failed:
+            case CheckOutcome.Failed:
+                // The scenario met a contract violation on the way; the check that judges it fails, this one cannot judge.
+                s.Require(false, "the shared scenario stopped early: " + this.StopReason);
+                break;
+            case CheckOutcome.Broken:
                 throw new InvalidOperationException("shared scenario broke: " + this.StopReason);
         }
     }

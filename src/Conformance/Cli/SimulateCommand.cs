@@ -56,7 +56,7 @@ internal static class SimulateCommand
             return 2;
         }
 
-        using var server = SimulatedProviderServer.Start(RunFactory.SimulatorOptions(settings, user, password), https, port);
+        using var server = SimulatedProviderServer.Start(settings.ToOptions(user, password), https, port);
         Console.WriteLine($"simulated VASA provider listening on {server.BaseUri} (release 8.0.3.0, provider moId {SimulatedProvider.ProviderMoId})");
         if (server.CertificateSha256 is { } thumbprint)
         {

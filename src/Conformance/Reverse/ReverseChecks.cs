@@ -209,7 +209,7 @@ internal static class ReverseChecks
             var tally = scenario.Batch.ToDictionary(g => g.Key, _ => 0, StringComparer.Ordinal);
             foreach (var (chunk, call, results, problem) in scenario.Chunks)
             {
-                s.Expect(call.Fault is not TooMany, $"[result] a chunk of {chunk.Count} groups, sized by TooMany.maxBatchSize, was itself refused with TooMany (maxBatchSize {((TooMany?)call.Fault)?.MaxBatchSize?.ToString() ?? "absent"})");
+                s.Expect(call.Fault is not TooMany, $"[result] a chunk of {chunk.Count} groups, sized by TooMany.maxBatchSize, was itself refused with TooMany (maxBatchSize {(call.Fault as TooMany)?.MaxBatchSize?.ToString() ?? "absent"})");
                 if (results is null)
                 {
                     s.Expect(call.Kind == OutcomeKind.Fault, $"[result] chunk of {chunk.Count} groups: {problem}");

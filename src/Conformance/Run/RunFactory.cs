@@ -9,12 +9,6 @@ namespace Conformance.Run;
 /// <summary>Builds a <see cref="ConformanceRun"/> from a profile: loads and validates it, starts the embedded simulator or resolves credentials, logs in and discovers the provider.</summary>
 internal static class RunFactory
 {
-    /// <summary>Property cases per run against the embedded simulator.</summary>
-    public const int SimulatorPropertyCases = 50;
-
-    /// <summary>Property cases per run against a real provider (each case is a real Reverse call).</summary>
-    public const int RealPropertyCases = 5;
-
     /// <summary>Every known deviation name, for profile validation.</summary>
     public static ProfileLoadOptions LoadOptions { get; } = new() { KnownDeviations = Enum.GetNames<Deviation>().ToHashSet(StringComparer.Ordinal) };
 
@@ -33,7 +27,7 @@ internal static class RunFactory
         }
 
         var profile = loaded.Profile;
-        ulong? seed = ulong.TryParse(env("VASA_SEED"), out var s) ? s : null;
+        ulong? seed = ulong.TryParse(env("VASA_SEED"), out var s) ? s : profile.PropertyTests.Seed;
         SimulatedProviderServer? server = null;
         string user;
         string password;
@@ -44,7 +38,7 @@ internal static class RunFactory
             user = "administrator@vsphere.local";
             password = "sim-" + Guid.NewGuid().ToString("N");
             redactor.AddSecret(password);
-            server = SimulatedProviderServer.Start(SimulatorOptions(profile.Simulator ?? SimulatorSettings.Default, user, password));
+            server = SimulatedProviderServer.Start((profile.Simulator ?? SimulatorSettings.Default).ToOptions(user, password));
             baseUri = server.BaseUri;
         }
         else
@@ -79,7 +73,9 @@ internal static class RunFactory
             Allowlist = profile.Groups.Select(g => g.ToWire()).ToList(),
             TaskTimeout = profile.TaskTimeout,
             PollInterval = profile.PollInterval,
-            PropertyCases = server is null ? RealPropertyCases : SimulatorPropertyCases,
+            PropertyCases = PropertyCases(profile.PropertyTests, embedded: server is not null),
+            Retry = new RetryPolicy(profile.Retry.Attempts, profile.Retry.InitialDelay, profile.Retry.Budget),
+            Capabilities = profile.Capabilities.ToDictionary(kv => kv.Key, kv => new DeclaredCapability(kv.Value.Implemented, kv.Value.BatchLimit, kv.Value.IsDeclared)),
             Seed = seed,
             Simulator = server?.Provider,
         };
@@ -89,21 +85,9 @@ internal static class RunFactory
         };
     }
 
-    /// <summary>The simulator's options from the profile's simulator block.</summary>
-    public static SimulatedProviderOptions SimulatorOptions(SimulatorSettings settings, string user, string password) => new()
-    {
-        Groups = settings.Groups,
-        MaxBatchSize = settings.MaxBatchSize,
-        BatchLimit = settings.BatchLimit,
-        TooManyReportsMaxBatchSize = settings.TooManyReportsMaxBatchSize,
-        TaskPollsToComplete = settings.TaskPollsToComplete,
-        ProviderName = settings.ProviderName,
-        ProviderVersion = settings.ProviderVersion,
-        VasaVersion = settings.VasaVersion,
-        UserName = user,
-        Password = password,
-        Deviations = settings.Deviations.Select(Enum.Parse<Deviation>).ToHashSet(),
-    };
+    /// <summary>Cases per property: the profile's count, else its preset (quick: 50 against the simulator, 5 against a real provider; thorough: 500 and 25).</summary>
+    public static int PropertyCases(PropertyTestSettings settings, bool embedded) =>
+        settings.Cases ?? (settings.Preset == "thorough" ? (embedded ? 500 : 25) : (embedded ? 50 : 5));
 
     private sealed class LazyDisposable(Lazy<SmsTransport> lazy) : IDisposable
     {

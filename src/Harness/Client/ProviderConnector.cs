@@ -108,6 +108,10 @@ internal static class ProviderConnector
             case 1:
                 notes.Add($"discovered provider {replicationCapable[0].Ref.Value} ('{replicationCapable[0].Info.Name}')");
                 return (replicationCapable[0].Ref, null);
+            case 0 when list.Count == 1:
+                // The only provider: test it, and let the capability check say that it does not report Replication.
+                notes.Add($"the only registered provider, {list[0].Value}, does not report the Replication profile; testing it anyway");
+                return (list[0], null);
             case 0:
                 return (null, new ConnectFailure($"none of the {list.Count} registered provider(s) reports the Replication profile; set providerId to choose one", [], IsUsageError: true));
             default:

@@ -171,6 +171,23 @@ internal sealed class JsonObjectReader
         return number;
     }
 
+    /// <summary>A non-negative integer field of the full unsigned 64-bit range (e.g. a seed).</summary>
+    public ulong? GetUnsignedInteger(string name)
+    {
+        if (this.Get(name, JsonValueKind.Number, "an integer", allowNull: false) is not { } value)
+        {
+            return null;
+        }
+
+        if (!value.TryGetUInt64(out var number))
+        {
+            this.Error(name, $"expected a whole number between 0 and {ulong.MaxValue}, got {ProfileText.Quote(value.GetRawText())}");
+            return null;
+        }
+
+        return number;
+    }
+
     /// <summary>An array field, as its elements with their paths.</summary>
     public IReadOnlyList<(JsonElement Element, string Path)>? GetArray(string name)
     {

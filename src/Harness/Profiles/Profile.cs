@@ -49,6 +49,19 @@ internal sealed record Profile
     [Range(10, 60000)]
     public int PollIntervalMilliseconds { get; init; } = DefaultPollIntervalMilliseconds;
 
+    /// <summary>
+    /// What the provider declares about each SMS method, keyed by method name (one of
+    /// <see cref="OperationCapability.KnownOperations"/>). <value>Default: empty (nothing declared).</value>
+    /// Read it through <see cref="CapabilityOf"/>.
+    /// </summary>
+    public IReadOnlyDictionary<string, OperationCapability> Capabilities { get; init; } = new Dictionary<string, OperationCapability>(StringComparer.Ordinal);
+
+    /// <summary>How the property-based checks run. <value>Default: <see cref="PropertyTestSettings.Default"/> (preset "quick").</value></summary>
+    public PropertyTestSettings PropertyTests { get; init; } = PropertyTestSettings.Default;
+
+    /// <summary>How calls that fail with ProviderBusy or ProviderUnavailable are retried. <value>Default: <see cref="RetrySettings.Default"/>.</value></summary>
+    public RetrySettings Retry { get; init; } = RetrySettings.Default;
+
     /// <summary>The simulator's model. Set exactly when the target is embedded (<see cref="SimulatorSettings.Default"/> if the file has none).</summary>
     public SimulatorSettings? Simulator { get; init; }
 
@@ -60,4 +73,8 @@ internal sealed record Profile
 
     /// <summary><see cref="PollIntervalMilliseconds"/> as a <see cref="TimeSpan"/>.</summary>
     public TimeSpan PollInterval => TimeSpan.FromMilliseconds(this.PollIntervalMilliseconds);
+
+    /// <summary>The declared capability of <paramref name="operation"/>, or <see cref="OperationCapability.Undeclared"/> when the profile declares none.</summary>
+    public OperationCapability CapabilityOf(string operation) =>
+        this.Capabilities.TryGetValue(operation, out var capability) ? capability : OperationCapability.Undeclared;
 }

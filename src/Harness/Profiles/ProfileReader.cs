@@ -7,7 +7,10 @@ namespace Harness.Profiles;
 internal static partial class ProfileReader
 {
     private static readonly string[] KnownFields =
-        ["name", "target", "release", "credentials", "tls", "providerId", "groups", "taskTimeoutSeconds", "pollIntervalMilliseconds", "simulator"];
+        [
+            "name", "target", "release", "credentials", "tls", "providerId", "groups", "taskTimeoutSeconds", "pollIntervalMilliseconds",
+            "capabilities", "propertyTests", "retry", "simulator",
+        ];
 
     private static readonly string[] CredentialFields = ["userNameEnv", "passwordEnv", "passwordFile"];
     private static readonly string[] TlsFields = ["pinnedSha256", "insecure"];
@@ -31,6 +34,9 @@ internal static partial class ProfileReader
         var taskTimeout = reader.GetInteger("taskTimeoutSeconds", DeclaredRange.Of<Profile>(nameof(Profile.TaskTimeoutSeconds)));
         var pollInterval = reader.GetInteger("pollIntervalMilliseconds", DeclaredRange.Of<Profile>(nameof(Profile.PollIntervalMilliseconds)));
         var groups = ReadGroups(reader);
+        var capabilities = ProfileSectionsReader.ReadCapabilities(reader);
+        var propertyTests = ProfileSectionsReader.ReadPropertyTests(reader);
+        var retry = ProfileSectionsReader.ReadRetry(reader);
 
         var credentials = reader.Has("credentials") ? ReadCredentials(reader) : null;
         if (target is { IsEmbedded: false } && !reader.Has("credentials"))
@@ -81,6 +87,9 @@ internal static partial class ProfileReader
             Groups = groups ?? [],
             TaskTimeoutSeconds = (int?)taskTimeout ?? Profile.DefaultTaskTimeoutSeconds,
             PollIntervalMilliseconds = (int?)pollInterval ?? Profile.DefaultPollIntervalMilliseconds,
+            Capabilities = capabilities ?? new Dictionary<string, OperationCapability>(StringComparer.Ordinal),
+            PropertyTests = propertyTests ?? PropertyTestSettings.Default,
+            Retry = retry ?? RetrySettings.Default,
             Simulator = target.IsEmbedded ? simulator : null,
         };
     }

@@ -57,6 +57,48 @@ internal sealed record SimulatorSettings
     /// <summary>The VASA version reported. <value>Default: "5.0".</value></summary>
     public string VasaVersion { get; init; } = "5.0";
 
+    /// <summary>How long every response is held back, in milliseconds. <value>Default: 0; range 0..60000.</value></summary>
+    [Range(0, 60000)]
+    public int LatencyMilliseconds { get; init; }
+
+    /// <summary>
+    /// The least time a task takes from its creation, in milliseconds: it becomes terminal only after
+    /// <see cref="TaskPollsToComplete"/> polls and this much time. <value>Default: 0; range 0..3600000.</value>
+    /// </summary>
+    [Range(0, 3600000)]
+    public int TaskDurationMilliseconds { get; init; }
+
+    /// <summary>
+    /// How many running polls take progress to 100: each adds 100 / progressSteps (integer), capped at 99.
+    /// <value>Default: 2; range 1..100.</value>
+    /// </summary>
+    [Range(1, 100)]
+    public int ProgressSteps { get; init; } = 2;
+
+    /// <summary>Faults to inject, in order (see <see cref="SimulatedProviderOptions.Faults"/>). <value>Default: empty.</value></summary>
+    public IReadOnlyList<FaultInjection> Faults { get; init; } = [];
+
     /// <summary>Names of deliberate contract breaks to switch on, each one of <see cref="ProfileLoadOptions.KnownDeviations"/>. <value>Default: empty.</value></summary>
     public IReadOnlyList<string> Deviations { get; init; } = [];
+
+    /// <summary>The simulated provider's options for these settings, accepting the given login.</summary>
+    /// <exception cref="ArgumentException">A deviation name is not a <see cref="Deviation"/> (a validated profile never has one).</exception>
+    public SimulatedProviderOptions ToOptions(string userName, string password) => new()
+    {
+        Groups = this.Groups,
+        MaxBatchSize = this.MaxBatchSize,
+        BatchLimit = this.BatchLimit,
+        TooManyReportsMaxBatchSize = this.TooManyReportsMaxBatchSize,
+        TaskPollsToComplete = this.TaskPollsToComplete,
+        TaskDurationMilliseconds = this.TaskDurationMilliseconds,
+        ProgressSteps = this.ProgressSteps,
+        LatencyMilliseconds = this.LatencyMilliseconds,
+        Faults = this.Faults.Select(f => f.ToSimulated()).ToList(),
+        ProviderName = this.ProviderName,
+        ProviderVersion = this.ProviderVersion,
+        VasaVersion = this.VasaVersion,
+        UserName = userName,
+        Password = password,
+        Deviations = this.Deviations.Select(Enum.Parse<Deviation>).ToHashSet(),
+    };
 }

@@ -10,8 +10,11 @@ internal static class SimulatorSettingsReader
     private static readonly string[] KnownFields =
     [
         "groups", "maxBatchSize", "batchLimit", "tooManyReportsMaxBatchSize", "taskPollsToComplete",
-        "providerName", "providerVersion", "vasaVersion", "deviations",
+        "providerName", "providerVersion", "vasaVersion", "latencyMilliseconds", "taskDurationMilliseconds", "progressSteps",
+        "faults", "deviations",
     ];
+
+    private static readonly string[] FaultFields = ["operation", "fault", "times", "route"];
 
     private static readonly string[] GroupFields = ["faultDomainId", "deviceGroupId", "state"];
 
@@ -34,6 +37,10 @@ internal static class SimulatorSettingsReader
         var providerName = reader.GetTrimmedString("providerName", $"\"{defaults.ProviderName}\"");
         var providerVersion = reader.GetTrimmedString("providerVersion", $"\"{defaults.ProviderVersion}\"");
         var vasaVersion = reader.GetTrimmedString("vasaVersion", $"\"{defaults.VasaVersion}\"");
+        var latency = reader.GetInteger("latencyMilliseconds", DeclaredRange.Of<SimulatorSettings>(nameof(SimulatorSettings.LatencyMilliseconds)));
+        var taskDuration = reader.GetInteger("taskDurationMilliseconds", DeclaredRange.Of<SimulatorSettings>(nameof(SimulatorSettings.TaskDurationMilliseconds)));
+        var progressSteps = reader.GetInteger("progressSteps", DeclaredRange.Of<SimulatorSettings>(nameof(SimulatorSettings.ProgressSteps)));
+        var faults = ReadFaults(reader);
         var deviations = ReadDeviations(reader, options.KnownDeviations);
 
         if (errors.Count > before)
@@ -51,6 +58,10 @@ internal static class SimulatorSettingsReader
             ProviderName = providerName ?? defaults.ProviderName,
             ProviderVersion = providerVersion ?? defaults.ProviderVersion,
             VasaVersion = vasaVersion ?? defaults.VasaVersion,
+            LatencyMilliseconds = (int?)latency ?? defaults.LatencyMilliseconds,
+            TaskDurationMilliseconds = (int?)taskDuration ?? defaults.TaskDurationMilliseconds,
+            ProgressSteps = (int?)progressSteps ?? defaults.ProgressSteps,
+            Faults = faults ?? defaults.Faults,
             Deviations = deviations ?? defaults.Deviations,
         };
     }
@@ -108,6 +119,75 @@ internal static class SimulatorSettingsReader
         }
 
         return state;
+    }
+
+    private static List<FaultInjection>? ReadFaults(JsonObjectReader parent)
+    {
+        var items = parent.GetArray("faults");
+        if (items is null)
+        {
+            return null;
+        }
+
+        var faults = new List<FaultInjection>();
+        foreach (var (element, path) in items)
+        {
+            var reader = parent.Open(element, path, FaultFields);
+            if (reader is not null && ReadFault(reader) is { } fault)
+            {
+                faults.Add(fault);
+            }
+        }
+
+        return faults;
+    }
+
+    private static FaultInjection? ReadFault(JsonObjectReader reader)
+    {
+        var operations = string.Join(", ", SimulatedFault.Operations);
+        var operation = reader.GetString("operation");
+        var valid = true;
+        if (operation is not null && !SimulatedFault.Operations.Contains(operation, StringComparer.Ordinal))
+        {
+            reader.Error("operation", $"{ProfileText.Quote(operation)} cannot be given a fault; use one of {operations} (or remove the field for {SimulatedFault.DefaultOperation})");
+            valid = false;
+        }
+
+        var faultNames = string.Join(", ", SimulatedFault.FaultNames);
+        var fault = reader.Require("fault", $"name the fault to inject, e.g. \"fault\": \"ProviderBusy\"; one of {faultNames}") ? reader.GetString("fault") : null;
+        if (fault is not null && !SimulatedFault.FaultNames.Contains(fault, StringComparer.Ordinal))
+        {
+            var sameButCase = SimulatedFault.FaultNames.FirstOrDefault(f => string.Equals(f, fault, StringComparison.OrdinalIgnoreCase));
+            var hint = sameButCase is null ? string.Empty : $"fault names are case-sensitive: did you mean '{sameButCase}'? ";
+            reader.Error("fault", $"{ProfileText.Quote(fault)} is not a fault the simulator can inject; {hint}use one of {faultNames}");
+            fault = null;
+        }
+
+        var times = reader.GetInteger("times", DeclaredRange.Of<FaultInjection>(nameof(FaultInjection.Times)));
+        var route = reader.GetString("route");
+        if (route is not null && !FaultInjection.Routes.Contains(route, StringComparer.Ordinal))
+        {
+            reader.Error("route", $"{ProfileText.Quote(route)} is not a route; use \"call\" (the call fails with HTTP 500, the default) or \"task\" (the call returns a task that ends in error)");
+            valid = false;
+        }
+        else if (route == FaultInjection.TaskRoute && !SimulatedFault.IsTaskOperation(operation ?? SimulatedFault.DefaultOperation))
+        {
+            reader.Error("route", $"route \"task\" is only for *_Task operations, and {operation} returns no task; use \"call\" (or remove the field)");
+            valid = false;
+        }
+
+        if (!valid || fault is null || (reader.Has("times") && times is null))
+        {
+            return null;
+        }
+
+        return new FaultInjection
+        {
+            Operation = operation ?? SimulatedFault.DefaultOperation,
+            Fault = fault,
+            Times = (int?)times,
+            Route = route ?? FaultInjection.CallRoute,
+        };
     }
 
     private static List<string>? ReadDeviations(JsonObjectReader parent, IReadOnlySet<string> known)

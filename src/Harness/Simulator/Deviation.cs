@@ -66,34 +66,34 @@ public enum Deviation
     /// <summary>TooMany names a maxBatchSize larger than the limit really enforced.</summary>
     TooManyMaxBatchSizeAboveLimit,
 
-    /// <summary>After success, the next poll shows the task running again.</summary>
+    /// <summary>After the first poll that shows success, the next poll shows the task running again (then success again).</summary>
     TaskGoesBackToRunning,
 
-    /// <summary>Task progress goes down between two polls.</summary>
+    /// <summary>Task progress goes down between two polls: the first running poll reports 60, the next poll (running or terminal) 30.</summary>
     ProgressDecreases,
 
-    /// <summary>Task progress is reported outside 0..100 (150).</summary>
+    /// <summary>Task progress is reported outside 0..100: every running poll reports 150.</summary>
     ProgressOutOfRange,
 
-    /// <summary>completionTime is earlier than startTime.</summary>
+    /// <summary>completionTime is earlier than startTime (by 60 s).</summary>
     CompletionBeforeStart,
 
-    /// <summary>The task ends in error with no error fault set.</summary>
+    /// <summary>The task ends in error with no error fault set (and no reversal happens).</summary>
     TaskErrorWithoutFault,
 
-    /// <summary>A successful task also carries an error fault.</summary>
+    /// <summary>A successful task also carries an error fault (SmsReplicationFault).</summary>
     ErrorSetOnSuccess,
 
-    /// <summary>The task result is boxed as ArrayOfString instead of ArrayOfGroupOperationResult.</summary>
+    /// <summary>The task result is boxed as ArrayOfString (<c>["x"]</c>) instead of ArrayOfGroupOperationResult, in SmsTaskInfo.result and QuerySmsTaskResult.</summary>
     TaskResultWrongType,
 
-    /// <summary>The task result holds a FailoverSuccessResult, a subtype Reverse never returns.</summary>
+    /// <summary>The first task result is replaced by a FailoverSuccessResult (same groupId, newState SOURCE), a subtype Reverse never returns.</summary>
     TaskResultDisallowedSubtype,
 
     /// <summary>QuerySmsTaskResult returns a result that differs from SmsTaskInfo.result (one entry dropped).</summary>
     QuerySmsTaskResultDisagrees,
 
-    /// <summary>A GroupErrorResult carries an empty error list.</summary>
+    /// <summary>Every GroupErrorResult carries an empty error list.</summary>
     EmptyErrorList,
 
     /// <summary>Reversing an already reversed group gives a GroupErrorResult whose error list holds AlreadyDone (AlreadyDone must only be a warning).</summary>
@@ -105,31 +105,31 @@ public enum Deviation
     /// <summary>Reversing a group that was already reversed reverses it again and creates a second new group.</summary>
     ReverseAgainOnRepeat,
 
-    /// <summary>Two concurrent Reverse calls on the same FAILEDOVER group both reverse it.</summary>
+    /// <summary>Two concurrent Reverse calls on the same FAILEDOVER group both reverse it (two successes, two new groups).</summary>
     ConcurrentDoubleReverse,
 
-    /// <summary>An empty groupId gets NotFound as a whole-call fault, which ReverseReplicateGroup_Task does not declare.</summary>
+    /// <summary>A Reverse call naming a group the provider does not know gets NotFound as a whole-call fault (HTTP 500), which ReverseReplicateGroup_Task does not declare, instead of a per-group GroupErrorResult.</summary>
     UndeclaredWholeCallFault,
 
-    /// <summary>InvalidArgument.invalidProperty names "pitName" instead of groupId.</summary>
+    /// <summary>InvalidArgument.invalidProperty names "pitName" instead of groupId (on every InvalidArgument).</summary>
     InvalidPropertyWrong,
 
     /// <summary>faultMessage entries have no key.</summary>
     MalformedFaultMessage,
 
-    /// <summary>faultCause is an object without _typeName.</summary>
+    /// <summary>Every fault carries faultCause <c>{"message":"x"}</c>, an object without _typeName.</summary>
     FaultCauseNotAFault,
 
     /// <summary>TooMany.maxBatchSize is 0 (it must be absent or positive) while the real limit stays.</summary>
     TooManyNonPositiveMaxBatchSize,
 
-    /// <summary>InactiveProvider.mapping holds a MoRef with an empty value.</summary>
+    /// <summary>InactiveProvider.mapping holds an activeProvider MoRef with an empty value.</summary>
     InactiveProviderBadMapping,
 
-    /// <summary>A body whose groupId has the wrong JSON type (a string, a number, an object) is accepted and a task started.</summary>
+    /// <summary>A malformed body (groupId of the wrong JSON type, a bad entry) is accepted as if groupId were empty: a task is started that has no results and changes nothing.</summary>
     MalformedBodyAccepted,
 
-    /// <summary>A malformed body (groupId of the wrong type, an entry without faultDomainId) gets an HTML error page with HTTP 500.</summary>
+    /// <summary>A malformed body (groupId of the wrong type, a bad entry) gets an HTML error page with HTTP 500.</summary>
     MalformedBodyHtmlError,
 
     /// <summary>QueryProviderInfo does not list Replication in supportedProviderProfile.</summary>

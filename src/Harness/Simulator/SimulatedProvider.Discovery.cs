@@ -13,7 +13,7 @@ internal sealed partial class SimulatedProvider
         Url = "https://vasa.simulator.invalid:8443/vasa/version.xml",
         Status = "online",
         VasaVersion = this.Options.VasaVersion,
-        SupportedProviderProfile = ["ProfileBasedManagement", "Replication"],
+        SupportedProviderProfile = this.Options.Has(Deviation.NoReplicationProfile) ? ["ProfileBasedManagement"] : ["ProfileBasedManagement", "Replication"],
         MaxBatchSize = this.Options.MaxBatchSize,
     };
 }

@@ -6,17 +6,24 @@ using Harness.Wire.Results;
 
 namespace Harness.Simulator;
 
-/// <summary>Replication: QueryReplicationGroup and ReverseReplicateGroup_Task over the group model.</summary>
+/// <summary>
+/// Replication: QueryReplicationGroup and ReverseReplicateGroup_Task over the group model. The reversal happens
+/// when the task completes; the provider remembers every reversal, so reversing a group again (by its old or its
+/// new id, later or from a concurrent task) is an AlreadyDone success that changes nothing.
+/// </summary>
 internal sealed partial class SimulatedProvider
 {
     private readonly Dictionary<string, SimulatedGroup> groups = new(StringComparer.Ordinal);
+
+    /// <summary>Every reversal, under the old group's key (the latest one) and under the new group's key.</summary>
+    private readonly Dictionary<string, ReversalRecord> reversed = new(StringComparer.Ordinal);
     private int reversals;
 
     private SimulatedResponse QueryReplicationGroup(JsonElement root)
     {
         if (!TryReadGroupIds(root, out var ids, out var problem))
         {
-            return this.Fault(new InvalidArgument { InvalidProperty = "groupId" }, problem!);
+            return this.Fault(this.InvalidGroupIdArgument(), problem!);
         }
 
         if (ids is null || ids.Count == 0)
@@ -30,7 +37,7 @@ internal sealed partial class SimulatedProvider
         {
             if (!seen.Add(id.Key))
             {
-                results.Add(Error(id, new DuplicateEntry()));
+                results.Add(this.Error(id, new DuplicateEntry(), $"{id} is listed more than once."));
             }
             else if (this.groups.TryGetValue(id.Key, out var group))
             {
@@ -38,7 +45,7 @@ internal sealed partial class SimulatedProvider
             }
             else
             {
-                results.Add(Error(id, new NotFound()));
+                results.Add(this.Error(id, new NotFound(), $"No replication group {id}."));
             }
         }
 
@@ -49,7 +56,17 @@ internal sealed partial class SimulatedProvider
     {
         if (!TryReadGroupIds(root, out var ids, out var problem))
         {
-            return this.Fault(new InvalidArgument { InvalidProperty = "groupId" }, problem!);
+            if (this.Options.Has(Deviation.MalformedBodyHtmlError))
+            {
+                return Html("<h1>500 Internal Server Error</h1><p>Unexpected error while reading the request.</p>");
+            }
+
+            if (this.Options.Has(Deviation.MalformedBodyAccepted))
+            {
+                return this.StartTask([]);
+            }
+
+            return this.Fault(this.InvalidGroupIdArgument(), problem!);
         }
 
         if (ids is null || ids.Count == 0)
@@ -61,7 +78,7 @@ internal sealed partial class SimulatedProvider
 
             if (!this.Options.Has(Deviation.AcceptEmptyGroupId))
             {
-                return this.Fault(new InvalidArgument { InvalidProperty = "groupId" }, "groupId is null or empty.");
+                return this.Fault(this.InvalidGroupIdArgument(), "groupId is null or empty.");
             }
 
             ids = [];
@@ -76,42 +93,53 @@ internal sealed partial class SimulatedProvider
             }
             else
             {
-                long? reported = this.Options.TooManyReportsMaxBatchSize
-                    ? (this.Options.Has(Deviation.TooManyMaxBatchSizeAboveLimit) ? max + 1 : max)
-                    : null;
-                return this.Fault(new TooMany { MaxBatchSize = reported }, $"At most {max} groups per call.");
+                return this.Fault(this.TooManyFault(), $"At most {max} groups per call.");
             }
+        }
+
+        if (this.Options.Has(Deviation.UndeclaredWholeCallFault) && ids.FirstOrDefault(id => !this.Knows(id.Key)) is { } unknown)
+        {
+            return this.Fault(new NotFound(), $"No replication group {unknown}.");
         }
 
         return this.StartTask(ids);
     }
 
     /// <summary>Runs the reversal when the task completes: per group, a success or a GroupErrorResult.</summary>
-    private List<GroupOperationResult> CompleteReverse(IReadOnlyList<ReplicationGroupId> ids)
+    private List<GroupOperationResult> CompleteReverse(SimulatedTask task)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var results = new List<GroupOperationResult>();
-        foreach (var id in ids)
+        foreach (var id in task.Groups)
         {
             if (!seen.Add(id.Key))
             {
-                results.Add(Error(id, new DuplicateEntry()));
+                results.Add(this.Options.Has(Deviation.DuplicateEntryReversedTwice) && this.reversed.TryGetValue(id.Key, out var mine) && mine.TaskId == task.Id
+                    ? this.ReverseAgain(id, mine, task)
+                    : this.Error(id, new DuplicateEntry(), $"{id} is listed more than once."));
+                continue;
+            }
+
+            if (this.reversed.TryGetValue(id.Key, out var done))
+            {
+                results.Add(this.ReverseReversed(id, done, task));
                 continue;
             }
 
             if (!this.groups.TryGetValue(id.Key, out var group))
             {
-                results.Add(Error(id, new NotFound()));
+                results.Add(this.Error(id, new NotFound(), $"No replication group {id}."));
                 continue;
             }
 
             if (group.State != ReplicationState.FailedOver && !this.Options.Has(Deviation.ReverseNonFailedOverGroups))
             {
-                results.Add(Error(id, new InvalidReplicationState { CurrentState = group.State, DesiredState = [ReplicationState.FailedOver] }));
+                var fault = new InvalidReplicationState { CurrentState = group.State, DesiredState = [ReplicationState.FailedOver] };
+                results.Add(this.Error(id, fault, $"{id} is {group.State}, not FAILEDOVER."));
                 continue;
             }
 
-            results.Add(this.Reverse(id, group));
+            results.Add(this.Reverse(id, group, task));
         }
 
         if (this.Options.Has(Deviation.MissingResult) && results.Count > 0)
@@ -126,31 +154,80 @@ internal sealed partial class SimulatedProvider
 
         if (this.Options.Has(Deviation.ExtraResult))
         {
-            results.Add(Error(ReplicationGroupId.Of("fd-unrequested", "rg-unrequested"), new NotFound()));
+            var unrequested = ReplicationGroupId.Of("fd-unrequested", "rg-unrequested");
+            results.Add(this.Error(unrequested, new NotFound(), $"No replication group {unrequested}."));
+        }
+
+        if (this.Options.Has(Deviation.TaskResultDisallowedSubtype) && results.Count > 0)
+        {
+            results[0] = new FailoverSuccessResult { GroupId = results[0].GroupId, NewState = ReplicationState.Source };
         }
 
         return results;
     }
 
-    private ReverseReplicationSuccessResult Reverse(ReplicationGroupId id, SimulatedGroup group)
+    private ReverseReplicationSuccessResult Reverse(ReplicationGroupId id, SimulatedGroup group, SimulatedTask task)
     {
         this.reversals++;
         var newDeviceGroupId = this.Options.NewDeviceGroupIdOnReverse ? $"{group.DeviceGroupId}-r{this.reversals}" : group.DeviceGroupId;
         this.groups.Remove(group.Key);
-        var reversed = group with
+        var reversedGroup = group with
         {
             FaultDomainId = this.Options.Has(Deviation.NewGroupInOtherFaultDomain) ? group.FaultDomainId + "-other" : group.FaultDomainId,
             DeviceGroupId = newDeviceGroupId,
             State = this.Options.Has(Deviation.NoStateChange) ? group.State : ReplicationState.Source,
         };
-        this.groups[reversed.Key] = reversed;
-
-        return new ReverseReplicationSuccessResult
-        {
-            GroupId = id,
-            NewGroupId = this.Options.Has(Deviation.SuccessWithoutNewGroupId) ? null : new DeviceGroupId { Id = newDeviceGroupId },
-        };
+        this.groups[reversedGroup.Key] = reversedGroup;
+        this.Remember(new ReversalRecord(group, reversedGroup, task.Id, this.reversals));
+        return this.Success(id, newDeviceGroupId);
     }
+
+    /// <summary>
+    /// A group that was already reversed, named by its old or its new id. Faithfully an AlreadyDone success naming the
+    /// existing new group; a reversal made after this task was created is a concurrent one.
+    /// </summary>
+    private GroupOperationResult ReverseReversed(ReplicationGroupId id, ReversalRecord done, SimulatedTask task)
+    {
+        var concurrent = done.Sequence > task.ReversalsAtStart;
+        if (concurrent ? this.Options.Has(Deviation.ConcurrentDoubleReverse) : this.Options.Has(Deviation.ReverseAgainOnRepeat))
+        {
+            return this.ReverseAgain(id, done, task);
+        }
+
+        var alreadyDone = this.Decorate(new AlreadyDone(), $"{id} was already reversed into {done.Reversed.DeviceGroupId}.");
+        if (this.Options.Has(Deviation.AlreadyDoneAsError))
+        {
+            return new GroupErrorResult { GroupId = id, Error = [alreadyDone] };
+        }
+
+        var success = this.Success(id, done.Reversed.DeviceGroupId);
+        success.Warning = [alreadyDone];
+        return success;
+    }
+
+    /// <summary>Deviations only: reverses the original group once more into another new group (the earlier one stays).</summary>
+    private ReverseReplicationSuccessResult ReverseAgain(ReplicationGroupId id, ReversalRecord done, SimulatedTask task)
+    {
+        this.reversals++;
+        var again = done.Reversed with { DeviceGroupId = $"{done.Original.DeviceGroupId}-r{this.reversals}" };
+        this.groups[again.Key] = again;
+        this.Remember(new ReversalRecord(done.Original, again, task.Id, this.reversals));
+        return this.Success(id, again.DeviceGroupId);
+    }
+
+    private void Remember(ReversalRecord record)
+    {
+        this.reversed[record.Original.Key] = record;
+        this.reversed[record.Reversed.Key] = record;
+    }
+
+    private bool Knows(string key) => this.groups.ContainsKey(key) || this.reversed.ContainsKey(key);
+
+    private ReverseReplicationSuccessResult Success(ReplicationGroupId id, string newDeviceGroupId) => new()
+    {
+        GroupId = id,
+        NewGroupId = this.Options.Has(Deviation.SuccessWithoutNewGroupId) ? null : new DeviceGroupId { Id = newDeviceGroupId },
+    };
 
     private GroupOperationResult Describe(SimulatedGroup group)
     {
@@ -166,9 +243,16 @@ internal sealed partial class SimulatedProvider
         return new QueryReplicationGroupSuccessResult { GroupId = id, RgInfo = info };
     }
 
-    private static GroupErrorResult Error(ReplicationGroupId id, MethodFault fault) => new() { GroupId = id, Error = [fault] };
+    private GroupErrorResult Error(ReplicationGroupId id, MethodFault fault, string message) => new()
+    {
+        GroupId = id,
+        Error = this.Options.Has(Deviation.EmptyErrorList) ? [] : [this.Decorate(fault, message)],
+    };
 
-    /// <summary>Reads <c>groupId</c>: absent or null gives null; anything malformed gives a reason.</summary>
+    /// <summary>
+    /// Reads <c>groupId</c>: absent or null gives null; anything malformed gives a reason. Unknown fields and a
+    /// root <c>_typeName</c> are ignored; an entry's <c>_typeName</c>, when present, must be ReplicationGroupId.
+    /// </summary>
     private static bool TryReadGroupIds(JsonElement root, out List<ReplicationGroupId>? ids, out string? problem)
     {
         ids = null;
@@ -187,6 +271,14 @@ internal sealed partial class SimulatedProvider
         ids = [];
         foreach (var item in array.EnumerateArray())
         {
+            if (item.ValueKind == JsonValueKind.Object
+                && item.TryGetProperty("_typeName", out var typeName)
+                && !(typeName.ValueKind == JsonValueKind.String && typeName.GetString() == "ReplicationGroupId"))
+            {
+                problem = "Each groupId entry must be a ReplicationGroupId.";
+                return false;
+            }
+
             var fd = ReadId(item, "faultDomainId");
             var dg = ReadId(item, "deviceGroupId");
             if (fd is null || dg is null)

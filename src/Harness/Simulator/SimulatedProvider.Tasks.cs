@@ -6,16 +6,20 @@ using Harness.Wire.Tasks;
 
 namespace Harness.Simulator;
 
-/// <summary>SMS tasks: creation, poll-driven lifecycle (queued, running, then success or error), info and result.</summary>
+/// <summary>
+/// SMS tasks: creation, poll-driven lifecycle (queued, running, then success or error), progress, info and result.
+/// A task is terminal once <see cref="SimulatedProviderOptions.TaskPollsToComplete"/> polls have seen it
+/// non-terminal and <see cref="SimulatedProviderOptions.TaskDurationMilliseconds"/> have passed since its creation.
+/// </summary>
 internal sealed partial class SimulatedProvider
 {
     private readonly Dictionary<string, SimulatedTask> tasks = new(StringComparer.Ordinal);
     private int taskCounter;
 
-    private SimulatedResponse StartTask(IReadOnlyList<ReplicationGroupId> ids)
+    private SimulatedResponse StartTask(IReadOnlyList<ReplicationGroupId> ids, MethodFault? injectedError = null)
     {
         var id = "sms-task-" + (++this.taskCounter).ToString(CultureInfo.InvariantCulture);
-        var task = new SimulatedTask(id, ids, DateTimeOffset.UtcNow);
+        var task = new SimulatedTask(id, ids, DateTimeOffset.UtcNow, this.reversals) { InjectedError = injectedError };
         this.tasks[id] = task;
         var moRef = ManagedObjectReference.Of(this.Options.Has(Deviation.TaskMoRefNotATask) ? "Folder" : "SmsTask", this.Options.Has(Deviation.EmptyTaskMoRefValue) ? string.Empty : id);
         if (this.Options.TaskPollsToComplete == 0)
@@ -35,7 +39,15 @@ internal sealed partial class SimulatedProvider
 
         task.Polls++;
         this.Advance(task);
-        return Json(this.Info(task));
+        var progress = this.ReportProgress(task);
+        var backToRunning = false;
+        if (task.State == SmsTaskState.Success)
+        {
+            task.SuccessPolls++;
+            backToRunning = this.Options.Has(Deviation.TaskGoesBackToRunning) && task.SuccessPolls == 2;
+        }
+
+        return Json(this.Info(task, progress, backToRunning));
     }
 
     private SimulatedResponse QuerySmsTaskResult(string id)
@@ -45,10 +57,16 @@ internal sealed partial class SimulatedProvider
             return this.Fault(new ManagedObjectNotFound { Obj = ManagedObjectReference.Of("SmsTask", id) }, $"No SmsTask '{id}'.");
         }
 
-        return task.Results is null ? SimulatedResponse.NoContent : Json(Box(task.Results));
+        if (task.Results is null)
+        {
+            return SimulatedResponse.NoContent;
+        }
+
+        var results = this.Options.Has(Deviation.QuerySmsTaskResultDisagrees) && task.Results.Count > 0 ? task.Results[..^1] : task.Results;
+        return Json(this.ResultValue(results));
     }
 
-    /// <summary>Moves the task along: TaskPollsToComplete polls see it queued then running; the next one sees it finished.</summary>
+    /// <summary>Moves the task along; once it is due, runs the operation and records the outcome.</summary>
     private void Advance(SimulatedTask task)
     {
         if (SmsTaskState.IsTerminal(task.State))
@@ -56,44 +74,102 @@ internal sealed partial class SimulatedProvider
             return;
         }
 
+        var now = DateTimeOffset.UtcNow;
         var polls = this.Options.TaskPollsToComplete;
-        if (this.Options.Has(Deviation.TaskNeverCompletes) || (polls > 0 && task.Polls <= polls))
+        var pollsDone = polls == 0 || task.Polls > polls;
+        var timeDone = now - task.Created >= TimeSpan.FromMilliseconds(this.Options.TaskDurationMilliseconds);
+        if (this.Options.Has(Deviation.TaskNeverCompletes) || !pollsDone || !timeDone)
         {
             // The first of several non-terminal polls sees the task queued; the others see it running.
             task.State = task.Polls <= 1 && polls >= 2 ? SmsTaskState.Queued : SmsTaskState.Running;
             if (task.State == SmsTaskState.Running)
             {
-                task.Started ??= DateTimeOffset.UtcNow;
+                task.Started ??= now;
             }
 
             return;
         }
 
-        task.Started ??= DateTimeOffset.UtcNow;
-        task.Completed = DateTimeOffset.UtcNow;
-        if (this.Options.Has(Deviation.TaskEndsInError))
+        task.Started ??= now;
+        task.Completed = now;
+        if (task.InjectedError is { } injected)
         {
             task.State = SmsTaskState.Error;
-            task.Error = new SmsReplicationFault { FaultMessage = [new LocalizableMessage { Key = "com.vmware.sms.fault.replication", Message = "Simulated failure." }] };
+            task.Error = injected;
             return;
         }
 
-        task.Results = this.CompleteReverse(task.Groups);
+        if (this.Options.Has(Deviation.TaskEndsInError) || this.Options.Has(Deviation.TaskErrorWithoutFault))
+        {
+            task.State = SmsTaskState.Error;
+            task.Error = this.Options.Has(Deviation.TaskEndsInError) ? this.Decorate(new SmsReplicationFault(), "Simulated failure.") : null;
+            return;
+        }
+
+        task.Results = this.CompleteReverse(task);
         task.State = SmsTaskState.Success;
+        if (this.Options.Has(Deviation.ErrorSetOnSuccess))
+        {
+            task.Error = this.Decorate(new SmsReplicationFault(), "Simulated failure, although the task succeeded.");
+        }
     }
 
-    private SmsTaskInfo Info(SimulatedTask task) => new()
+    /// <summary>The progress this poll reports: 0 queued, +100/ProgressSteps per running poll (at most 99), 100 on success, the last value on error.</summary>
+    private int ReportProgress(SimulatedTask task)
+    {
+        switch (task.State)
+        {
+            case SmsTaskState.Queued:
+                task.Progress = 0;
+                break;
+            case SmsTaskState.Running:
+                task.RunningPolls++;
+                task.Progress = Math.Min(99, task.RunningPolls * (100 / Math.Max(1, this.Options.ProgressSteps)));
+                break;
+            case SmsTaskState.Success:
+                task.Progress = 100;
+                break;
+        }
+
+        var reported = task.Progress;
+        if (this.Options.Has(Deviation.ProgressOutOfRange) && task.State == SmsTaskState.Running)
+        {
+            reported = 150;
+        }
+
+        if (this.Options.Has(Deviation.ProgressDecreases))
+        {
+            if (task.DecreaseStage == 0 && task.State == SmsTaskState.Running)
+            {
+                (reported, task.DecreaseStage) = (60, 1);
+            }
+            else if (task.DecreaseStage == 1)
+            {
+                (reported, task.DecreaseStage) = (30, 2);
+            }
+        }
+
+        return reported;
+    }
+
+    private SmsTaskInfo Info(SimulatedTask task, int progress, bool backToRunning) => new()
     {
         Key = task.Id,
         Task = ManagedObjectReference.Of("SmsTask", task.Id),
         Object = ManagedObjectReference.Of("VasaProvider", ProviderMoId),
-        State = task.State,
-        Progress = task.State switch { SmsTaskState.Queued => 0, SmsTaskState.Running => 50, _ => 100 },
+        State = backToRunning ? SmsTaskState.Running : task.State,
+        Progress = backToRunning ? 99 : progress,
         StartTime = task.Started,
-        CompletionTime = task.Completed,
-        Error = task.Error,
-        Result = task.Results is null ? null : Box(task.Results),
+        CompletionTime = backToRunning || task.Completed is null ? null
+            : this.Options.Has(Deviation.CompletionBeforeStart) ? task.Started!.Value.AddSeconds(-60)
+            : task.Completed,
+        Error = backToRunning ? null : task.Error,
+        Result = backToRunning || task.Results is null ? null : this.ResultValue(task.Results),
     };
 
-    private static BoxedArray Box(IEnumerable<GroupOperationResult> results) => BoxedArray.Of("ArrayOfGroupOperationResult", results);
+    /// <summary>The anyType result value: the boxed ArrayOfGroupOperationResult (or the wrong box, as a deviation).</summary>
+    private BoxedArray ResultValue(IEnumerable<GroupOperationResult> results) =>
+        this.Options.Has(Deviation.TaskResultWrongType)
+            ? BoxedArray.Of("ArrayOfString", new[] { "x" })
+            : BoxedArray.Of("ArrayOfGroupOperationResult", results);
 }

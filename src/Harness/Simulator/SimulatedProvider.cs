@@ -19,9 +19,12 @@ internal sealed partial class SimulatedProvider
     private readonly List<RecordedRequest> requests = [];
 
     /// <summary>Creates the provider in its initial state.</summary>
+    /// <exception cref="ArgumentException">An injected fault names an unknown operation or fault, or routes a non-task operation to a task.</exception>
     public SimulatedProvider(SimulatedProviderOptions options)
     {
+        ValidateFaults(options.Faults);
         this.Options = options;
+        this.injectionCounts = new int[options.Faults.Count];
         this.Reset();
     }
 
@@ -52,7 +55,10 @@ internal sealed partial class SimulatedProvider
         }
     }
 
-    /// <summary>Puts the groups back to their initial state and forgets every task (sessions stay valid).</summary>
+    /// <summary>
+    /// Puts the groups back to their initial state and forgets every task and every reversal (sessions stay valid,
+    /// and so do the counts of injected faults).
+    /// </summary>
     public void Reset()
     {
         lock (this.gate)
@@ -64,6 +70,7 @@ internal sealed partial class SimulatedProvider
             }
 
             this.tasks.Clear();
+            this.reversed.Clear();
         }
     }
 
@@ -109,6 +116,11 @@ internal sealed partial class SimulatedProvider
             return this.Fault(new NotAuthenticated(), "The session is not authenticated.");
         }
 
+        if (this.TryInjectFault(operation, out var injected))
+        {
+            return injected;
+        }
+
         if (!TryParseBody(body, out var root))
         {
             return this.Fault(new InvalidRequest(), "The request body is not a JSON object.");
@@ -151,21 +163,4 @@ internal sealed partial class SimulatedProvider
     }
 
     private static SimulatedResponse Json<T>(T value) => new(200, WireJson.Serialize(value));
-
-    private SimulatedResponse Fault(MethodFault fault, string message)
-    {
-        fault.FaultMessage = [new LocalizableMessage { Key = "com.vmware.sms.fault." + fault.TypeName, Message = message }];
-        var body = WireJson.Serialize(fault);
-        if (this.Options.Has(Deviation.FaultWithoutTypeName))
-        {
-            body = body.Replace($"\"_typeName\":\"{fault.TypeName}\",", string.Empty, StringComparison.Ordinal);
-        }
-
-        if (this.Options.Has(Deviation.FaultAsHtml))
-        {
-            return new SimulatedResponse(500, $"<html><body><h1>{fault.TypeName}</h1><p>{message}</p></body></html>", "text/html");
-        }
-
-        return new SimulatedResponse(this.Options.Has(Deviation.FaultWithHttp200) ? 200 : 500, body);
-    }
 }

@@ -15,8 +15,30 @@ public sealed record SimulatedProviderOptions
     /// <summary>Whether TooMany carries maxBatchSize.</summary>
     public bool TooManyReportsMaxBatchSize { get; init; } = true;
 
-    /// <summary>How many polls a task stays non-terminal.</summary>
+    /// <summary>How many polls a task stays non-terminal (the first of several sees it queued, the others running).</summary>
     public int TaskPollsToComplete { get; init; } = 2;
+
+    /// <summary>
+    /// The least time a task takes, from its creation, in milliseconds: it becomes terminal only once
+    /// <see cref="TaskPollsToComplete"/> polls have happened and this much time has passed. 0: no minimum.
+    /// </summary>
+    public int TaskDurationMilliseconds { get; init; }
+
+    /// <summary>
+    /// How many running polls take progress to 100: each running poll adds <c>100 / ProgressSteps</c> (integer),
+    /// capped at 99. Queued reports 0, success 100, error keeps the last value. At least 1.
+    /// </summary>
+    public int ProgressSteps { get; init; } = 2;
+
+    /// <summary>How long every response is held back, in milliseconds (by the HTTP host, outside the model's lock). 0: none.</summary>
+    public int LatencyMilliseconds { get; init; }
+
+    /// <summary>
+    /// Faults to inject, in order: a call of an operation gets the fault of the first entry for that operation that
+    /// is not used up (an entry with <see cref="SimulatedFault.Times"/> = N is used up after N calls). The counts
+    /// last for the provider's lifetime (<see cref="SimulatedProvider.Reset"/> keeps them).
+    /// </summary>
+    public IReadOnlyList<SimulatedFault> Faults { get; init; } = [];
 
     /// <summary>Whether a reversed group gets a new device group id (otherwise it keeps its id).</summary>
     public bool NewDeviceGroupIdOnReverse { get; init; } = true;

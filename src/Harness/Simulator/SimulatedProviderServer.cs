@@ -66,7 +66,7 @@ internal sealed class SimulatedProviderServer : IDisposable
         var server = WireMockServer.Start(settings);
         server
             .Given(Request.Create().WithPath(new WildcardMatcher("/*")).UsingAnyMethod())
-            .RespondWith(Response.Create().WithCallback(request => Answer(provider, request)));
+            .RespondWith(Response.Create().WithCallback(request => AnswerAsync(provider, request)));
         var thumbprint = certificate is null ? null : Convert.ToHexString(SHA256.HashData(certificate.RawData));
         return new SimulatedProviderServer(provider, server, new Uri($"{(https ? "https" : "http")}://127.0.0.1:{chosenPort}/"), thumbprint);
     }
@@ -78,11 +78,17 @@ internal sealed class SimulatedProviderServer : IDisposable
         this.server.Dispose();
     }
 
-    private static ResponseMessage Answer(SimulatedProvider provider, IRequestMessage request)
+    /// <summary>Answers one request; the configured latency is waited out here, outside the provider's lock.</summary>
+    private static async Task<IResponseMessage> AnswerAsync(SimulatedProvider provider, IRequestMessage request)
     {
         var headers = request.Headers?.ToDictionary(h => h.Key, h => h.Value.FirstOrDefault() ?? string.Empty, StringComparer.OrdinalIgnoreCase)
             ?? new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var answer = provider.Handle(request.Method, request.AbsolutePath, headers, request.Body);
+        if (provider.Options.LatencyMilliseconds > 0)
+        {
+            await Task.Delay(provider.Options.LatencyMilliseconds).ConfigureAwait(false);
+        }
+
         var response = new ResponseMessage
         {
             StatusCode = answer.Status,

@@ -2,6 +2,7 @@ using Conformance.Checks;
 using Conformance.Reverse;
 using Harness.Reporting;
 using Harness.Simulator;
+using Conformance.Targets;
 
 namespace Conformance.Tests.Reverse;
 
@@ -60,10 +61,19 @@ public sealed class ReverseCatalogueTests
         [Deviation.NoReplicationProfile] = ["The_provider_reports_the_Replication_profile"],
     };
 
-    /// <summary>Deviations that only show when a fault is injected: the injection that makes them visible.</summary>
-    private static readonly Dictionary<Deviation, FaultInjection> Exposers = new()
+    /// <summary>Settings, not deviations, that break a clause: a fault raised where the profile declares the operation implemented, a declared limit that does not match.</summary>
+    private static readonly Dictionary<string, (SimulatedProviderOptions Options, Dictionary<string, DeclaredCapability>? Capabilities, string[] Catches)> KnobCatches = new()
     {
-        [Deviation.InactiveProviderBadMapping] = new FaultInjection { Fault = "InactiveProvider" },
+        ["NotImplemented although declared implemented"] = (SimulatedTargets.Options() with { Faults = [new SimulatedFault { Fault = "NotImplemented" }] }, null, ["NotImplemented_only_where_the_profile_declares_the_operation_unimplemented"]),
+        ["declared batch limit 4, maxBatchSize 8"] = (SimulatedTargets.Options(), new() { [ReverseCatalogue.Feature] = new(true, 4, true) }, ["The_declared_batch_limit_matches_maxBatchSize"]),
+    };
+
+    public static IEnumerable<string> Knobs => KnobCatches.Keys;
+
+    /// <summary>Deviations that only show when a fault is injected: the injection that makes them visible.</summary>
+    private static readonly Dictionary<Deviation, SimulatedFault> Exposers = new()
+    {
+        [Deviation.InactiveProviderBadMapping] = new SimulatedFault { Fault = "InactiveProvider" },
     };
 
     private const string EmptyGroupId = "Empty_groupId_is_rejected_with_InvalidArgument";
@@ -99,10 +109,19 @@ public sealed class ReverseCatalogueTests
         Assert.That(missed, Is.Empty, $"{deviation} was not caught");
     }
 
+    [TestCaseSource(nameof(Knobs))]
+    public async Task Each_breaking_setting_is_caught_by_the_checks_meant_to_catch_it(string knob)
+    {
+        var (options, capabilities, catches) = KnobCatches[knob];
+        var results = await RunAllAsync(options, capabilities);
+        var missed = catches.Where(name => results[name].Outcome != CheckOutcome.Failed).Select(name => $"{name} was {results[name].Describe()}").ToList();
+        Assert.That(missed, Is.Empty, $"{knob} was not caught");
+    }
+
     [Test]
     public void Every_check_is_meant_to_catch_at_least_one_deviation()
     {
-        var catching = IntendedCatches.Values.SelectMany(v => v).ToHashSet();
+        var catching = IntendedCatches.Values.SelectMany(v => v).Concat(KnobCatches.Values.SelectMany(k => k.Catches)).ToHashSet();
         var idle = ReverseCatalogue.Checks.Select(c => c.Name).Where(n => !catching.Contains(n)).ToList();
         Assert.That(idle, Is.Empty, "checks that no deviation exercises");
     }
@@ -177,13 +196,13 @@ public sealed class ReverseCatalogueTests
         Assert.Multiple(() =>
         {
             Assert.That(property.Reason, Does.Contain("VASA_SEED=12345"));
-            Assert.That(property.Reason, Does.Match(@"minimal batch \[[^,\]]+\]"), "shrunk to a single group");
+            Assert.That(property.Reason, Does.Match(@"minimal case \[[^,\]]+\]"), "shrunk to a single group");
         });
     }
 
-    private static async Task<Dictionary<string, CheckResult>> RunAllAsync(SimulatedProviderOptions options)
+    internal static async Task<Dictionary<string, CheckResult>> RunAllAsync(SimulatedProviderOptions options, IReadOnlyDictionary<string, DeclaredCapability>? capabilities = null)
     {
-        using var sim = await SimulatedTargets.StartAsync(options);
+        using var sim = await SimulatedTargets.StartAsync(options, capabilities);
         var results = new Dictionary<string, CheckResult>();
         foreach (var check in ReverseCatalogue.Checks)
         {

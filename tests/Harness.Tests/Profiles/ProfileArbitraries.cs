@@ -16,6 +16,9 @@ public static class ProfileArbitraries
         "pollIntervalMilliseconds", "simulator", "userNameEnv", "passwordEnv", "passwordFile", "pinnedSha256", "insecure",
         "faultDomainId", "deviceGroupId", "state", "maxBatchSize", "batchLimit", "tooManyReportsMaxBatchSize",
         "taskPollsToComplete", "providerName", "providerVersion", "vasaVersion", "deviations",
+        "capabilities", "propertyTests", "retry", "ReverseReplicateGroup_Task", "QueryReplicationGroup", "implemented",
+        "preset", "cases", "seed", "attempts", "initialDelayMilliseconds", "budgetSeconds", "latencyMilliseconds",
+        "taskDurationMilliseconds", "progressSteps", "faults", "operation", "fault", "times", "route",
         "password", "userName", "Name", "groupz", "", " ", "$", "a.b", "\u00e9", "x\"y",
     ];
 
@@ -25,12 +28,13 @@ public static class ProfileArbitraries
         "http://vc.example.com", "https://u:p@vc", "https://vc/sdk?x", "file:///etc/passwd", "/relative", "fd-A", "rg-fo-1",
         "rg-x", "SOURCE", "TARGET", "FAILEDOVER", "INTEST", "REMOTE_FAILEDOVER", "VASA_USER", "1BAD", "8.0.3.0", "8.0",
         "AB:CD", new string('a', 64), new string('Z', 64), "", " ", " padded ", "OmitTaskResult", "\u0000", "\ud800",
-        new string('n', 65), "sim",
+        new string('n', 65), "sim", "quick", "thorough", "call", "task", "ProviderBusy", "TooMany", "QuerySmsTaskInfo",
     ];
 
     private static readonly string[] Numbers =
         ["0", "1", "-1", "2", "8", "9", "10", "30", "200", "300", "1000", "1001", "60001", "86400", "86401", "1.5", "1e3", "-0",
-         "2147483648", "9223372036854775807", "9223372036854775808", "1e400"];
+         "2147483648", "9223372036854775807", "9223372036854775808", "18446744073709551615", "18446744073709551616", "1e400",
+         "100000", "100001", "3600000"];
 
     private static readonly string[] Tokens =
         ["{", "}", "[", "]", ",", ":", "\"", "\\", "\"name\"", "\"target\"", "\"embedded\"", "1", "null", "true", "//c\n", "/*", "*/",
@@ -80,7 +84,9 @@ public static class ProfileArbitraries
             "{}",
             "{\"maxBatchSize\":null,\"batchLimit\":null,\"tooManyReportsMaxBatchSize\":false}",
             "{\"taskPollsToComplete\":0,\"deviations\":[\"OmitTaskResult\"],\"providerName\":\"p\"}",
-            "{\"groups\":[{\"faultDomainId\":\"fd-A\",\"deviceGroupId\":\"rg-fo-1\",\"state\":\"FAILEDOVER\"}]}");
+            "{\"groups\":[{\"faultDomainId\":\"fd-A\",\"deviceGroupId\":\"rg-fo-1\",\"state\":\"FAILEDOVER\"}]}",
+            "{\"latencyMilliseconds\":0,\"taskDurationMilliseconds\":5,\"progressSteps\":3}",
+            "{\"faults\":[{\"fault\":\"ProviderBusy\",\"times\":2},{\"operation\":\"QueryReplicationGroup\",\"fault\":\"NotFound\",\"route\":\"task\"}]}");
         var fields = new List<(string Name, Gen<string> Valid, bool Required)>
         {
             ("name", Gen.Elements("\"sim\"", "\"lab-1\""), true),
@@ -92,6 +98,9 @@ public static class ProfileArbitraries
             ("groups", groups, false),
             ("taskTimeoutSeconds", Gen.Choose(1, 86400).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture)), false),
             ("pollIntervalMilliseconds", Gen.Choose(10, 60000).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture)), false),
+            ("capabilities", Gen.Elements("{}", "{\"ReverseReplicateGroup_Task\":{\"implemented\":true,\"batchLimit\":8}}", "{\"QueryReplicationGroup\":{\"implemented\":false,\"batchLimit\":null}}"), false),
+            ("propertyTests", Gen.Elements("{}", "{\"preset\":\"thorough\"}", "{\"preset\":\"quick\",\"cases\":5,\"seed\":18446744073709551615}"), false),
+            ("retry", Gen.Elements("{}", "{\"attempts\":0}", "{\"attempts\":20,\"initialDelayMilliseconds\":1,\"budgetSeconds\":3600}"), false),
         };
         if (embedded)
         {

@@ -281,9 +281,13 @@ public sealed class ProfileLoaderTests
             Assert.That(profile.Credentials, Is.Null);
             Assert.That(profile.TaskTimeoutSeconds, Is.EqualTo(30));
             Assert.That(profile.Simulator!.Groups, Is.EqualTo(SimulatorSettings.DefaultGroups));
-            Assert.That(profile.Simulator with { Groups = SimulatorSettings.DefaultGroups, Deviations = SimulatorSettings.Default.Deviations }, Is.EqualTo(SimulatorSettings.Default));
+            Assert.That(profile.Simulator with { Groups = SimulatorSettings.DefaultGroups, Deviations = SimulatorSettings.Default.Deviations, Faults = SimulatorSettings.Default.Faults }, Is.EqualTo(SimulatorSettings.Default));
             Assert.That(profile.Simulator.Deviations, Is.Empty);
+            Assert.That(profile.Simulator.Faults, Is.Empty);
             Assert.That(profile.Groups, Has.Count.EqualTo(12));
+            Assert.That(profile.CapabilityOf("ReverseReplicateGroup_Task"), Is.EqualTo(new OperationCapability { Implemented = true, BatchLimit = 8 }));
+            Assert.That(profile.PropertyTests, Is.EqualTo(new PropertyTestSettings { Preset = "quick" }));
+            Assert.That(profile.Retry, Is.EqualTo(new RetrySettings { Attempts = 3, InitialDelayMilliseconds = 10, BudgetSeconds = 5 }));
         });
     }
 
@@ -302,6 +306,9 @@ public sealed class ProfileLoaderTests
             Assert.That(profile.Groups, Has.Count.EqualTo(2));
             Assert.That(profile.TaskTimeoutSeconds, Is.EqualTo(600));
             Assert.That(profile.Simulator, Is.Null);
+            Assert.That(profile.CapabilityOf("ReverseReplicateGroup_Task").IsDeclared, Is.True);
+            Assert.That(profile.PropertyTests.Cases, Is.EqualTo(5));
+            Assert.That(profile.Retry, Is.EqualTo(RetrySettings.Default));
         });
     }
 

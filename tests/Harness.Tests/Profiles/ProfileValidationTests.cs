@@ -101,11 +101,87 @@ public sealed class ProfileValidationTests
         yield return Case("Deviation_that_is_not_a_string_is_refused", Embedded("{'simulator':{'deviations':[3]}}"), "$.simulator.deviations[0]", "expected a deviation name (a string), got a number");
     }
 
+    private static IEnumerable<TestCaseData> CapabilityRules()
+    {
+        const string Reverse = "$.capabilities.ReverseReplicateGroup_Task";
+        yield return Case("Capabilities_that_are_an_array_are_refused", Remote("{'capabilities':[]}"), "$.capabilities", "expected an object");
+        yield return Case("Capability_for_an_unknown_operation_is_refused", Remote("{'capabilities':{'QueryPointInTimeReplica':{}}}"), "$.capabilities.QueryPointInTimeReplica", "unknown field 'QueryPointInTimeReplica'; known fields: ReverseReplicateGroup_Task, FailoverReplicationGroup_Task");
+        yield return Case("Capability_operation_names_are_case_sensitive", Remote("{'capabilities':{'reverseReplicateGroup_Task':{}}}"), "$.capabilities.reverseReplicateGroup_Task", "did you mean 'ReverseReplicateGroup_Task'?");
+        yield return Case("Capability_that_is_a_boolean_is_refused", Remote("{'capabilities':{'ReverseReplicateGroup_Task':true}}"), Reverse, "expected an object");
+        yield return Case("Capability_implemented_as_a_string_is_refused", Remote("{'capabilities':{'ReverseReplicateGroup_Task':{'implemented':'yes'}}}"), Reverse + ".implemented", "expected a boolean");
+        yield return Case("Capability_implemented_null_is_refused", Remote("{'capabilities':{'ReverseReplicateGroup_Task':{'implemented':null}}}"), Reverse + ".implemented", "expected a boolean (true or false), got null");
+        yield return Case("Capability_batch_limit_of_zero_is_refused", Remote("{'capabilities':{'ReverseReplicateGroup_Task':{'batchLimit':0}}}"), Reverse + ".batchLimit", "0 is out of range; 'batchLimit' must be between 1 and 9223372036854775807");
+        yield return Case("Capability_negative_batch_limit_is_refused", Remote("{'capabilities':{'QueryReplicationGroup':{'batchLimit':-4}}}"), "$.capabilities.QueryReplicationGroup.batchLimit", "must be between 1 and");
+        yield return Case("Capability_fractional_batch_limit_is_refused", Remote("{'capabilities':{'ReverseReplicateGroup_Task':{'batchLimit':1.5}}}"), Reverse + ".batchLimit", "expected a whole number");
+        yield return Case("Capability_batch_limit_as_a_string_is_refused", Remote("{'capabilities':{'ReverseReplicateGroup_Task':{'batchLimit':'8'}}}"), Reverse + ".batchLimit", "expected an integer, got a string");
+        yield return Case("Capability_batch_limit_for_an_unimplemented_operation_is_refused", Remote("{'capabilities':{'ReverseReplicateGroup_Task':{'implemented':false,'batchLimit':4}}}"), Reverse + ".batchLimit", "has no batch limit");
+        yield return Case("Unknown_capability_field_is_refused", Remote("{'capabilities':{'ReverseReplicateGroup_Task':{'maxBatchSize':4}}}"), Reverse + ".maxBatchSize", "unknown field 'maxBatchSize'; known fields: implemented, batchLimit");
+        yield return Case("Misspelt_capability_field_gets_a_suggestion", Remote("{'capabilities':{'ReverseReplicateGroup_Task':{'batchlimit':4}}}"), Reverse + ".batchlimit", "did you mean 'batchLimit'?");
+    }
+
+    private static IEnumerable<TestCaseData> PropertyTestRules()
+    {
+        yield return Case("Property_tests_that_are_a_string_are_refused", Remote("{'propertyTests':'quick'}"), "$.propertyTests", "expected an object");
+        yield return Case("Unknown_preset_is_refused", Remote("{'propertyTests':{'preset':'fast'}}"), "$.propertyTests.preset", "'fast' is not a preset; use \"quick\"");
+        yield return Case("Preset_in_capitals_is_refused", Remote("{'propertyTests':{'preset':'Thorough'}}"), "$.propertyTests.preset", "is not a preset");
+        yield return Case("Preset_that_is_a_number_is_refused", Remote("{'propertyTests':{'preset':1}}"), "$.propertyTests.preset", "expected a string, got a number");
+        yield return Case("Zero_cases_are_refused", Remote("{'propertyTests':{'cases':0}}"), "$.propertyTests.cases", "'cases' must be between 1 and 100000");
+        yield return Case("More_than_100000_cases_are_refused", Remote("{'propertyTests':{'cases':100001}}"), "$.propertyTests.cases", "must be between 1 and 100000");
+        yield return Case("Cases_as_a_string_are_refused", Remote("{'propertyTests':{'cases':'5'}}"), "$.propertyTests.cases", "expected an integer, got a string");
+        yield return Case("Cases_null_are_refused", Remote("{'propertyTests':{'cases':null}}"), "$.propertyTests.cases", "expected an integer, got null");
+        yield return Case("Negative_seed_is_refused", Remote("{'propertyTests':{'seed':-1}}"), "$.propertyTests.seed", "expected a whole number between 0 and 18446744073709551615, got '-1'");
+        yield return Case("Seed_above_the_unsigned_64_bit_range_is_refused", Remote("{'propertyTests':{'seed':18446744073709551616}}"), "$.propertyTests.seed", "between 0 and 18446744073709551615");
+        yield return Case("Fractional_seed_is_refused", Remote("{'propertyTests':{'seed':2.5}}"), "$.propertyTests.seed", "between 0 and 18446744073709551615");
+        yield return Case("Seed_as_a_string_is_refused", Remote("{'propertyTests':{'seed':'42'}}"), "$.propertyTests.seed", "expected an integer, got a string");
+        yield return Case("Misspelt_property_tests_block_gets_a_suggestion", Remote("{'propertyTest':{}}"), "$.propertyTest", "did you mean 'propertyTests'?");
+        yield return Case("Unknown_property_test_field_is_refused", Remote("{'propertyTests':{'maxCases':5}}"), "$.propertyTests.maxCases", "unknown field 'maxCases'");
+    }
+
+    private static IEnumerable<TestCaseData> RetryRules()
+    {
+        yield return Case("Retry_that_is_a_number_is_refused", Remote("{'retry':3}"), "$.retry", "expected an object");
+        yield return Case("Negative_retry_attempts_are_refused", Remote("{'retry':{'attempts':-1}}"), "$.retry.attempts", "'attempts' must be between 0 and 20");
+        yield return Case("More_than_20_retry_attempts_are_refused", Remote("{'retry':{'attempts':21}}"), "$.retry.attempts", "must be between 0 and 20");
+        yield return Case("Zero_initial_retry_delay_is_refused", Remote("{'retry':{'initialDelayMilliseconds':0}}"), "$.retry.initialDelayMilliseconds", "must be between 1 and 60000");
+        yield return Case("Initial_retry_delay_above_a_minute_is_refused", Remote("{'retry':{'initialDelayMilliseconds':60001}}"), "$.retry.initialDelayMilliseconds", "must be between 1 and 60000");
+        yield return Case("Zero_retry_budget_is_refused", Remote("{'retry':{'budgetSeconds':0}}"), "$.retry.budgetSeconds", "must be between 1 and 3600");
+        yield return Case("Retry_budget_above_an_hour_is_refused", Remote("{'retry':{'budgetSeconds':3601}}"), "$.retry.budgetSeconds", "must be between 1 and 3600");
+        yield return Case("Retry_attempts_as_a_boolean_are_refused", Remote("{'retry':{'attempts':true}}"), "$.retry.attempts", "expected an integer, got a boolean");
+        yield return Case("Unknown_retry_field_is_refused", Remote("{'retry':{'delayMilliseconds':10}}"), "$.retry.delayMilliseconds", "unknown field 'delayMilliseconds'");
+    }
+
+    private static IEnumerable<TestCaseData> SimulatorTimingAndFaultRules()
+    {
+        yield return Case("Negative_latency_is_refused", Embedded("{'simulator':{'latencyMilliseconds':-1}}"), "$.simulator.latencyMilliseconds", "must be between 0 and 60000");
+        yield return Case("Latency_above_a_minute_is_refused", Embedded("{'simulator':{'latencyMilliseconds':60001}}"), "$.simulator.latencyMilliseconds", "must be between 0 and 60000");
+        yield return Case("Task_duration_above_an_hour_is_refused", Embedded("{'simulator':{'taskDurationMilliseconds':3600001}}"), "$.simulator.taskDurationMilliseconds", "must be between 0 and 3600000");
+        yield return Case("Negative_task_duration_is_refused", Embedded("{'simulator':{'taskDurationMilliseconds':-5}}"), "$.simulator.taskDurationMilliseconds", "must be between 0 and 3600000");
+        yield return Case("Zero_progress_steps_are_refused", Embedded("{'simulator':{'progressSteps':0}}"), "$.simulator.progressSteps", "must be between 1 and 100");
+        yield return Case("More_than_100_progress_steps_are_refused", Embedded("{'simulator':{'progressSteps':101}}"), "$.simulator.progressSteps", "must be between 1 and 100");
+        yield return Case("Faults_that_are_an_object_are_refused", Embedded("{'simulator':{'faults':{'fault':'ProviderBusy'}}}"), "$.simulator.faults", "expected an array");
+        yield return Case("Fault_entry_that_is_a_string_is_refused", Embedded("{'simulator':{'faults':['ProviderBusy']}}"), "$.simulator.faults[0]", "expected an object");
+        yield return Case("Fault_entry_without_a_fault_is_refused", Embedded("{'simulator':{'faults':[{'times':1}]}}"), "$.simulator.faults[0].fault", "required field 'fault' is missing; name the fault to inject");
+        yield return Case("Unknown_fault_is_refused_with_the_injectable_ones", Embedded("{'simulator':{'faults':[{'fault':'Busy'}]}}"), "$.simulator.faults[0].fault", "'Busy' is not a fault the simulator can inject; use one of InvalidArgument, NotImplemented");
+        yield return Case("Fault_name_in_the_wrong_case_gets_a_suggestion", Embedded("{'simulator':{'faults':[{'fault':'providerBusy'}]}}"), "$.simulator.faults[0].fault", "did you mean 'ProviderBusy'?");
+        yield return Case("Fault_that_is_not_injectable_is_refused", Embedded("{'simulator':{'faults':[{'fault':'NotAuthenticated'}]}}"), "$.simulator.faults[0].fault", "is not a fault the simulator can inject");
+        yield return Case("Fault_for_an_operation_the_simulator_lacks_is_refused", Embedded("{'simulator':{'faults':[{'fault':'ProviderBusy','operation':'FailoverReplicationGroup_Task'}]}}"), "$.simulator.faults[0].operation", "'FailoverReplicationGroup_Task' cannot be given a fault; use one of ReverseReplicateGroup_Task, QueryReplicationGroup, QuerySmsTaskInfo, QueryProviderInfo");
+        yield return Case("Zero_fault_times_are_refused", Embedded("{'simulator':{'faults':[{'fault':'ProviderBusy','times':0}]}}"), "$.simulator.faults[0].times", "must be between 1 and 2147483647");
+        yield return Case("Fault_times_null_are_refused", Embedded("{'simulator':{'faults':[{'fault':'ProviderBusy','times':null}]}}"), "$.simulator.faults[0].times", "expected an integer, got null");
+        yield return Case("Unknown_fault_route_is_refused", Embedded("{'simulator':{'faults':[{'fault':'ProviderBusy','route':'http'}]}}"), "$.simulator.faults[0].route", "'http' is not a route; use \"call\"");
+        yield return Case("Task_route_for_a_query_is_refused", Embedded("{'simulator':{'faults':[{'fault':'ProviderBusy','operation':'QueryReplicationGroup','route':'task'}]}}"), "$.simulator.faults[0].route", "route \"task\" is only for *_Task operations, and QueryReplicationGroup returns no task");
+        yield return Case("Unknown_fault_entry_field_is_refused", Embedded("{'simulator':{'faults':[{'fault':'ProviderBusy','count':2}]}}"), "$.simulator.faults[0].count", "unknown field 'count'");
+        yield return Case("The_second_bad_fault_entry_is_reported_at_its_index", Embedded("{'simulator':{'faults':[{'fault':'ProviderBusy'},{'fault':'Nope'}]}}"), "$.simulator.faults[1].fault", "'Nope' is not a fault");
+    }
+
     [TestCaseSource(nameof(TopLevelRules))]
     [TestCaseSource(nameof(CredentialRules))]
     [TestCaseSource(nameof(TlsRules))]
     [TestCaseSource(nameof(GroupRules))]
     [TestCaseSource(nameof(SimulatorRules))]
+    [TestCaseSource(nameof(CapabilityRules))]
+    [TestCaseSource(nameof(PropertyTestRules))]
+    [TestCaseSource(nameof(RetryRules))]
+    [TestCaseSource(nameof(SimulatorTimingAndFaultRules))]
     public void Rule(string json, string path, string fragment) =>
         ProfileErrorAssert.HasError(ProfileLoader.Parse(json, "test.json"), path, fragment);
 
@@ -132,13 +208,17 @@ public sealed class ProfileValidationTests
     [Test]
     public void Every_bad_field_is_reported_in_one_pass()
     {
-        var json = Remote("{'name':'a b','release':'8','taskTimeoutSeconds':0,'tls':{'insecure':false},'groupz':1}", "credentials");
+        var json = Remote("{'name':'a b','release':'8','taskTimeoutSeconds':0,'tls':{'insecure':false},'groupz':1,'capabilities':{'QueryReplicationGroup':{'batchLimit':0}},'propertyTests':{'cases':0,'seed':-1},'retry':{'attempts':99}}", "credentials");
 
         var result = ProfileLoader.Parse(json, "test.json");
 
         Assert.That(
             result.Errors.Select(e => e.Path),
-            Is.EquivalentTo(new[] { "$.name", "$.release", "$.taskTimeoutSeconds", "$.tls.insecure", "$.groupz", "$.credentials" }));
+            Is.EquivalentTo(new[]
+            {
+                "$.name", "$.release", "$.taskTimeoutSeconds", "$.tls.insecure", "$.groupz", "$.credentials",
+                "$.capabilities.QueryReplicationGroup.batchLimit", "$.propertyTests.cases", "$.propertyTests.seed", "$.retry.attempts",
+            }));
     }
 
     [Test]
