@@ -25,7 +25,8 @@ public abstract class ConformanceFixture
         await TestContext.Progress.WriteLineAsync(run.Redactor.Redact($"[vasa] {label} {check.Clause.Id,-14} {check.Name} ({ms} ms){(result.Reason is null ? string.Empty : " — " + result.Reason)}")).ConfigureAwait(false);
         foreach (var note in result.Notes)
         {
-            await TestContext.Out.WriteLineAsync(run.Redactor.Redact("note: " + note)).ConfigureAwait(false);
+            var warning = note.StartsWith("WARNING", StringComparison.Ordinal);
+            await (warning ? TestContext.Progress : TestContext.Out).WriteLineAsync(run.Redactor.Redact((warning ? "[vasa]        " : "note: ") + note)).ConfigureAwait(false);
         }
 
         var reason = run.Redactor.Redact($"[{check.Clause.Id}] {result.Reason}");

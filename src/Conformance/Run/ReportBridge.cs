@@ -54,6 +54,11 @@ internal static class ReportBridge
             ("language", "csharp"),
             ("testMethod", check.Name),
         ]);
+        if (result.Notes.Any(n => n.StartsWith("WARNING", StringComparison.Ordinal)))
+        {
+            report.Labels.Add(("tag", "warning"));
+        }
+
         report.Links.Add(new ReportLink(check.Feature + " (API reference)", string.Format(CultureInfo.InvariantCulture, ApiPage, check.Feature)));
         report.Parameters.Add(new ReportParameter("profile", profileName));
         if (seed is { } s)
