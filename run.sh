@@ -9,6 +9,8 @@ set -uo pipefail
 usage() {
   cat <<'USAGE'
 usage: ./run.sh [--profile FILE] [--filter EXPR] [--no-report]
+       ./run.sh mutants     the mutant matrix: every check against the faithful simulator and every mutant;
+                            prints the catch rate and what each check kills, writes out/mutants.json
 
   --profile FILE   the provider to test (default: profiles/simulator.json, the embedded simulator);
                    also VASA_PROFILE. See profiles/example-vcenter.json for a real vCenter.
@@ -24,6 +26,8 @@ USAGE
 profile="${VASA_PROFILE:-}"
 filter=""
 report=1
+command="suite"
+if [[ "${1:-}" == "mutants" ]]; then command="mutants"; shift; fi
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --profile) [[ $# -ge 2 ]] || { echo "run.sh: --profile needs a file (see ./run.sh --help)" >&2; exit 2; }; profile="$2"; shift 2 ;;
@@ -62,6 +66,11 @@ if ! dotnet build src/Conformance/Conformance.csproj -c Release -nologo -v quiet
   exit 4
 fi
 cli=(dotnet "$root/src/Conformance/bin/Release/net10.0/Conformance.dll")
+
+if [[ "$command" == "mutants" ]]; then
+  VASA_OUT="$out" "${cli[@]}" mutants
+  exit $?
+fi
 
 "${cli[@]}" validate "$profile"
 rc=$?

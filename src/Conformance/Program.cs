@@ -16,6 +16,7 @@ public static class Program
                 "verdict" when args.Length == 2 => VerdictCommand.Run(args[1]),
                 "simulate" => await SimulateCommand.RunAsync(args[1..]).ConfigureAwait(false),
                 "catalogue" when args.Length == 1 => PrintCatalogue(),
+                "mutants" when args.Length == 1 => await MutantsCommand.RunAsync().ConfigureAwait(false),
                 _ => Usage(),
             };
         }
@@ -40,6 +41,7 @@ public static class Program
                    Conformance verdict <out/summary.json>
                    Conformance simulate [--profile <profile.json>] [--port <n>] [--https]
                    Conformance catalogue              (the clauses and checks, as markdown)
+                   Conformance mutants                (the mutant matrix: catch rate, kills per check; writes out/mutants.json)
             """);
         return 2;
     }

@@ -1,3 +1,4 @@
+using Conformance.Mutants;
 using Conformance.Reverse;
 using Conformance.Run;
 using Harness.Reporting;
@@ -42,7 +43,7 @@ public sealed class RunFactoryTests
     [TestCase(true)]
     public async Task A_profile_pointing_at_a_separate_provider_passes_every_check(bool https)
     {
-        using var provider = SimulatedProviderServer.Start(SimulatedTargets.Options() with { Password = Password }, https);
+        using var provider = SimulatedProviderServer.Start(MutantCatalogue.Faithful() with { Password = Password }, https);
         var tls = https ? $"\"tls\": {{ \"pinnedSha256\": \"{provider.CertificateSha256}\" }}," : string.Empty;
         var (run, summary) = await this.RunAsync(provider.BaseUri.ToString().TrimEnd('/'), tls);
 
@@ -58,7 +59,7 @@ public sealed class RunFactoryTests
     [Test]
     public async Task State_changing_calls_touch_only_allowlisted_groups_and_made_up_ids()
     {
-        using var provider = SimulatedProviderServer.Start(SimulatedTargets.Options() with { Password = Password });
+        using var provider = SimulatedProviderServer.Start(MutantCatalogue.Faithful() with { Password = Password });
         var allowlist = "\"groups\": [ { \"faultDomainId\": \"fd-A\", \"deviceGroupId\": \"rg-fo-1\" }, { \"faultDomainId\": \"fd-A\", \"deviceGroupId\": \"rg-src-1\" } ],";
         var (run, _) = await this.RunAsync(provider.BaseUri.ToString().TrimEnd('/'), string.Empty, allowlist);
 
@@ -75,14 +76,14 @@ public sealed class RunFactoryTests
         {
             Assert.That(touched, Has.Count.GreaterThan(5), "the request log must be read");
             Assert.That(touched.Where(id => !Allowed(id)), Is.Empty, "state-changing calls named groups outside the allowlist");
-            Assert.That(provider.Provider.Groups.Where(g => g.DeviceGroupId is not ("rg-fo-1" or "rg-src-1") && !g.DeviceGroupId.StartsWith("rg-fo-1-", StringComparison.Ordinal)).Select(g => g.State), Is.EqualTo(SimulatedTargets.Options().Groups.Where(g => g.DeviceGroupId is not ("rg-fo-1" or "rg-src-1")).Select(g => g.State)), "a group outside the allowlist was changed");
+            Assert.That(provider.Provider.Groups.Where(g => g.DeviceGroupId is not ("rg-fo-1" or "rg-src-1") && !g.DeviceGroupId.StartsWith("rg-fo-1-", StringComparison.Ordinal)).Select(g => g.State), Is.EqualTo(MutantCatalogue.Faithful().Groups.Where(g => g.DeviceGroupId is not ("rg-fo-1" or "rg-src-1")).Select(g => g.State)), "a group outside the allowlist was changed");
         });
     }
 
     [Test]
     public async Task Secrets_never_reach_the_output_files()
     {
-        using var provider = SimulatedProviderServer.Start(SimulatedTargets.Options() with { Password = Password });
+        using var provider = SimulatedProviderServer.Start(MutantCatalogue.Faithful() with { Password = Password });
         var (run, _) = await this.RunAsync(provider.BaseUri.ToString().TrimEnd('/'), string.Empty);
         var session = run.Target!.Client.Transport.SessionId;
         Assert.That(session, Is.Not.Null.And.Length.GreaterThan(8));
@@ -145,7 +146,7 @@ public sealed class RunFactoryTests
     [Test]
     public async Task An_unpinned_self_signed_certificate_is_refused_with_the_thumbprint_to_pin()
     {
-        using var provider = SimulatedProviderServer.Start(SimulatedTargets.Options() with { Password = Password }, https: true);
+        using var provider = SimulatedProviderServer.Start(MutantCatalogue.Faithful() with { Password = Password }, https: true);
         var path = this.Write(this.Profile(provider.BaseUri.ToString().TrimEnd('/'), string.Empty, string.Empty));
         using var run = await RunFactory.CreateAsync(path, this.directory, Environment.GetEnvironmentVariable);
         Assert.Multiple(() =>
@@ -157,7 +158,7 @@ public sealed class RunFactoryTests
 
     private async Task<(ConformanceRun Run, RunSummary Summary)> RunAsync(string target, string tls, string? groups = null)
     {
-        var path = this.Write(this.Profile(target, tls, groups ?? "\"groups\": [" + string.Join(", ", SimulatedTargets.Options().Groups.Select(g => $"{{ \"faultDomainId\": \"{g.FaultDomainId}\", \"deviceGroupId\": \"{g.DeviceGroupId}\" }}")) + "],"));
+        var path = this.Write(this.Profile(target, tls, groups ?? "\"groups\": [" + string.Join(", ", MutantCatalogue.Faithful().Groups.Select(g => $"{{ \"faultDomainId\": \"{g.FaultDomainId}\", \"deviceGroupId\": \"{g.DeviceGroupId}\" }}")) + "],"));
         var run = await RunFactory.CreateAsync(path, this.directory, Environment.GetEnvironmentVariable);
         foreach (var check in ReverseCatalogue.Checks)
         {

@@ -1,0 +1,15 @@
+using Conformance.Targets;
+using Harness.Simulator;
+
+namespace Conformance.Mutants;
+
+/// <summary>A deliberately broken provider: the simulator with one deviation (or one breaking setting), and the checks meant to catch it.</summary>
+/// <param name="Name">Named after what it breaks (the deviation's name).</param>
+/// <param name="Options">The simulator set-up.</param>
+/// <param name="Capabilities">What the profile declares, when the mutant is a declaration that does not match.</param>
+/// <param name="IntendedCatches">The checks that must fail against it.</param>
+internal sealed record Mutant(string Name, SimulatedProviderOptions Options, IReadOnlyDictionary<string, DeclaredCapability>? Capabilities, IReadOnlyList<string> IntendedCatches)
+{
+    /// <inheritdoc />
+    public override string ToString() => this.Name;
+}

@@ -1,0 +1,108 @@
+using Conformance.Reverse;
+using Conformance.Targets;
+using Harness.Simulator;
+using Harness.Wire.Groups;
+
+namespace Conformance.Mutants;
+
+/// <summary>
+/// The mutant catalogue: one mutant per simulator deviation, plus settings that break a clause, each with the checks
+/// meant to catch it. This table is the intended-catch data both the self-test and <c>./run.sh mutants</c> read.
+/// </summary>
+internal static class MutantCatalogue
+{
+    private const string EmptyGroupId = "Empty_groupId_is_rejected_with_InvalidArgument";
+    private const string FaultEnvelope = "Every_fault_is_HTTP_500_with_a_JSON_MethodFault_body";
+    private const string DeclaredFaults = "Only_declared_faults_are_raised";
+    private const string WellFormed = "Fault_fields_are_well_formed";
+    private const string StateModel = "Any_batch_of_allowlisted_groups_is_reversed_as_the_state_model_predicts";
+    private const string InvalidChangesNothing = "Invalid_input_never_changes_any_group_state";
+
+    /// <summary>Deviation → the checks that must fail against it.</summary>
+    private static readonly Dictionary<Deviation, string[]> Catches = new()
+    {
+        [Deviation.WrongFaultForEmptyGroupId] = [EmptyGroupId, "Absent_groupId_is_rejected_with_InvalidArgument", "Null_groupId_is_rejected_with_InvalidArgument", "Only_declared_faults_are_raised"],
+        [Deviation.AcceptEmptyGroupId] = [EmptyGroupId, "Absent_groupId_is_rejected_with_InvalidArgument", "Null_groupId_is_rejected_with_InvalidArgument"],
+        [Deviation.FaultWithHttp200] = [EmptyGroupId, "An_oversized_batch_is_rejected_with_TooMany", "A_call_without_a_session_is_refused", FaultEnvelope],
+        [Deviation.FaultAsHtml] = [EmptyGroupId, "An_oversized_batch_is_rejected_with_TooMany", FaultEnvelope],
+        [Deviation.FaultWithoutTypeName] = ["Null_groupId_is_rejected_with_InvalidArgument", "An_oversized_batch_is_rejected_with_TooMany", FaultEnvelope],
+        [Deviation.ReverseNonFailedOverGroups] = ["A_group_not_in_FAILEDOVER_is_not_reversed", StateModel],
+        [Deviation.NewGroupInOtherFaultDomain] = ["A_reversed_group_gets_a_newGroupId_in_its_fault_domain"],
+        [Deviation.SuccessWithoutNewGroupId] = ["A_reversed_group_gets_a_newGroupId_in_its_fault_domain"],
+        [Deviation.NoStateChange] = ["A_reversed_group_reads_as_SOURCE_afterwards", StateModel],
+        [Deviation.MissingResult] = ["Each_requested_group_gets_exactly_one_result"],
+        [Deviation.DuplicateResult] = ["Each_requested_group_gets_exactly_one_result"],
+        [Deviation.ExtraResult] = ["Each_requested_group_gets_exactly_one_result"],
+        [Deviation.TaskNeverCompletes] = ["The_task_reaches_success"],
+        [Deviation.TaskEndsInError] = ["The_task_reaches_success"],
+        [Deviation.TaskMoRefNotATask] = ["A_successful_call_answers_200_with_a_task_MoRef"],
+        [Deviation.EmptyTaskMoRefValue] = ["A_successful_call_answers_200_with_a_task_MoRef"],
+        [Deviation.NoSessionCheck] = ["A_call_without_a_session_is_refused"],
+        [Deviation.IgnoreBatchLimit] = ["An_oversized_batch_is_rejected_with_TooMany", InvalidChangesNothing],
+        [Deviation.TruncateOversizedBatch] = ["An_oversized_batch_is_rejected_with_TooMany", InvalidChangesNothing],
+        [Deviation.TooManyMaxBatchSizeAboveLimit] = ["After_TooMany_a_split_batch_processes_every_group_exactly_once"],
+        [Deviation.TaskGoesBackToRunning] = ["Task_states_move_only_from_queued_to_running_to_a_terminal_state"],
+        [Deviation.ProgressDecreases] = ["Task_progress_stays_within_0_to_100_and_never_decreases"],
+        [Deviation.ProgressOutOfRange] = ["Task_progress_stays_within_0_to_100_and_never_decreases"],
+        [Deviation.CompletionBeforeStart] = ["Task_completionTime_is_not_before_startTime"],
+        [Deviation.TaskErrorWithoutFault] = ["Task_error_is_set_exactly_when_the_state_is_error", "The_task_reaches_success"],
+        [Deviation.ErrorSetOnSuccess] = ["Task_error_is_set_exactly_when_the_state_is_error"],
+        [Deviation.TaskResultWrongType] = ["Task_result_is_an_ArrayOfGroupOperationResult_of_allowed_types"],
+        [Deviation.TaskResultDisallowedSubtype] = ["Task_result_is_an_ArrayOfGroupOperationResult_of_allowed_types"],
+        [Deviation.QuerySmsTaskResultDisagrees] = ["QuerySmsTaskResult_agrees_with_the_task_info"],
+        [Deviation.EmptyErrorList] = ["GroupErrorResult_error_lists_are_never_empty"],
+        [Deviation.AlreadyDoneAsError] = ["AlreadyDone_appears_only_as_a_warning"],
+        [Deviation.DuplicateEntryReversedTwice] = ["A_group_listed_twice_gets_DuplicateEntry_and_is_reversed_once"],
+        [Deviation.ReverseAgainOnRepeat] = ["Reversing_an_already_reversed_group_never_creates_a_second_new_group"],
+        [Deviation.ConcurrentDoubleReverse] = ["Two_concurrent_reversals_of_one_group_reverse_it_once"],
+        [Deviation.UndeclaredWholeCallFault] = [DeclaredFaults],
+        [Deviation.InvalidPropertyWrong] = [WellFormed],
+        [Deviation.MalformedFaultMessage] = [WellFormed],
+        [Deviation.FaultCauseNotAFault] = [WellFormed],
+        [Deviation.TooManyNonPositiveMaxBatchSize] = [WellFormed, "An_oversized_batch_is_rejected_with_TooMany"],
+        [Deviation.InactiveProviderBadMapping] = [WellFormed],
+        [Deviation.MalformedBodyAccepted] = ["Malformed_groupId_is_rejected_with_InvalidArgument"],
+        [Deviation.MalformedBodyHtmlError] = ["Malformed_groupId_is_rejected_with_InvalidArgument", FaultEnvelope, "Every_answer_is_a_task_MoRef_or_a_documented_fault"],
+        [Deviation.NoReplicationProfile] = ["The_provider_reports_the_Replication_profile"],
+    };
+
+    /// <summary>Deviations that only show when a fault is injected: the injection that exposes them.</summary>
+    private static readonly Dictionary<Deviation, SimulatedFault> Exposers = new()
+    {
+        [Deviation.InactiveProviderBadMapping] = new SimulatedFault { Fault = "InactiveProvider" },
+    };
+
+    /// <summary>The profile declaration the faithful simulator is run with: Reverse implemented, no expected limit.</summary>
+    public static IReadOnlyDictionary<string, DeclaredCapability> DeclaredImplemented { get; } = new Dictionary<string, DeclaredCapability>
+    {
+        [ReverseCatalogue.Feature] = new(true, null, true),
+    };
+
+    /// <summary>The faithful simulator: eight FAILEDOVER groups (enough for every scenario without a reset) and one group in each other state.</summary>
+    public static SimulatedProviderOptions Faithful(params Deviation[] deviations) => new()
+    {
+        Password = MutantTarget.Password,
+        TaskPollsToComplete = 1,
+        Deviations = deviations.ToHashSet(),
+        Groups =
+        [
+            .. Enumerable.Range(1, 8).Select(i => new SimulatedGroup(i % 2 == 1 ? "fd-A" : "fd-B", $"rg-fo-{i}", ReplicationState.FailedOver)),
+            new("fd-A", "rg-src-1", ReplicationState.Source),
+            new("fd-B", "rg-tgt-1", ReplicationState.Target),
+            new("fd-A", "rg-int-1", ReplicationState.InTest),
+            new("fd-B", "rg-rfo-1", ReplicationState.RemoteFailedOver),
+        ],
+    };
+
+    /// <summary>Every mutant: one per deviation, then the breaking settings.</summary>
+    public static IReadOnlyList<Mutant> All { get; } =
+    [
+        .. Enum.GetValues<Deviation>().Select(d => new Mutant(
+            d.ToString(),
+            Exposers.TryGetValue(d, out var exposer) ? Faithful(d) with { Faults = [exposer] } : Faithful(d),
+            null,
+            Catches.GetValueOrDefault(d, []))),
+        new("NotImplementedAlthoughDeclaredImplemented", Faithful() with { Faults = [new SimulatedFault { Fault = "NotImplemented" }] }, null, ["NotImplemented_only_where_the_profile_declares_the_operation_unimplemented"]),
+        new("DeclaredBatchLimitDiffersFromMaxBatchSize", Faithful(), new Dictionary<string, DeclaredCapability> { [ReverseCatalogue.Feature] = new(true, 4, true) }, ["The_declared_batch_limit_matches_maxBatchSize"]),
+    ];
+}

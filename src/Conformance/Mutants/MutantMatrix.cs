@@ -1,0 +1,44 @@
+using System.Diagnostics;
+using Conformance.Checks;
+using Conformance.Targets;
+using Harness.Simulator;
+
+namespace Conformance.Mutants;
+
+/// <summary>Runs every check against the faithful simulator and against each mutant, in process, two at a time.</summary>
+internal static class MutantMatrix
+{
+    /// <summary>The checks of every catalogue.</summary>
+    public static IReadOnlyList<Check> Checks { get; } = Catalogue.All.SelectMany(c => c.Checks).ToList();
+
+    /// <summary>Runs every check against one simulator set-up (reset to its initial state before each check).</summary>
+    public static async Task<IReadOnlyDictionary<string, CheckResult>> RunOneAsync(SimulatedProviderOptions options, IReadOnlyDictionary<string, DeclaredCapability>? capabilities = null)
+    {
+        using var sim = await MutantTarget.StartAsync(options, capabilities).ConfigureAwait(false);
+        var results = new Dictionary<string, CheckResult>(StringComparer.Ordinal);
+        foreach (var check in Checks)
+        {
+            sim.Server.Provider.Reset();
+            results[check.Name] = await check.ExecuteAsync(sim.Target).ConfigureAwait(false);
+        }
+
+        return results;
+    }
+
+    /// <summary>Runs the whole matrix.</summary>
+    public static async Task<MatrixReport> RunAsync(IReadOnlyList<Mutant> mutants, Action<string>? progress = null)
+    {
+        var clock = Stopwatch.StartNew();
+        var faithful = await RunOneAsync(MutantCatalogue.Faithful(), MutantCatalogue.DeclaredImplemented).ConfigureAwait(false);
+        progress?.Invoke($"faithful simulator: {faithful.Count(r => r.Value.Outcome == Harness.Reporting.CheckOutcome.Passed)}/{faithful.Count} checks passed");
+        var results = new MatrixReport.MutantRun[mutants.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, mutants.Count), new ParallelOptions { MaxDegreeOfParallelism = 2 }, async (i, _) =>
+        {
+            var mutant = mutants[i];
+            var run = new MatrixReport.MutantRun(mutant, await RunOneAsync(mutant.Options, mutant.Capabilities).ConfigureAwait(false));
+            results[i] = run;
+            progress?.Invoke($"{(run.Caught ? "caught  " : "MISSED  ")} {mutant.Name,-42} by {string.Join(", ", run.FailedChecks)}");
+        }).ConfigureAwait(false);
+        return new MatrixReport(faithful, results, clock.Elapsed);
+    }
+}

@@ -1,0 +1,60 @@
+using Conformance.Targets;
+using Harness.Client;
+using Harness.Security;
+using Harness.Simulator;
+
+namespace Conformance.Mutants;
+
+/// <summary>A simulated provider (faithful or mutated) on 127.0.0.1 with a logged-in target, for the mutant matrix and the self-tests.</summary>
+internal sealed class MutantTarget : IDisposable
+{
+    /// <summary>The password of every mutant's simulated login.</summary>
+    public const string Password = "mutant-matrix-Passw0rd!";
+
+    private MutantTarget(SimulatedProviderServer server, ConformanceTarget target)
+    {
+        this.Server = server;
+        this.Target = target;
+    }
+
+    /// <summary>The endpoint.</summary>
+    public SimulatedProviderServer Server { get; }
+
+    /// <summary>The target the checks run against.</summary>
+    public ConformanceTarget Target { get; }
+
+    /// <summary>Starts the simulator and connects.</summary>
+    public static async Task<MutantTarget> StartAsync(SimulatedProviderOptions options, IReadOnlyDictionary<string, DeclaredCapability>? capabilities = null)
+    {
+        var server = SimulatedProviderServer.Start(options);
+        var redactor = new Redactor();
+        var transport = new SmsTransport(server.BaseUri, "8.0.3.0", TlsPolicy.System, redactor, TimeSpan.FromSeconds(10));
+        var anonymous = new Lazy<SmsTransport>(() => new SmsTransport(server.BaseUri, "8.0.3.0", TlsPolicy.System, redactor, TimeSpan.FromSeconds(10)));
+        var (connection, failure) = await ProviderConnector.ConnectAsync(transport, TlsPolicy.System, options.UserName, options.Password, null).ConfigureAwait(false);
+        if (connection is null)
+        {
+            server.Dispose();
+            throw new InvalidOperationException("could not connect to the simulator: " + failure!.Message);
+        }
+
+        var target = new ConformanceTarget
+        {
+            Client = connection.Client,
+            CreateUnauthenticatedClient = () => new SmsClient(anonymous.Value),
+            Provider = connection.Provider,
+            Info = connection.Info,
+            Allowlist = options.Groups.Select(g => Harness.Wire.ReplicationGroupId.Of(g.FaultDomainId, g.DeviceGroupId)).ToList(),
+            TaskTimeout = TimeSpan.FromMilliseconds(300),
+            PollInterval = TimeSpan.FromMilliseconds(2),
+            PropertyCases = 20,
+            Seed = 12345,
+            Simulator = server.Provider,
+            Retry = new RetryPolicy(3, TimeSpan.FromMilliseconds(1), TimeSpan.FromSeconds(2)),
+            Capabilities = capabilities ?? MutantCatalogue.DeclaredImplemented,
+        };
+        return new MutantTarget(server, target);
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => this.Server.Dispose();
+}

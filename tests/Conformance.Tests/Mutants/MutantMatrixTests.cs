@@ -1,0 +1,71 @@
+using Conformance.Mutants;
+using Harness.Reporting;
+using Harness.Simulator;
+
+namespace Conformance.Tests.Mutants;
+
+/// <summary>
+/// Proves the checks: the faithful simulator passes every check (no false failure), each mutant is caught by the
+/// checks meant to catch it (the intended catches are data in MutantCatalogue), and every check catches a mutant.
+/// </summary>
+[TestFixture]
+public sealed class MutantMatrixTests
+{
+    public static IEnumerable<TestCaseData> Mutants => MutantCatalogue.All.Select(m => new TestCaseData(m.Name).SetName($"Mutant_{m.Name}_is_caught_by_its_intended_checks"));
+
+    [Test]
+    public async Task The_faithful_simulator_passes_every_check()
+    {
+        var results = await MutantMatrix.RunOneAsync(MutantCatalogue.Faithful(), MutantCatalogue.DeclaredImplemented);
+        var notPassed = results.Where(r => r.Value.Outcome != CheckOutcome.Passed).Select(r => $"{r.Key}: {r.Value.Describe()}\n{r.Value.Trace}").ToList();
+        Assert.That(notPassed, Is.Empty, "false failures on the faithful simulator");
+    }
+
+    [TestCaseSource(nameof(Mutants))]
+    public async Task Each_mutant_is_caught_by_its_intended_checks(string name)
+    {
+        var mutant = MutantCatalogue.All.Single(m => m.Name == name);
+        Assert.That(mutant.IntendedCatches, Is.Not.Empty, $"{name} has no intended catch: add it to MutantCatalogue");
+        var run = new MatrixReport.MutantRun(mutant, await MutantMatrix.RunOneAsync(mutant.Options, mutant.Capabilities));
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.MissedIntended.Select(c => $"{c} was {run.Results[c].Describe()}"), Is.Empty, $"{name} was not caught");
+            Assert.That(run.Results.Where(r => r.Value.Outcome == CheckOutcome.Broken).Select(r => $"{r.Key}: {r.Value.Reason}"), Is.Empty, "a check broke (a harness error) against the mutant");
+        });
+    }
+
+    [Test]
+    public void Every_check_is_meant_to_catch_at_least_one_mutant()
+    {
+        var catching = MutantCatalogue.All.SelectMany(m => m.IntendedCatches).ToHashSet();
+        Assert.That(MutantMatrix.Checks.Select(c => c.Name).Where(n => !catching.Contains(n)), Is.Empty, "checks that no mutant is meant to exercise");
+    }
+
+    [Test]
+    public void Every_intended_catch_names_a_check_and_every_deviation_is_a_mutant()
+    {
+        var names = MutantMatrix.Checks.Select(c => c.Name).ToHashSet();
+        Assert.Multiple(() =>
+        {
+            Assert.That(MutantCatalogue.All.SelectMany(m => m.IntendedCatches).Where(n => !names.Contains(n)), Is.Empty);
+            Assert.That(Enum.GetNames<Deviation>().Where(d => MutantCatalogue.All.All(m => m.Name != d)), Is.Empty);
+            Assert.That(MutantCatalogue.All.Count, Is.GreaterThanOrEqualTo(25));
+        });
+    }
+
+    [Test]
+    public async Task The_matrix_report_counts_a_missed_mutant_an_idle_check_and_a_false_failure()
+    {
+        // A mutant that breaks nothing, expected to be caught by one check: it must show up as missed.
+        var harmless = new Mutant("Harmless", MutantCatalogue.Faithful(), null, ["The_task_reaches_success"]);
+        var report = await MutantMatrix.RunAsync([harmless]);
+        Assert.Multiple(() =>
+        {
+            Assert.That(report.Caught, Is.EqualTo(0));
+            Assert.That(report.CatchRate, Is.EqualTo(0));
+            Assert.That(report.IdleChecks, Has.Count.EqualTo(MutantMatrix.Checks.Count), "nothing failed, so every check is idle");
+            Assert.That(report.Proves, Is.False);
+            Assert.That(report.ToJson(), Does.Contain("\"catchRate\": 0").And.Contain("\"missedIntended\""));
+        });
+    }
+}
