@@ -8,13 +8,17 @@ set -uo pipefail
 
 usage() {
   cat <<'USAGE'
-usage: ./run.sh [--profile FILE] [--filter EXPR] [--no-report]
+usage: ./run.sh [--profile FILE] [--baseline FILE] [--filter EXPR] [--no-report]
        ./run.sh mutants     the mutant matrix: every check against the faithful simulator and every mutant;
                             prints the catch rate and what each check kills, writes out/mutants.json
 
   --profile FILE   the provider to test (default: profiles/simulator.json, the embedded simulator);
                    also VASA_PROFILE. See profiles/example-vcenter.json for a real vCenter.
-  --filter EXPR    run only matching checks (dotnet test --filter syntax, e.g. "Name~TooMany")
+  --baseline FILE  known failures ({"knownFailures":[{"check"|"clause","reason","expires"}]}): listed failures
+                   do not fail the gate; a listed one that passes or has expired fails it ("stale baseline").
+                   Also VASA_BASELINE, or "baseline" in the profile.
+  --filter EXPR    run only matching checks (dotnet test --filter syntax, e.g. "Name~TooMany");
+                   a filter that selects no check fails the run (exit 2)
   --no-report      skip the HTML report
   -h, --help       this text
 
@@ -25,6 +29,7 @@ USAGE
 
 profile="${VASA_PROFILE:-}"
 filter=""
+baseline="${VASA_BASELINE:-}"
 report=1
 command="suite"
 if [[ "${1:-}" == "mutants" ]]; then command="mutants"; shift; fi
@@ -32,6 +37,8 @@ while [[ $# -gt 0 ]]; do
   case "$1" in
     --profile) [[ $# -ge 2 ]] || { echo "run.sh: --profile needs a file (see ./run.sh --help)" >&2; exit 2; }; profile="$2"; shift 2 ;;
     --profile=*) profile="${1#--profile=}"; shift ;;
+    --baseline) [[ $# -ge 2 ]] || { echo "run.sh: --baseline needs a file (see ./run.sh --help)" >&2; exit 2; }; baseline="$2"; shift 2 ;;
+    --baseline=*) baseline="${1#--baseline=}"; shift ;;
     --filter) [[ $# -ge 2 ]] || { echo "run.sh: --filter needs an expression (see ./run.sh --help)" >&2; exit 2; }; filter="$2"; shift 2 ;;
     --filter=*) filter="${1#--filter=}"; shift ;;
     --no-report) report=0; shift ;;
@@ -48,6 +55,10 @@ if [[ ! -f "$profile" ]]; then
   exit 2
 fi
 profile="$(realpath "$profile")"
+if [[ -n "$baseline" ]]; then
+  [[ -f "$baseline" ]] || { echo "run.sh: baseline file not found: $baseline" >&2; exit 2; }
+  baseline="$(realpath "$baseline")"
+fi
 cd "$root"
 out="${VASA_OUT:-$root/out}"
 mkdir -p "$out"
@@ -81,9 +92,14 @@ rm -rf "$out/allure-results" "$out/summary.json"
 test_args=(test src/Conformance/Conformance.csproj -c Release --no-build --nologo --logger "console;verbosity=normal")
 if [[ -n "$filter" ]]; then test_args+=(--filter "$filter"); fi
 # The suite prints one "[vasa]" line per check as it goes; everything else goes to the log only.
-VASA_PROFILE="$profile" VASA_OUT="$out" dotnet "${test_args[@]}" 2>&1 \
+VASA_PROFILE="$profile" VASA_OUT="$out" VASA_BASELINE="$baseline" dotnet "${test_args[@]}" 2>&1 \
   | tee "$out/test-output.log" \
   | sed -un 's/^[[:space:]]*\[vasa\] /  /p'
+
+if [[ ! -f "$out/summary.json" ]] && grep -q "No test matches the given testcase filter" "$out/test-output.log"; then
+  echo "run.sh: the filter '$filter' selected no check; see the check names in docs/clauses.md" >&2
+  exit 2
+fi
 
 report_rc=0
 if [[ $report -eq 1 && -d "$out/allure-results" ]]; then

@@ -27,11 +27,25 @@ internal static class VerdictCommand
             foreach (var c in attention)
             {
                 var message = c.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? " — " + m.GetString() : string.Empty;
-                Console.WriteLine($"  {c.GetProperty("outcome").GetString(),-15} {c.GetProperty("clauseId").GetString(),-14} {c.GetProperty("name").GetString()}{message}");
+                var outcome = c.GetProperty("outcome").GetString() + (c.TryGetProperty("baseline", out _) ? " (known)" : string.Empty);
+                Console.WriteLine($"  {outcome,-15} {c.GetProperty("clauseId").GetString(),-14} {c.GetProperty("name").GetString()}{message}");
             }
         }
 
         Console.WriteLine();
+        if (root.TryGetProperty("baseline", out var baseline))
+        {
+            foreach (var accepted in baseline.GetProperty("accepted").EnumerateArray())
+            {
+                Console.WriteLine($"  known failure (baseline): {accepted.GetProperty("check").GetString()} — {accepted.GetProperty("reason").GetString()} (until {accepted.GetProperty("expires").GetString()})");
+            }
+
+            foreach (var stale in baseline.GetProperty("stale").EnumerateArray())
+            {
+                Console.WriteLine("  " + stale.GetString());
+            }
+        }
+
         var counts = root.GetProperty("counts");
         int Count(string name) => counts.GetProperty(name).GetInt32();
         var exit = root.GetProperty("exitCode").GetInt32();
@@ -40,6 +54,7 @@ internal static class VerdictCommand
         var tally = $"{Count("passed")} passed, {Count("failed")} failed, {Count("broken")} broken, {Count("inconclusive")} inconclusive, {Count("notApplicable")} not applicable";
         var headline = verdict switch
         {
+            "conformant" when Count("failed") + Count("broken") > 0 => "CONFORMANT WITH KNOWN FAILURES (accepted by the baseline)",
             "conformant" when Count("inconclusive") > 0 => "CONFORMANT (not fully verified: see the inconclusive checks)",
             "conformant" => "CONFORMANT",
             "not-conformant" => "NOT CONFORMANT",

@@ -90,12 +90,25 @@ internal sealed class ConformanceRun : IDisposable
     /// <summary>Writes the Allure result and the summary line.</summary>
     public void Record(Check check, CheckResult result)
     {
-        this.writer.Write(ReportBridge.ToReport(check, result, this.Profile?.Name ?? "(none)", this.Target?.Seed));
+        var report = ReportBridge.ToReport(check, result, this.Profile?.Name ?? "(none)", this.Target?.Seed, this.Target?.BatchLimit(check.Feature));
+        if (this.KnownFailure(check, result) is { } entry)
+        {
+            report.Known = true;
+            report.Message = $"Known failure (baseline, until {entry.Expires:yyyy-MM-dd}: {entry.Reason}): {report.Message}";
+        }
+
+        this.writer.Write(report);
         lock (this.gate)
         {
             this.Summary.Add(ReportBridge.ToSummary(check, result));
         }
     }
+
+    /// <summary>The baseline entry that accepts this failure, if any (not expired).</summary>
+    public BaselineEntry? KnownFailure(Check check, CheckResult result) =>
+        result.Outcome is CheckOutcome.Failed or CheckOutcome.Broken
+            ? this.Summary.Baseline?.Entries.FirstOrDefault(e => e.Expires >= DateOnly.FromDateTime(DateTime.UtcNow) && (e.Check == check.Name || e.Clause == check.Clause.Id))
+            : null;
 
     /// <summary>Writes the run-level files: environment, categories, executor, journal and summary.</summary>
     public void Finish()
@@ -106,6 +119,8 @@ internal sealed class ConformanceRun : IDisposable
         {
             ["profile"] = this.Profile?.Name ?? "(none)",
             ["target"] = this.Summary.Target,
+            ["vcenter"] = this.Target?.VcenterAbout ?? "(unknown)",
+            ["baseline"] = this.Summary.Baseline?.Source ?? "(none)",
             ["release"] = this.Profile?.Release ?? string.Empty,
             ["provider.name"] = info?.Name ?? "(unknown)",
             ["provider.version"] = info?.Version ?? "(unknown)",

@@ -15,7 +15,7 @@ internal static class ReportBridge
     public static string FullName(Check check) => $"Conformance.{check.Feature}.{check.Name}";
 
     /// <summary>The Allure result.</summary>
-    public static ReportTestResult ToReport(Check check, CheckResult result, string profileName, ulong? seed)
+    public static ReportTestResult ToReport(Check check, CheckResult result, string profileName, ulong? seed, long? batchLimit)
     {
         var report = new ReportTestResult(check.Name.Replace('_', ' '), FullName(check))
         {
@@ -35,7 +35,7 @@ internal static class ReportBridge
                 _ => null,
             },
             Message = result.Reason,
-            Trace = result.Trace,
+            Trace = result.Trace ?? Where(result),
             Description = Describe(check, result),
         };
         report.Labels.AddRange(
@@ -61,6 +61,7 @@ internal static class ReportBridge
 
         report.Links.Add(new ReportLink(check.Feature + " (API reference)", string.Format(CultureInfo.InvariantCulture, ApiPage, check.Feature)));
         report.Parameters.Add(new ReportParameter("profile", profileName));
+        report.Parameters.Add(new ReportParameter("batch size", batchLimit?.ToString(CultureInfo.InvariantCulture) ?? "no limit"));
         if (seed is { } s)
         {
             report.Parameters.Add(new ReportParameter("seed", s.ToString(CultureInfo.InvariantCulture), Excluded: true));
@@ -78,6 +79,23 @@ internal static class ReportBridge
     /// <summary>The summary line.</summary>
     public static RunCheck ToSummary(Check check, CheckResult result) =>
         new(check.Name, check.Clause.Id, result.Outcome, result.Reason, (long)(result.Stop - result.Start).TotalMilliseconds);
+
+    /// <summary>For a failed or inconclusive check: the path of steps where it stopped, as the "trace".</summary>
+    private static string? Where(CheckResult result)
+    {
+        if (result.Outcome == CheckOutcome.Passed)
+        {
+            return null;
+        }
+
+        var path = new List<string>();
+        for (var steps = result.Steps; steps.LastOrDefault(s => s.Outcome != CheckOutcome.Passed) is { } stopped; steps = stopped.Children)
+        {
+            path.Add(stopped.Name);
+        }
+
+        return path.Count == 0 ? null : "stopped at: " + string.Join(" › ", path);
+    }
 
     private static ReportStep ToStep(CheckStep step)
     {

@@ -1,6 +1,7 @@
 using Conformance.Targets;
 using Harness.Client;
 using Harness.Profiles;
+using Harness.Reporting;
 using Harness.Security;
 using Harness.Simulator;
 
@@ -27,6 +28,21 @@ internal static class RunFactory
         }
 
         var profile = loaded.Profile;
+        Baseline? baseline = null;
+        var baselinePath = env("VASA_BASELINE") is { Length: > 0 } fromFlag
+            ? Path.GetFullPath(fromFlag)
+            : profile.Baseline is { } fromProfile ? Path.GetFullPath(Path.Combine(Path.GetDirectoryName(profile.SourcePath ?? profilePath) ?? ".", fromProfile)) : null;
+        if (baselinePath is not null)
+        {
+            var (read, errors) = Baseline.Load(baselinePath);
+            if (read is null)
+            {
+                return new ConformanceRun(outDirectory, redactor, profile, null, new RunAbort(2, "bad baseline: " + string.Join(Environment.NewLine, errors)), null, []);
+            }
+
+            baseline = read;
+        }
+
         ulong? seed = ulong.TryParse(env("VASA_SEED"), out var s) ? s : profile.PropertyTests.Seed;
         SimulatedProviderServer? server = null;
         string user;
@@ -70,6 +86,7 @@ internal static class RunFactory
             CreateUnauthenticatedClient = () => new SmsClient(anonymous.Value),
             Provider = connection.Provider,
             Info = connection.Info,
+            VcenterAbout = connection.VcenterAbout,
             Allowlist = profile.Groups.Select(g => g.ToWire()).ToList(),
             TaskTimeout = profile.TaskTimeout,
             PollInterval = profile.PollInterval,
@@ -79,10 +96,12 @@ internal static class RunFactory
             Seed = seed,
             Simulator = server?.Provider,
         };
-        return new ConformanceRun(outDirectory, redactor, profile, target, null, server, connection.Notes)
+        var run = new ConformanceRun(outDirectory, redactor, profile, target, null, server, connection.Notes)
         {
             Owned = { transport, new LazyDisposable(anonymous) },
         };
+        run.Summary.Baseline = baseline;
+        return run;
     }
 
     /// <summary>Cases per property: the profile's count, else its preset (quick: 50 against the simulator, 5 against a real provider; thorough: 500 and 25).</summary>

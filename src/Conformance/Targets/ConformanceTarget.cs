@@ -24,6 +24,9 @@ internal sealed class ConformanceTarget
     /// <summary>Its information, when QueryProviderInfo returned one.</summary>
     public VasaProviderInfo? Info { get; init; }
 
+    /// <summary>The vCenter's name and version, when it says.</summary>
+    public string? VcenterAbout { get; init; }
+
     /// <summary>The groups the suite may change.</summary>
     public required IReadOnlyList<ReplicationGroupId> Allowlist { get; init; }
 

@@ -15,6 +15,9 @@ internal sealed class ProviderConnection
     /// <summary>Its information; null when QueryProviderInfo did not answer with one (see <see cref="Notes"/>).</summary>
     public VasaProviderInfo? Info { get; init; }
 
+    /// <summary>The vCenter's own name and version, from ServiceContent.about.</summary>
+    public string? VcenterAbout { get; init; }
+
     /// <summary>What discovery saw that a reader should know.</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 

@@ -76,7 +76,10 @@ internal static class ProviderConnector
             notes.Add($"QueryProviderInfo did not return a VasaProviderInfo ({info.Describe()}); capabilities cannot be cross-checked");
         }
 
-        return (new ProviderConnection { Client = client.WithObserver(null), Provider = provider, Info = vasaInfo, Notes = notes, Calls = calls }, null);
+        var about = content.Value.About is { ValueKind: System.Text.Json.JsonValueKind.Object } a
+            ? string.Join(" ", new[] { "fullName", "version", "build" }.Select(f => a.TryGetProperty(f, out var v) ? v.ToString() : null).Where(v => !string.IsNullOrEmpty(v)))
+            : null;
+        return (new ProviderConnection { Client = client.WithObserver(null), Provider = provider, Info = vasaInfo, Notes = notes, Calls = calls, VcenterAbout = about }, null);
     }
 
     private static async Task<(ManagedObjectReference? Provider, ConnectFailure? Failure)> DiscoverAsync(SmsClient client, List<string> notes, CancellationToken ct)

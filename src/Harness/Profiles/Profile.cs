@@ -35,6 +35,9 @@ internal sealed record Profile
     /// <summary>The VasaProvider moId to use instead of discovery. <value>Default: <c>null</c> (discover).</value></summary>
     public string? ProviderId { get; init; }
 
+    /// <summary>The known-failures baseline file (relative to the profile's folder), if any; <c>--baseline</c> overrides it.</summary>
+    public string? Baseline { get; init; }
+
     /// <summary>
     /// The allowlist: the only groups the suite may change. No duplicates.
     /// <value>Default: empty for a remote target; every simulator group for the embedded target.</value>

@@ -8,7 +8,7 @@ internal static partial class ProfileReader
 {
     private static readonly string[] KnownFields =
         [
-            "name", "target", "release", "credentials", "tls", "providerId", "groups", "taskTimeoutSeconds", "pollIntervalMilliseconds",
+            "name", "target", "release", "credentials", "tls", "providerId", "baseline", "groups", "taskTimeoutSeconds", "pollIntervalMilliseconds",
             "capabilities", "propertyTests", "retry", "simulator",
         ];
 
@@ -31,6 +31,7 @@ internal static partial class ProfileReader
         var release = ReadRelease(reader);
         var tls = ReadTls(reader);
         var providerId = ReadProviderId(reader);
+        var baseline = reader.IsNull("baseline") ? null : reader.GetTrimmedString("baseline", "\"known-failures.json\" (a path relative to the profile; or remove the field)");
         var taskTimeout = reader.GetInteger("taskTimeoutSeconds", DeclaredRange.Of<Profile>(nameof(Profile.TaskTimeoutSeconds)));
         var pollInterval = reader.GetInteger("pollIntervalMilliseconds", DeclaredRange.Of<Profile>(nameof(Profile.PollIntervalMilliseconds)));
         var groups = ReadGroups(reader);
@@ -84,6 +85,7 @@ internal static partial class ProfileReader
             Credentials = credentials,
             Tls = tls ?? TlsSettings.SystemTrust,
             ProviderId = providerId,
+            Baseline = baseline,
             Groups = groups ?? [],
             TaskTimeoutSeconds = (int?)taskTimeout ?? Profile.DefaultTaskTimeoutSeconds,
             PollIntervalMilliseconds = (int?)pollInterval ?? Profile.DefaultPollIntervalMilliseconds,

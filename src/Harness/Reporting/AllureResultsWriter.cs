@@ -102,6 +102,11 @@ internal sealed class AllureResultsWriter
 
         if (this.StatusDetails(MessageWithCategory(result), result.Trace) is { } details)
         {
+            if (result.Known)
+            {
+                details["known"] = true;
+            }
+
             json["statusDetails"] = details;
         }
 

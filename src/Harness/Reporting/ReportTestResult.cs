@@ -51,4 +51,7 @@ internal sealed class ReportTestResult
     /// so the report categories can match it.
     /// </summary>
     public string? Category { get; set; }
+
+    /// <summary>A known failure (accepted by the baseline): Allure 3 shows it as a known issue and its gate ignores it.</summary>
+    public bool Known { get; set; }
 }

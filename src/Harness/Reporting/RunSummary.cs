@@ -53,7 +53,13 @@ internal sealed class RunSummary
 
     public RunCounts Counts => RunCounts.From(this.Checks);
 
-    public RunVerdict Verdict => RunVerdict.Derive(this.Checks, this.Error);
+    public RunVerdict Verdict => RunVerdict.Derive(this.Checks, this.Error, this.BaselineJudgement);
+
+    /// <summary>The known-failures baseline of the run, if any.</summary>
+    public Baseline? Baseline { get; set; }
+
+    /// <summary>What the baseline makes of the checks so far (judged today).</summary>
+    public BaselineJudgement? BaselineJudgement => this.Baseline?.Judge(this.Checks, DateOnly.FromDateTime(DateTime.UtcNow));
 
     public void Add(RunCheck check)
     {

@@ -24,7 +24,8 @@ internal static class RunSummaryWriter
 
         var checks = summary.Checks;
         var counts = RunCounts.From(checks);
-        var verdict = RunVerdict.Derive(checks, summary.Error);
+        var verdict = summary.Verdict;
+        var judgement = summary.BaselineJudgement;
         var json = new JsonObject
         {
             ["profile"] = redactor.Redact(summary.Profile),
@@ -43,10 +44,25 @@ internal static class RunSummaryWriter
                 ["skipped"] = counts.NotApplicable,
                 ["total"] = counts.Total,
             },
-            ["checks"] = new JsonArray(checks.Select(c => (JsonNode)Check(c, redactor)).ToArray()),
+            ["checks"] = new JsonArray(checks.Select(c => (JsonNode)Check(c, redactor, judgement)).ToArray()),
             ["startedAt"] = Timestamp(summary.StartedAt),
             ["finishedAt"] = Timestamp(summary.FinishedAt),
         };
+
+        if (judgement is not null)
+        {
+            json["baseline"] = new JsonObject
+            {
+                ["file"] = redactor.Redact(judgement.Source),
+                ["accepted"] = new JsonArray(judgement.Accepted.Select(a => (JsonNode)new JsonObject
+                {
+                    ["check"] = a.Key,
+                    ["reason"] = redactor.Redact(a.Value.Reason),
+                    ["expires"] = a.Value.Expires.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                }).ToArray()),
+                ["stale"] = new JsonArray(judgement.Stale.Select(x => (JsonNode)redactor.Redact(x)!).ToArray()),
+            };
+        }
 
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));
         if (!string.IsNullOrEmpty(directory))
@@ -75,7 +91,7 @@ internal static class RunSummaryWriter
         _ => throw new ArgumentOutOfRangeException(nameof(verdict), verdict, null),
     };
 
-    private static JsonObject Check(RunCheck check, Redactor redactor)
+    private static JsonObject Check(RunCheck check, Redactor redactor, BaselineJudgement? judgement)
     {
         var json = new JsonObject
         {
@@ -89,6 +105,11 @@ internal static class RunSummaryWriter
         }
 
         json["durationMs"] = check.DurationMs;
+        if (judgement?.Accepted.TryGetValue(check.Name, out var entry) == true)
+        {
+            json["baseline"] = $"accepted until {entry.Expires:yyyy-MM-dd}: {redactor.Redact(entry.Reason)}";
+        }
+
         return json;
     }
 

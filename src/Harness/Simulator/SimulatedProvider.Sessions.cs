@@ -29,7 +29,11 @@ internal sealed partial class SimulatedProvider
         switch (moType, moId, operation)
         {
             case ("ServiceInstance", "ServiceInstance", "content") when method == "GET":
-                return Json(new ServiceContent { SessionManager = ManagedObjectReference.Of("SessionManager", "SessionManager") });
+                return Json(new ServiceContent
+                {
+                    SessionManager = ManagedObjectReference.Of("SessionManager", "SessionManager"),
+                    About = JsonSerializer.SerializeToElement(new { _typeName = "AboutInfo", name = "Simulated vCenter Server", fullName = "Simulated vCenter Server 8.0.3 (VASA conformance simulator)", version = "8.0.3", build = "0", apiVersion = "8.0.3.0" }),
+                });
             case ("SessionManager", "SessionManager", "Login") when method == "POST":
                 return this.Login(body);
             case ("SessionManager", "SessionManager", "Logout") when method == "POST":

@@ -8,7 +8,7 @@ namespace Harness.Tests.Reporting;
 [Parallelizable(ParallelScope.All)]
 public sealed class RunSummaryTests
 {
-    [TestCase("", "conformant", 0)]
+    [TestCase("", "error", 2)]
     [TestCase("passed,inconclusive,not-applicable", "conformant", 0)]
     [TestCase("passed,failed", "not-conformant", 1)]
     [TestCase("passed,broken", "not-conformant", 1)]

@@ -1,0 +1,124 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace Harness.Reporting;
+
+/// <summary>
+/// A known-failures baseline: failures listed here (with a reason and an expiry date) do not fail the gate. A listed
+/// failure that now passes, or whose expiry date has passed, fails it as a stale baseline, so the list cannot rot.
+/// Format: <c>{"knownFailures":[{"check":"…" or "clause":"…","reason":"…","expires":"2027-03-31"}]}</c>.
+/// </summary>
+internal sealed class Baseline
+{
+    private Baseline(string source, IReadOnlyList<BaselineEntry> entries)
+    {
+        this.Source = source;
+        this.Entries = entries;
+    }
+
+    /// <summary>The file it was read from.</summary>
+    public string Source { get; }
+
+    /// <summary>The entries.</summary>
+    public IReadOnlyList<BaselineEntry> Entries { get; }
+
+    /// <summary>Reads a baseline file; never throws: returns the baseline or one message per problem.</summary>
+    public static (Baseline? Baseline, IReadOnlyList<string> Errors) Load(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return (null, [$"{path}: baseline file not found; pass an existing file with --baseline or fix the profile's baseline field"]);
+        }
+
+        JsonElement root;
+        try
+        {
+            using var doc = JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            root = doc.RootElement.Clone();
+        }
+        catch (JsonException ex)
+        {
+            return (null, [$"{path}: not valid JSON ({ex.Message})"]);
+        }
+
+        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("knownFailures", out var list) || list.ValueKind != JsonValueKind.Array)
+        {
+            return (null, [$"{path}: expected {{\"knownFailures\": [ … ]}}"]);
+        }
+
+        var errors = new List<string>();
+        var entries = new List<BaselineEntry>();
+        var i = 0;
+        foreach (var item in list.EnumerateArray())
+        {
+            var at = $"{path}: knownFailures[{i++}]";
+            string? Text(string name) => item.ValueKind == JsonValueKind.Object && item.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String && v.GetString()!.Trim().Length > 0 ? v.GetString()!.Trim() : null;
+            var unknown = item.ValueKind == JsonValueKind.Object ? item.EnumerateObject().Select(p => p.Name).Where(n => n is not ("check" or "clause" or "reason" or "expires")).ToList() : [];
+            var check = Text("check");
+            var clause = Text("clause");
+            var reason = Text("reason");
+            var expires = Text("expires");
+            if (item.ValueKind != JsonValueKind.Object)
+            {
+                errors.Add($"{at}: each entry is an object with check (or clause), reason and expires");
+                continue;
+            }
+
+            if (unknown.Count > 0)
+            {
+                errors.Add($"{at}: unknown field(s) {string.Join(", ", unknown)}; the fields are check, clause, reason, expires");
+            }
+
+            if ((check is null) == (clause is null))
+            {
+                errors.Add($"{at}: name exactly one of \"check\" (a check name) or \"clause\" (a clause id)");
+            }
+
+            if (reason is null)
+            {
+                errors.Add($"{at}: \"reason\" is required: say why the failure is accepted (a ticket, a release)");
+            }
+
+            if (!DateOnly.TryParseExact(expires, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            {
+                errors.Add($"{at}: \"expires\" must be a date like \"2027-03-31\"; every known failure needs an end");
+            }
+
+            if (errors.Count == 0)
+            {
+                entries.Add(new BaselineEntry(check, clause, reason!, date));
+            }
+        }
+
+        return errors.Count > 0 ? (null, errors) : (new Baseline(path, entries), []);
+    }
+
+    /// <summary>Judges the run's checks against the baseline on <paramref name="today"/>.</summary>
+    public BaselineJudgement Judge(IReadOnlyList<RunCheck> checks, DateOnly today)
+    {
+        var accepted = new Dictionary<string, BaselineEntry>(StringComparer.Ordinal);
+        var stale = new List<string>();
+        foreach (var entry in this.Entries)
+        {
+            var covered = checks.Where(entry.Covers).ToList();
+            if (entry.Expires < today)
+            {
+                stale.Add($"stale baseline: the entry for {entry.Subject} expired on {entry.Expires:yyyy-MM-dd} ({entry.Reason}); fix the failure or renew the entry");
+                continue;
+            }
+
+            if (covered.Count > 0 && covered.All(c => c.Outcome == CheckOutcome.Passed))
+            {
+                stale.Add($"stale baseline: {entry.Subject} now passes; remove its entry ({entry.Reason})");
+                continue;
+            }
+
+            foreach (var check in covered.Where(c => c.Outcome is CheckOutcome.Failed or CheckOutcome.Broken))
+            {
+                accepted.TryAdd(check.Name, entry);
+            }
+        }
+
+        return new BaselineJudgement(this.Source, accepted, stale);
+    }
+}
