@@ -11,6 +11,13 @@ internal static class ReportBridge
     /// <summary>The public API page of each operation.</summary>
     private const string ApiPage = "https://developer.broadcom.com/xapis/virtual-infrastructure-json-api/latest/sdk/vim25/release/sms/VasaProvider/moId/{0}/post";
 
+    /// <summary>Where the clause list lives: VASA_DOCS_URL, the CI's repository view, or the local file.</summary>
+    private static string ClauseListUrl { get; } =
+        Environment.GetEnvironmentVariable("VASA_DOCS_URL") is { Length: > 0 } docs ? docs
+        : Environment.GetEnvironmentVariable("GITHUB_SERVER_URL") is { Length: > 0 } server && Environment.GetEnvironmentVariable("GITHUB_REPOSITORY") is { Length: > 0 } repo
+            ? $"{server}/{repo}/blob/{Environment.GetEnvironmentVariable("GITHUB_SHA") ?? "HEAD"}/docs/clauses.md"
+            : new Uri(Path.Combine(RunPaths.RepoRoot, "docs", "clauses.md")).AbsoluteUri;
+
     /// <summary>The stable full name of a check.</summary>
     public static string FullName(Check check) => $"Conformance.{check.Feature}.{check.Name}";
 
@@ -60,6 +67,7 @@ internal static class ReportBridge
         }
 
         report.Links.Add(new ReportLink(check.Feature + " (API reference)", string.Format(CultureInfo.InvariantCulture, ApiPage, check.Feature)));
+        report.Links.Add(new ReportLink($"{check.Clause.Id} in the clause list", ClauseListUrl, "tms"));
         report.Parameters.Add(new ReportParameter("profile", profileName));
         report.Parameters.Add(new ReportParameter("batch size", batchLimit?.ToString(CultureInfo.InvariantCulture) ?? "no limit"));
         if (seed is { } s)
