@@ -71,7 +71,8 @@ internal static class RunFactory
             baseUri = profile.Target.BaseUri!;
         }
 
-        var transport = new SmsTransport(baseUri, profile.Release, tls, redactor, TimeSpan.FromSeconds(60));
+        var callTimeout = TimeSpan.FromSeconds(profile.CallTimeoutSeconds);
+        var transport = new SmsTransport(baseUri, profile.Release, tls, redactor, callTimeout, profile.MaxResponseBytes);
         var (connection, failure) = await ProviderConnector.ConnectAsync(transport, tls, user, password, profile.ProviderId, ct).ConfigureAwait(false);
         if (connection is null)
         {
@@ -79,7 +80,7 @@ internal static class RunFactory
             return new ConformanceRun(outDirectory, redactor, profile, null, new RunAbort(failure!.IsUsageError ? 2 : 3, failure.Message), server, []);
         }
 
-        var anonymous = new Lazy<SmsTransport>(() => new SmsTransport(baseUri, profile.Release, tls, redactor, TimeSpan.FromSeconds(60)));
+        var anonymous = new Lazy<SmsTransport>(() => new SmsTransport(baseUri, profile.Release, tls, redactor, callTimeout, profile.MaxResponseBytes));
         var target = new ConformanceTarget
         {
             Client = connection.Client,

@@ -87,7 +87,7 @@ internal sealed class SmsClient
     {
         var redactor = this.Transport.Redactor;
         var requestHeaders = new Dictionary<string, string> { ["Accept"] = "application/json" };
-        var request = this.Transport.Flurl.Request(url).AllowAnyHttpStatus().WithTimeout(this.Transport.CallTimeout).WithHeader("Accept", "application/json");
+        var request = this.Transport.Flurl.Request(url).AllowAnyHttpStatus().WithTimeout(Timeout.InfiniteTimeSpan).WithHeader("Accept", "application/json");
         if (this.Transport.SessionId is { } session)
         {
             request = request.WithHeader(SessionHeader, session);
@@ -106,10 +106,13 @@ internal sealed class SmsClient
         string? contentType = null;
         var responseHeaders = new Dictionary<string, string>();
         string? transportError = null;
+        // One deadline for the whole exchange, body included: a response that trickles in is cut off like one that never comes.
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        deadline.CancelAfter(this.Transport.CallTimeout);
         try
         {
             using var content = body is null ? null : new StringContent(body, Encoding.UTF8, new MediaTypeHeaderValue("application/json"));
-            using var response = await request.SendAsync(verb, content, HttpCompletionOption.ResponseContentRead, ct).ConfigureAwait(false);
+            using var response = await request.SendAsync(verb, content, HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false);
             status = response.StatusCode;
             foreach (var (name, value) in response.Headers)
             {
@@ -122,15 +125,19 @@ internal sealed class SmsClient
                 responseHeaders["Content-Type"] = response.ResponseMessage.Content.Headers.ContentType!.ToString();
             }
 
-            responseBody = await response.GetStringAsync().ConfigureAwait(false);
-            if (status is >= 200 and < 300 && response.Headers.TryGetFirst(SessionHeader, out var newSession) && !string.IsNullOrEmpty(newSession))
+            (responseBody, transportError) = await this.ReadCappedAsync(response.ResponseMessage.Content, deadline.Token).ConfigureAwait(false);
+            if (transportError is null && status is >= 200 and < 300 && response.Headers.TryGetFirst(SessionHeader, out var newSession) && !string.IsNullOrEmpty(newSession))
             {
                 this.Transport.SetSession(newSession);
             }
         }
         catch (FlurlHttpTimeoutException)
         {
-            transportError = $"no answer within {this.Transport.CallTimeout.TotalSeconds:0.#} s (per-call timeout)";
+            transportError = this.TimeoutMessage();
+        }
+        catch (FlurlHttpException ex) when (ex.InnerException is OperationCanceledException && deadline.IsCancellationRequested && !ct.IsCancellationRequested)
+        {
+            transportError = this.TimeoutMessage();
         }
         catch (FlurlHttpException ex)
         {
@@ -140,9 +147,17 @@ internal sealed class SmsClient
         {
             transportError = Describe(ex);
         }
+        catch (IOException ex)
+        {
+            transportError = Describe(ex);
+        }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             transportError = "cancelled";
+        }
+        catch (OperationCanceledException)
+        {
+            transportError = this.TimeoutMessage();
         }
 
         clock.Stop();
@@ -170,6 +185,34 @@ internal sealed class SmsClient
         }
 
         return Interpret<T>(status!.Value, contentType, responseBody ?? string.Empty, call);
+    }
+
+    private string TimeoutMessage() => $"no complete answer within {this.Transport.CallTimeout.TotalSeconds:0.#} s (the per-call timeout, callTimeoutSeconds)";
+
+    /// <summary>Reads the body, aborting (not buffering) once it exceeds the transport's cap.</summary>
+    private async Task<(string? Body, string? Problem)> ReadCappedAsync(HttpContent content, CancellationToken ct)
+    {
+        var cap = this.Transport.MaxResponseBytes;
+        if (content.Headers.ContentLength is > 0 and var length && length > cap)
+        {
+            return (null, $"response body of {length} bytes exceeds the {cap} byte cap (maxResponseBytes); aborted unread");
+        }
+
+        await using var stream = await content.ReadAsStreamAsync(ct).ConfigureAwait(false);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await stream.ReadAsync(chunk, ct).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > cap)
+            {
+                return (null, $"response body exceeds the {cap} byte cap (maxResponseBytes); aborted after {buffer.Length + read} bytes");
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return (Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length), null);
     }
 
     /// <summary>Classifies a response: value, fault, or violation of the wire contract.</summary>

@@ -19,8 +19,10 @@ internal sealed class SmsTransport : IDisposable
     /// <param name="tls">Which server certificates to accept.</param>
     /// <param name="redactor">Masks secrets in every recorded exchange.</param>
     /// <param name="callTimeout">Per-call timeout.</param>
-    public SmsTransport(Uri baseUri, string release, TlsPolicy tls, Redactor redactor, TimeSpan callTimeout)
+    /// <param name="maxResponseBytes">The largest response body read; a larger one is aborted, not buffered.</param>
+    public SmsTransport(Uri baseUri, string release, TlsPolicy tls, Redactor redactor, TimeSpan callTimeout, long maxResponseBytes = DefaultMaxResponseBytes)
     {
+        this.MaxResponseBytes = maxResponseBytes;
         this.BaseUri = baseUri;
         this.Release = release;
         this.Redactor = redactor;
@@ -35,6 +37,12 @@ internal sealed class SmsTransport : IDisposable
         this.httpClient = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
         this.Flurl = new FlurlClient(this.httpClient);
     }
+
+    /// <summary>16 MiB.</summary>
+    public const long DefaultMaxResponseBytes = 16L * 1024 * 1024;
+
+    /// <summary>The largest response body read.</summary>
+    public long MaxResponseBytes { get; }
 
     /// <summary>The vCenter base URL.</summary>
     public Uri BaseUri { get; }

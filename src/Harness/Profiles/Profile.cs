@@ -35,6 +35,20 @@ internal sealed record Profile
     /// <summary>The VasaProvider moId to use instead of discovery. <value>Default: <c>null</c> (discover).</value></summary>
     public string? ProviderId { get; init; }
 
+    /// <summary>The default per-call timeout.</summary>
+    public const int DefaultCallTimeoutSeconds = 60;
+
+    /// <summary>Whether plain http to a host that is not loopback is accepted (an explicit opt-in).</summary>
+    public bool AllowPlainHttp { get; init; }
+
+    /// <summary>How long one HTTP exchange may take, body included (default 60 s).</summary>
+    [Range(1, 3600)]
+    public int CallTimeoutSeconds { get; init; } = DefaultCallTimeoutSeconds;
+
+    /// <summary>The largest response body read (default 16 MiB); a larger one is aborted, not buffered.</summary>
+    [Range(1024, 1073741824)]
+    public long MaxResponseBytes { get; init; } = Harness.Client.SmsTransport.DefaultMaxResponseBytes;
+
     /// <summary>The known-failures baseline file (relative to the profile's folder), if any; <c>--baseline</c> overrides it.</summary>
     public string? Baseline { get; init; }
 

@@ -8,7 +8,7 @@ internal static partial class ProfileReader
 {
     private static readonly string[] KnownFields =
         [
-            "name", "target", "release", "credentials", "tls", "providerId", "baseline", "groups", "taskTimeoutSeconds", "pollIntervalMilliseconds",
+            "name", "target", "allowPlainHttp", "release", "credentials", "tls", "providerId", "baseline", "callTimeoutSeconds", "maxResponseBytes", "groups", "taskTimeoutSeconds", "pollIntervalMilliseconds",
             "capabilities", "propertyTests", "retry", "simulator",
         ];
 
@@ -27,7 +27,10 @@ internal static partial class ProfileReader
         }
 
         var name = ReadName(reader);
-        var target = ReadTarget(reader);
+        var allowPlainHttp = reader.GetBoolean("allowPlainHttp") ?? false;
+        var target = ReadTarget(reader, allowPlainHttp);
+        var callTimeout = reader.GetInteger("callTimeoutSeconds", DeclaredRange.Of<Profile>(nameof(Profile.CallTimeoutSeconds)));
+        var maxResponse = reader.GetInteger("maxResponseBytes", DeclaredRange.Of<Profile>(nameof(Profile.MaxResponseBytes)));
         var release = ReadRelease(reader);
         var tls = ReadTls(reader);
         var providerId = ReadProviderId(reader);
@@ -85,6 +88,9 @@ internal static partial class ProfileReader
             Credentials = credentials,
             Tls = tls ?? TlsSettings.SystemTrust,
             ProviderId = providerId,
+            AllowPlainHttp = allowPlainHttp,
+            CallTimeoutSeconds = (int?)callTimeout ?? Profile.DefaultCallTimeoutSeconds,
+            MaxResponseBytes = maxResponse ?? Harness.Client.SmsTransport.DefaultMaxResponseBytes,
             Baseline = baseline,
             Groups = groups ?? [],
             TaskTimeoutSeconds = (int?)taskTimeout ?? Profile.DefaultTaskTimeoutSeconds,
@@ -126,7 +132,7 @@ internal static partial class ProfileReader
         return name;
     }
 
-    private static ProfileTarget? ReadTarget(JsonObjectReader reader)
+    private static ProfileTarget? ReadTarget(JsonObjectReader reader, bool allowPlainHttp)
     {
         if (!reader.Require("target", "set it to \"embedded\" or to a vCenter URL such as \"https://vcenter.example.com\""))
         {
@@ -139,7 +145,7 @@ internal static partial class ProfileReader
             return null;
         }
 
-        var target = ProfileTarget.Parse(text, out var error);
+        var target = ProfileTarget.Parse(text, out var error, allowPlainHttp);
         if (target is null)
         {
             reader.Error("target", error!);

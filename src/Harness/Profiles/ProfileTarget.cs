@@ -26,7 +26,7 @@ internal sealed record ProfileTarget
     /// Parses the JSON value of <c>target</c>. Returns the target, or <c>null</c> and a message saying how to fix it.
     /// The message never repeats a URL that carries user info, since that may hold a password.
     /// </summary>
-    public static ProfileTarget? Parse(string text, out string? error)
+    public static ProfileTarget? Parse(string text, out string? error, bool allowPlainHttp = false)
     {
         error = null;
         if (text == EmbeddedKeyword)
@@ -61,9 +61,9 @@ internal sealed record ProfileTarget
             return null;
         }
 
-        if (uri.Scheme == Uri.UriSchemeHttp && !IsLoopback(uri))
+        if (uri.Scheme == Uri.UriSchemeHttp && !IsLoopback(uri) && !allowPlainHttp)
         {
-            error = $"plain http is only allowed to a loopback host (127.0.0.0/8, ::1, localhost); use \"https://{uri.Authority}\"";
+            error = $"plain http is only allowed to a loopback host (127.0.0.0/8, ::1, localhost); use \"https://{uri.Authority}\", or set \"allowPlainHttp\": true if you accept credentials in clear text";
             return null;
         }
 
