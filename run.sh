@@ -22,7 +22,8 @@ usage: ./run.sh [--profile FILE] [--baseline FILE] [--filter EXPR] [--no-report]
   --no-report      skip the HTML report
   -h, --help       this text
 
-Outputs go to out/ (or VASA_OUT): summary.json, allure-results/, report/index.html, journal.json,
+Outputs go to out/ (or VASA_OUT): summary.json, junit.xml, conformance.sarif, traceability.md,
+allure-results/, report/index.html, journal.json,
 test-output.log. VASA_SEED replays a property-test seed.
 USAGE
 }
@@ -88,13 +89,34 @@ rc=$?
 if [[ $rc -ne 0 ]]; then exit "$rc"; fi
 
 echo "==> Running the conformance suite (log: $out/test-output.log)"
-rm -rf "$out/allure-results" "$out/summary.json"
+rm -rf "$out/allure-results" "$out/summary.json" "$out/junit.xml" "$out/conformance.sarif"
 test_args=(test src/Conformance/Conformance.csproj -c Release --no-build --nologo --logger "console;verbosity=normal")
 if [[ -n "$filter" ]]; then test_args+=(--filter "$filter"); fi
 # The suite prints one "[vasa]" line per check as it goes; everything else goes to the log only.
-VASA_PROFILE="$profile" VASA_OUT="$out" VASA_BASELINE="$baseline" dotnet "${test_args[@]}" 2>&1 \
-  | tee "$out/test-output.log" \
-  | sed -un 's/^[[:space:]]*\[vasa\] /  /p'
+# It runs in its own session, so Ctrl-C reaches only this script, which asks the suite to stop cleanly (the stop
+# file): the current check ends, the rest are reported as not run, tasks still in flight are listed, and the
+# report is written. A second Ctrl-C kills it.
+rm -f "$out/.stop"
+: >"$out/test-output.log"
+VASA_PROFILE="$profile" VASA_OUT="$out" VASA_BASELINE="$baseline" setsid dotnet "${test_args[@]}" >"$out/test-output.log" 2>&1 &
+test_pid=$!
+tail -s 0.2 -n +1 -f --pid="$test_pid" "$out/test-output.log" | sed -un 's/^[[:space:]]*\[vasa\] /  /p' &
+tail_pid=$!
+interrupted=0
+on_interrupt() {
+  if [[ $interrupted -eq 0 ]]; then
+    interrupted=1
+    touch "$out/.stop"
+    echo "  Ctrl-C: stopping after the current check, then writing the report (Ctrl-C again to kill)" >&2
+  else
+    kill -KILL -- "-$test_pid" 2>/dev/null
+  fi
+}
+trap on_interrupt INT TERM
+while kill -0 "$test_pid" 2>/dev/null; do wait "$test_pid" 2>/dev/null; done
+wait "$tail_pid" 2>/dev/null
+trap - INT TERM
+rm -f "$out/.stop"
 
 if [[ ! -f "$out/summary.json" ]] && grep -q "No test matches the given testcase filter" "$out/test-output.log"; then
   echo "run.sh: the filter '$filter' selected no check; see the check names in docs/clauses.md" >&2

@@ -10,6 +10,8 @@ namespace Conformance;
 [SetUpFixture]
 public sealed class ConformanceSetUp
 {
+    private readonly List<IDisposable> stopWatchers = [];
+
     /// <summary>Loads the profile, connects, and prints what the run targets.</summary>
     [OneTimeSetUp]
     public async Task StartAsync()
@@ -23,8 +25,11 @@ public sealed class ConformanceSetUp
             Directory.Delete(resultsDirectory, recursive: true);
         }
 
+        var stopFile = Path.Combine(outDirectory, ".stop");
+        File.Delete(stopFile);
         var run = await RunFactory.CreateAsync(profilePath, outDirectory, Environment.GetEnvironmentVariable).ConfigureAwait(false);
         ConformanceRun.Current = run;
+        this.WatchForStop(run, stopFile);
         var progress = TestContext.Progress;
         if (run.Abort is { } abort)
         {
@@ -44,15 +49,57 @@ public sealed class ConformanceSetUp
     [OneTimeTearDown]
     public void Finish()
     {
+        foreach (var watcher in this.stopWatchers)
+        {
+            watcher.Dispose();
+        }
+
         if (ConformanceRun.Current is not { } run)
         {
             return;
         }
 
         run.Finish();
+        var changes = run.Changes();
+        TestContext.Progress.WriteLine($"[vasa] the run changed {changes.Count} group(s) on the provider; every state-changing call is in {Path.Combine(run.OutDirectory, "journal.json")}");
+        foreach (var change in changes)
+        {
+            TestContext.Progress.WriteLine("[vasa]   " + change);
+        }
+
         var c = run.Summary.Counts;
         TestContext.Progress.WriteLine($"[vasa] {c.Passed} passed, {c.Failed} failed, {c.Broken} broken, {c.Inconclusive} inconclusive, {c.NotApplicable} not applicable → {run.Summary.Verdict.Verdict}; summary in {Path.Combine(run.OutDirectory, "summary.json")}");
         run.Dispose();
         ConformanceRun.Current = null;
+    }
+
+    /// <summary>Ctrl-C or SIGTERM (when run directly), or run.sh's stop file, interrupts the run cleanly: calls and waits end, the rest is reported as not run, and the report is still written.</summary>
+    private void WatchForStop(ConformanceRun run, string stopFile)
+    {
+        void Stop(string why)
+        {
+            if (!run.Interrupted)
+            {
+                TestContext.Progress.WriteLine($"[vasa] {why}: finishing the current check, then writing the report");
+                run.Interruption.Cancel();
+            }
+        }
+
+        foreach (var signal in new[] { System.Runtime.InteropServices.PosixSignal.SIGINT, System.Runtime.InteropServices.PosixSignal.SIGTERM })
+        {
+            this.stopWatchers.Add(System.Runtime.InteropServices.PosixSignalRegistration.Create(signal, context =>
+            {
+                context.Cancel = true;
+                Stop($"{context.Signal} received");
+            }));
+        }
+
+        this.stopWatchers.Add(new Timer(_ =>
+        {
+            if (File.Exists(stopFile))
+            {
+                Stop("interrupted");
+            }
+        }, null, TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(200)));
     }
 }

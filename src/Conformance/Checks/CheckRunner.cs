@@ -31,6 +31,14 @@ internal static class CheckRunner
             trace = ex.ToString();
         }
 
+        if (target.Stopping.IsCancellationRequested && outcome != CheckOutcome.Passed)
+        {
+            // Not a verdict on the provider: the user stopped the run while this check was running.
+            outcome = CheckOutcome.Inconclusive;
+            reason = "interrupted: the run was stopped while this check was running" + (reason is null ? string.Empty : $" ({reason})");
+            trace = null;
+        }
+
         return new CheckResult
         {
             Outcome = outcome,

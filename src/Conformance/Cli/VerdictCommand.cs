@@ -18,7 +18,7 @@ internal static class VerdictCommand
         var root = doc.RootElement;
         // Every check already printed its line during the run; the table repeats only those that need attention.
         // A run that could not start (exit 2 or 3) has one reason, printed below, not one per check.
-        var aborted = root.GetProperty("exitCode").GetInt32() >= 2;
+        var aborted = root.GetProperty("exitCode").GetInt32() is 2 or 3;
         var attention = aborted ? [] : root.GetProperty("checks").EnumerateArray().Where(c => c.GetProperty("outcome").GetString() != "passed").ToList();
         if (attention.Count > 0)
         {
@@ -58,7 +58,7 @@ internal static class VerdictCommand
             "conformant" when Count("inconclusive") > 0 => "CONFORMANT (not fully verified: see the inconclusive checks)",
             "conformant" => "CONFORMANT",
             "not-conformant" => "NOT CONFORMANT",
-            _ => exit == 3 ? "PROVIDER UNREACHABLE" : "CANNOT RUN",
+            _ => exit switch { 3 => "PROVIDER UNREACHABLE", 130 => "INTERRUPTED", _ => "CANNOT RUN" },
         };
         Console.WriteLine($"Verdict: {headline} — {tally} (profile '{root.GetProperty("profile").GetString()}', exit {exit})");
         if (reason is not null)

@@ -58,7 +58,12 @@ internal static class ReverseSteps
             ReverseCatalogue.Feature,
             () => rawBody is null ? s.Client.ReverseReplicateGroupAsync(s.Target.Provider, groups) : s.Client.ReverseReplicateGroupRawAsync(s.Target.Provider, rawBody),
             react: react).ConfigureAwait(false);
-        s.Target.Journal.Add("ReverseReplicateGroup_Task", groups, result.Describe());
+        s.Target.Journal.Add("ReverseReplicateGroup_Task", groups, result.IsValue ? $"task {result.Value}" : result.Describe());
+        if (result.IsValue && IsTaskMoRef(result.Value))
+        {
+            s.Target.OpenTasks[result.Value!.Value!] = groups is null ? "(raw body)" : string.Join(", ", groups.Select(g => g.Key));
+        }
+
         return result;
     }
 
@@ -122,7 +127,16 @@ internal static class ReverseSteps
 
     /// <summary>Waits for the task with the profile's timeout, recording each poll.</summary>
     public static Task<TaskWaitResult> WaitAsync(CheckScope s, ManagedObjectReference task) =>
-        s.StepAsync($"Poll QuerySmsTaskInfo until {task} is terminal", () => s.Target.Waiter.WaitAsync(s.Client, task));
+        s.StepAsync($"Poll QuerySmsTaskInfo until {task} is terminal", async () =>
+        {
+            var wait = await s.Target.Waiter.WaitAsync(s.Client, task).ConfigureAwait(false);
+            if (wait.Final is not null)
+            {
+                s.Target.OpenTasks.TryRemove(task.Value ?? string.Empty, out _);
+            }
+
+            return wait;
+        });
 
     /// <summary>Waits for the task, then reads its info once more and its QuerySmsTaskResult, for the task-contract checks.</summary>
     public static async Task<TaskObservation> ObserveTaskAsync(CheckScope s, ManagedObjectReference task)

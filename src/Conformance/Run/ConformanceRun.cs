@@ -38,6 +38,8 @@ internal sealed class ConformanceRun : IDisposable
         {
             this.Summary.RecordError(abort.ExitCode, abort.Message);
         }
+
+        (target?.Journal ?? new ChangeJournal()).WriteThrough(Path.Combine(outDirectory, "journal.json"), redactor);
     }
 
     /// <summary>The run in progress (set by the NUnit set-up fixture).</summary>
@@ -67,11 +69,22 @@ internal sealed class ConformanceRun : IDisposable
     /// <summary>The summary being built.</summary>
     public RunSummary Summary { get; }
 
+    /// <summary>Stops the run: in-flight calls and waits end, the remaining checks are reported as not run.</summary>
+    public CancellationTokenSource Interruption { get; init; } = new();
+
+    /// <summary>Whether the run was interrupted.</summary>
+    public bool Interrupted => this.Interruption.IsCancellationRequested;
+
     /// <summary>Runs one check (or reports the abort for it) and records the result.</summary>
     public async Task<CheckResult> RunCheckAsync(Check check)
     {
         CheckResult result;
-        if (this.Abort is not null || this.Target is null)
+        if (this.Interrupted)
+        {
+            var now = DateTimeOffset.UtcNow;
+            result = new CheckResult { Outcome = CheckOutcome.Inconclusive, Reason = "not run: the run was interrupted", Start = now, Stop = now };
+        }
+        else if (this.Abort is not null || this.Target is null)
         {
             var now = DateTimeOffset.UtcNow;
             result = new CheckResult { Outcome = CheckOutcome.Broken, Reason = "run aborted: " + (this.Abort?.Message ?? "no target"), Start = now, Stop = now };
@@ -114,6 +127,12 @@ internal sealed class ConformanceRun : IDisposable
     public void Finish()
     {
         this.Summary.FinishedAt = DateTimeOffset.UtcNow;
+        this.Summary.Interrupted = this.Interrupted;
+        foreach (var (task, groups) in this.Target?.OpenTasks ?? [])
+        {
+            this.Target!.Journal.Add("(task still in flight at the end of the run)", null, $"task SmsTask:{task} for {groups} had not ended; check it on the provider");
+        }
+
         var info = this.Target?.Info;
         var environment = new Dictionary<string, string>
         {
@@ -137,10 +156,15 @@ internal sealed class ConformanceRun : IDisposable
         File.WriteAllText(Path.Combine(this.OutDirectory, "traceability.md"), Traceability.ToMarkdown(matrix));
         File.WriteAllText(Path.Combine(this.OutDirectory, "traceability.json"), Traceability.ToJson(matrix));
         this.writer.Write(Traceability.ToReport(matrix, this.Summary.StartedAt));
-        var journal = this.Target?.Journal.Entries ?? [];
-        File.WriteAllText(Path.Combine(this.OutDirectory, "journal.json"), this.Redactor.Redact(JsonSerializer.Serialize(journal, JournalJson)));
         RunSummaryWriter.Write(this.Summary, Path.Combine(this.OutDirectory, "summary.json"), this.Redactor);
+        JUnitWriter.Write(this.Summary, Path.Combine(this.OutDirectory, "junit.xml"), this.Redactor);
+        SarifWriter.Write(this.Summary, Path.Combine(this.OutDirectory, "conformance.sarif"), this.Redactor, informationUri: new Uri("https://developer.broadcom.com/xapis/virtual-infrastructure-json-api/latest/storage-monitoring-service/vasa-provider"));
     }
+
+    /// <summary>What the run changed on the provider, in words: each new source group and the group it came from.</summary>
+    public IReadOnlyList<string> Changes() =>
+        this.Target is null ? [] : this.Target.CreatedGroups.Select(c => $"{c.Value} was reversed: the new source group is {c.Key}").Order(StringComparer.Ordinal)
+            .Concat(this.Target.OpenTasks.Select(t => $"task SmsTask:{t.Key} for {t.Value} was still in flight; its outcome is unknown")).ToList();
 
     /// <inheritdoc />
     public void Dispose()
@@ -151,7 +175,7 @@ internal sealed class ConformanceRun : IDisposable
         }
 
         this.server?.Dispose();
+        this.Interruption.Dispose();
     }
 
-    private static readonly JsonSerializerOptions JournalJson = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 }

@@ -20,6 +20,7 @@ internal static class RunFactory
     public static async Task<ConformanceRun> CreateAsync(string profilePath, string outDirectory, Func<string, string?> env, CancellationToken ct = default)
     {
         var redactor = new Redactor();
+        var interruption = new CancellationTokenSource();
         Directory.CreateDirectory(outDirectory);
         var loaded = LoadProfile(profilePath);
         if (!loaded.IsSuccess)
@@ -72,7 +73,7 @@ internal static class RunFactory
         }
 
         var callTimeout = TimeSpan.FromSeconds(profile.CallTimeoutSeconds);
-        var transport = new SmsTransport(baseUri, profile.Release, tls, redactor, callTimeout, profile.MaxResponseBytes);
+        var transport = new SmsTransport(baseUri, profile.Release, tls, redactor, callTimeout, profile.MaxResponseBytes) { Stopping = interruption.Token };
         var (connection, failure) = await ProviderConnector.ConnectAsync(transport, tls, user, password, profile.ProviderId, ct).ConfigureAwait(false);
         if (connection is null)
         {
@@ -80,7 +81,7 @@ internal static class RunFactory
             return new ConformanceRun(outDirectory, redactor, profile, null, new RunAbort(failure!.IsUsageError ? 2 : 3, failure.Message), server, []);
         }
 
-        var anonymous = new Lazy<SmsTransport>(() => new SmsTransport(baseUri, profile.Release, tls, redactor, callTimeout, profile.MaxResponseBytes));
+        var anonymous = new Lazy<SmsTransport>(() => new SmsTransport(baseUri, profile.Release, tls, redactor, callTimeout, profile.MaxResponseBytes) { Stopping = interruption.Token });
         var target = new ConformanceTarget
         {
             Client = connection.Client,
@@ -96,9 +97,11 @@ internal static class RunFactory
             Capabilities = profile.Capabilities.ToDictionary(kv => kv.Key, kv => new DeclaredCapability(kv.Value.Implemented, kv.Value.BatchLimit, kv.Value.IsDeclared)),
             Seed = seed,
             Simulator = server?.Provider,
+            Stopping = interruption.Token,
         };
         var run = new ConformanceRun(outDirectory, redactor, profile, target, null, server, connection.Notes)
         {
+            Interruption = interruption,
             Owned = { transport, new LazyDisposable(anonymous) },
         };
         run.Summary.Baseline = baseline;

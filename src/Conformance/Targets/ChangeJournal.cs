@@ -1,17 +1,63 @@
-using System.Collections.Concurrent;
+using System.Text.Json;
+using Harness.Security;
 using Harness.Wire;
 
 namespace Conformance.Targets;
 
-/// <summary>Every state-changing call the suite made, with its groups and outcome, in order.</summary>
+/// <summary>
+/// Every state-changing call the suite made, with its groups and outcome, in order. With a file, every entry is
+/// written through at once (atomically), so an interrupted or killed run still leaves a true record.
+/// </summary>
 internal sealed class ChangeJournal
 {
-    private readonly ConcurrentQueue<JournalEntry> entries = new();
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+    private readonly object gate = new();
+    private readonly List<JournalEntry> entries = [];
+    private string? path;
+    private Redactor? redactor;
 
     /// <summary>The entries so far.</summary>
-    public IReadOnlyList<JournalEntry> Entries => this.entries.ToList();
+    public IReadOnlyList<JournalEntry> Entries
+    {
+        get
+        {
+            lock (this.gate)
+            {
+                return this.entries.ToList();
+            }
+        }
+    }
+
+    /// <summary>Writes the journal through to <paramref name="file"/> from now on (and writes what it holds already).</summary>
+    public void WriteThrough(string file, Redactor secrets)
+    {
+        lock (this.gate)
+        {
+            this.path = file;
+            this.redactor = secrets;
+            this.Flush();
+        }
+    }
 
     /// <summary>Adds an entry.</summary>
-    public void Add(string operation, IReadOnlyList<ReplicationGroupId>? groups, string outcome) =>
-        this.entries.Enqueue(new JournalEntry(DateTimeOffset.UtcNow, operation, groups?.Select(g => g.Key).ToList() ?? [], outcome));
+    public void Add(string operation, IReadOnlyList<ReplicationGroupId>? groups, string outcome)
+    {
+        lock (this.gate)
+        {
+            this.entries.Add(new JournalEntry(DateTimeOffset.UtcNow, operation, groups?.Select(g => g.Key).ToList() ?? [], outcome));
+            this.Flush();
+        }
+    }
+
+    private void Flush()
+    {
+        if (this.path is null)
+        {
+            return;
+        }
+
+        var temporary = this.path + ".tmp";
+        File.WriteAllText(temporary, this.redactor!.Redact(JsonSerializer.Serialize(this.entries, Json)));
+        File.Move(temporary, this.path, overwrite: true);
+    }
 }

@@ -69,6 +69,12 @@ internal sealed class ConformanceTarget
     /// <summary>The batch limit to exceed: the provider's maxBatchSize, else the limit the profile declares.</summary>
     public long? BatchLimit(string operation) => this.Info?.MaxBatchSize is > 0 ? this.Info.MaxBatchSize : this.CapabilityOf(operation).BatchLimit;
 
+    /// <summary>Cancelled when the run is interrupted (Ctrl-C, SIGTERM, or run.sh's stop file).</summary>
+    public CancellationToken Stopping { get; init; }
+
+    /// <summary>Tasks the suite started whose end it has not seen yet: task moId → its groups.</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, string> OpenTasks { get; } = new(StringComparer.Ordinal);
+
     /// <summary>A task waiter with the profile's timeout and poll interval.</summary>
     public TaskWaiter Waiter => new(this.TaskTimeout, this.PollInterval);
 

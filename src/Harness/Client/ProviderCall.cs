@@ -53,8 +53,27 @@ internal sealed record ProviderCall
     [JsonIgnore]
     public string Summary => $"{this.HttpMethod} {this.Operation} → {(this.Status?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? this.TransportError ?? "no response")} ({this.Elapsed.TotalMilliseconds:0} ms)";
 
-    /// <summary>The record as indented JSON, for attachments.</summary>
-    public string ToJson() => JsonSerializer.Serialize(this, AttachmentJson);
+    /// <summary>The record as indented JSON, for attachments; JSON bodies are embedded as JSON, not as escaped strings.</summary>
+    public string ToJson()
+    {
+        var node = JsonSerializer.SerializeToNode(this, AttachmentJson)!.AsObject();
+        foreach (var field in new[] { "requestBody", "responseBody" })
+        {
+            if (node[field]?.GetValue<string>() is { Length: > 0 } text && text.TrimStart() is ['{' or '[', ..])
+            {
+                try
+                {
+                    node[field] = System.Text.Json.Nodes.JsonNode.Parse(text);
+                }
+                catch (JsonException)
+                {
+                    // Not JSON after all: keep the text as it came.
+                }
+            }
+        }
+
+        return node.ToJsonString(AttachmentJson);
+    }
 
     private static readonly JsonSerializerOptions AttachmentJson = new()
     {

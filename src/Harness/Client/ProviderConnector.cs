@@ -41,6 +41,14 @@ internal static class ProviderConnector
             return (null, new ConnectFailure("login answered 200 but sent no vmware-api-session-id header", calls));
         }
 
+        var sessionManager = content.Value.SessionManager;
+        transport.Relogin = async token =>
+        {
+            transport.SetSession(null);
+            var again = await new SmsClient(transport).LoginAsync(sessionManager, userName, password, token).ConfigureAwait(false);
+            return again.IsValue && transport.SessionId is not null;
+        };
+
         ManagedObjectReference provider;
         if (!string.IsNullOrEmpty(providerId))
         {

@@ -85,6 +85,26 @@ internal sealed class SmsClient
 
     private async Task<ProviderResult<T>> SendAsync<T>(string operation, HttpMethod verb, string url, string? body, bool changesState, CancellationToken ct)
     {
+        // Every call also stops when the run is interrupted (Ctrl-C).
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, this.Transport.Stopping);
+        ct = linked.Token;
+        var hadSession = this.Transport.SessionId is not null;
+        var result = await this.SendOnceAsync<T>(operation, verb, url, body, changesState, ct).ConfigureAwait(false);
+        if (hadSession && result.Kind == OutcomeKind.Fault && result.Fault is NotAuthenticated or InvalidSession && this.Transport.Relogin is { } relogin)
+        {
+            // The session expired mid-run: log in again once, and repeat the call once.
+            if (await relogin(ct).ConfigureAwait(false))
+            {
+                this.Transport.Relogins++;
+                return await this.SendOnceAsync<T>(operation, verb, url, body, changesState, ct).ConfigureAwait(false);
+            }
+        }
+
+        return result;
+    }
+
+    private async Task<ProviderResult<T>> SendOnceAsync<T>(string operation, HttpMethod verb, string url, string? body, bool changesState, CancellationToken ct)
+    {
         var redactor = this.Transport.Redactor;
         var requestHeaders = new Dictionary<string, string> { ["Accept"] = "application/json" };
         var request = this.Transport.Flurl.Request(url).AllowAnyHttpStatus().WithTimeout(Timeout.InfiniteTimeSpan).WithHeader("Accept", "application/json");

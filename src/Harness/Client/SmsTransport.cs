@@ -62,6 +62,15 @@ internal sealed class SmsTransport : IDisposable
     /// <summary>The current <c>vmware-api-session-id</c>, once logged in.</summary>
     public string? SessionId { get; private set; }
 
+    /// <summary>Cancelled when the run is interrupted: every call and every wait stops.</summary>
+    public CancellationToken Stopping { get; set; }
+
+    /// <summary>Logs in again after the session expired (set once the first login succeeded); true when it worked.</summary>
+    public Func<CancellationToken, Task<bool>>? Relogin { get; set; }
+
+    /// <summary>How many times the session was renewed.</summary>
+    public int Relogins { get; set; }
+
     /// <summary>Adopts a session id (registered as a secret first).</summary>
     public void SetSession(string? sessionId)
     {

@@ -17,12 +17,16 @@ internal sealed class TaskWaitResult
     /// <summary>A poll that did not return a task info (a fault or a broken exchange), if one ended the wait.</summary>
     public ProviderResult<SmsTaskInfo>? FailedPoll { get; init; }
 
+    /// <summary>The run was interrupted while the task was still running.</summary>
+    public bool Interrupted { get; init; }
+
     /// <summary>How long the wait took.</summary>
     public TimeSpan Elapsed { get; init; }
 
     /// <summary>One line.</summary>
     public string Describe() =>
         this.Final is { } f ? $"task ended in '{f.State}' after {this.Observed.Count} poll(s), {this.Elapsed.TotalMilliseconds:0} ms"
+        : this.Interrupted ? $"interrupted while the task was still '{this.Observed.LastOrDefault()?.State ?? "unknown"}'"
         : this.Stuck ? $"stuck task: still '{this.Observed.LastOrDefault()?.State ?? "unknown"}' after {this.Elapsed.TotalSeconds:0.#} s"
         : $"polling failed: {this.FailedPoll?.Describe()}";
 }

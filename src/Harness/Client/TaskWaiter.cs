@@ -15,6 +15,8 @@ internal sealed class TaskWaiter(TimeSpan timeout, TimeSpan firstInterval, TimeP
     /// <summary>Waits for the task.</summary>
     public async Task<TaskWaitResult> WaitAsync(SmsClient client, ManagedObjectReference task, CancellationToken ct = default)
     {
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, client.Transport.Stopping);
+        ct = linked.Token;
         var started = this.time.GetTimestamp();
         var observed = new List<SmsTaskInfo>();
         var interval = firstInterval;
@@ -41,7 +43,14 @@ internal sealed class TaskWaiter(TimeSpan timeout, TimeSpan firstInterval, TimeP
             var jitter = 0.8 + (Random.Shared.NextDouble() * 0.4);
             var delay = TimeSpan.FromTicks((long)(interval.Ticks * jitter));
             var remaining = timeout - elapsed;
-            await Task.Delay(delay < remaining ? delay : remaining, this.time, ct).ConfigureAwait(false);
+            try
+            {
+                await Task.Delay(delay < remaining ? delay : remaining, this.time, ct).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return new TaskWaitResult { Observed = observed, Interrupted = true, Elapsed = this.time.GetElapsedTime(started) };
+            }
             interval = TimeSpan.FromTicks(Math.Min((long)(interval.Ticks * 1.5), MaxInterval.Ticks));
         }
     }

@@ -53,7 +53,15 @@ internal sealed class RunSummary
 
     public RunCounts Counts => RunCounts.From(this.Checks);
 
-    public RunVerdict Verdict => RunVerdict.Derive(this.Checks, this.Error, this.BaselineJudgement);
+    public RunVerdict Verdict => this.Interrupted
+        ? new RunVerdict(Reporting.Verdict.Error, InterruptedExitCode, $"the run was interrupted; {this.Checks.Count(c => c.Outcome == CheckOutcome.Inconclusive)} check(s) were not judged")
+        : RunVerdict.Derive(this.Checks, this.Error, this.BaselineJudgement);
+
+    /// <summary>The exit code of an interrupted run (128 + SIGINT).</summary>
+    public const int InterruptedExitCode = 130;
+
+    /// <summary>Whether the run was stopped before its end (Ctrl-C).</summary>
+    public bool Interrupted { get; set; }
 
     /// <summary>The known-failures baseline of the run, if any.</summary>
     public Baseline? Baseline { get; set; }

@@ -36,7 +36,7 @@ public sealed class ProfileValidationTests
         yield return Case("Poll_interval_below_10_ms_is_refused", Remote("{'pollIntervalMilliseconds':9}"), "$.pollIntervalMilliseconds", "between 10 and 60000");
         yield return Case("Poll_interval_above_a_minute_is_refused", Remote("{'pollIntervalMilliseconds':60001}"), "$.pollIntervalMilliseconds", "between 10 and 60000");
         yield return Case("Unknown_field_is_refused_with_a_suggestion", Remote("{'groupz':[]}"), "$.groupz", "unknown field 'groupz'; did you mean 'groups'?");
-        yield return Case("Unknown_field_message_lists_the_known_fields", Remote("{'color':'red'}"), "$.color", "known fields: name, target, release, credentials, tls");
+        yield return Case("Unknown_field_message_lists_the_known_fields", Remote("{'color':'red'}"), "$.color", "known fields: name, target, allowPlainHttp, release, credentials, tls");
         yield return Case("Field_names_are_case_sensitive", Remote("{'TaskTimeoutSeconds':30}"), "$.TaskTimeoutSeconds", "case-sensitive camelCase: did you mean 'taskTimeoutSeconds'?");
         yield return Case("Repeated_field_is_refused", Q("{'name':'a','name':'b','target':'embedded'}"), "$.name", "appears more than once");
         yield return Case("Simulator_block_with_a_remote_target_is_refused", Remote("{'simulator':{}}"), "$.simulator", "only allowed when target is \"embedded\"");

@@ -1,0 +1,216 @@
+using System.Globalization;
+using System.Text;
+using System.Xml;
+using System.Xml.Linq;
+using Harness.Security;
+
+namespace Harness.Reporting;
+
+/// <summary>
+/// Writes out/junit.xml from a <see cref="RunSummary"/> for CI test-result viewers: one <c>testsuites</c>, one
+/// <c>testsuite</c> ("VASA provider conformance"), one <c>testcase</c> per check. The document is valid against the
+/// Jenkins JUnit schema (jenkins-junit.xsd, the dtkit junit-4.xsd that JUnit 5 validates its own legacy reports
+/// against), which fixes two choices: a testcase has no <c>properties</c>, so the clause id goes to its
+/// <c>system-out</c> ("clause: R-4.2.1"); and <c>skipped</c> takes no attributes, so its message ("Inconclusive: …",
+/// "Not applicable: …") is the element's text, as JUnit 5 writes it. Failed: <c>failure type="{clause id}"</c>;
+/// broken: <c>error type="harness"</c>; a run-level error adds a testcase named "run" with <c>error type="run"</c> (also after some checks, so
+/// that a run without a verdict never shows green). The timestamp (UTC, no zone, as Ant writes it) is left out when
+/// <see cref="RunSummary.StartedAt"/> was never set.
+/// Every text passes through the <see cref="Redactor"/>; characters XML 1.0 forbids become U+FFFD.
+/// </summary>
+internal static class JUnitWriter
+{
+    public const string SuiteName = "VASA provider conformance";
+
+    /// <summary>The feature the checks belong to when the caller names none (<c>classname</c> is "Conformance.{feature}").</summary>
+    public const string DefaultFeature = "ReverseReplicateGroup_Task";
+
+    /// <summary>The testcase that stands for a run-level error.</summary>
+    public const string RunTestCaseName = "run";
+
+    private static readonly XmlWriterSettings Settings = new()
+    {
+        Indent = true,
+        Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
+        NewLineChars = "\n",
+    };
+
+    /// <summary>Writes the document to <paramref name="path"/> atomically, creating its directory.</summary>
+    /// <param name="summary">The run.</param>
+    /// <param name="path">Where to write, normally out/junit.xml.</param>
+    /// <param name="redactor">Masks secrets in everything written.</param>
+    /// <param name="feature">The feature the checks belong to: classname "Conformance.{feature}".</param>
+    /// <param name="hostname">The testsuite's hostname; the machine name when null.</param>
+    public static void Write(RunSummary summary, string path, Redactor redactor, string feature = DefaultFeature, string? hostname = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var document = Build(summary, redactor, feature, hostname);
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        using var buffer = new MemoryStream();
+        using (var writer = XmlWriter.Create(buffer, Settings))
+        {
+            document.Save(writer);
+        }
+
+        buffer.WriteByte((byte)'\n');
+        AtomicFile.WriteAllBytes(path, buffer.ToArray());
+    }
+
+    /// <summary>The junit.xml document, redacted.</summary>
+    public static XDocument Build(RunSummary summary, Redactor redactor, string feature = DefaultFeature, string? hostname = null)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        ArgumentNullException.ThrowIfNull(redactor);
+        ArgumentException.ThrowIfNullOrWhiteSpace(feature);
+
+        string Text(string? text) => XmlSafe(redactor.Redact(text));
+        var classname = Text("Conformance." + feature);
+        var checks = summary.Checks;
+        var error = summary.Error;
+        var counts = RunCounts.From(checks);
+        var verdict = RunVerdict.Derive(checks, error);
+
+        var testcases = checks.Select(c => TestCase(c, classname, Text)).ToList();
+        if (error is not null)
+        {
+            var reason = Text(error.Reason);
+            testcases.Add(new XElement(
+                "testcase",
+                new XAttribute("classname", classname),
+                new XAttribute("name", RunTestCaseName),
+                new XAttribute("time", Seconds(0)),
+                new XElement(
+                    "error",
+                    new XAttribute("message", reason),
+                    new XAttribute("type", "run"),
+                    $"The run could not reach a verdict (exit code {error.ExitCode}): {reason}")));
+        }
+
+        var tests = testcases.Count;
+        var errors = counts.Broken + (error is null ? 0 : 1);
+        var time = Seconds(SuiteMilliseconds(summary, checks));
+        var properties = new XElement(
+            "properties",
+            Property("profile", Text(summary.Profile)),
+            Property("target", Text(summary.Target)),
+            Property("feature", Text(feature)),
+            Property("verdict", RunSummaryWriter.VerdictText(verdict.Verdict)),
+            Property("exitCode", verdict.ExitCode.ToString(CultureInfo.InvariantCulture)),
+            Property("inconclusive", counts.Inconclusive.ToString(CultureInfo.InvariantCulture)),
+            Property("notApplicable", counts.NotApplicable.ToString(CultureInfo.InvariantCulture)));
+
+        var suite = new XElement(
+            "testsuite",
+            new XAttribute("name", SuiteName),
+            new XAttribute("tests", Count(tests)),
+            new XAttribute("failures", Count(counts.Failed)),
+            new XAttribute("errors", Count(errors)),
+            new XAttribute("skipped", Count(counts.Inconclusive + counts.NotApplicable)),
+            new XAttribute("time", time),
+            summary.StartedAt == default ? null : new XAttribute("timestamp", summary.StartedAt.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture)),
+            new XAttribute("hostname", Text(hostname ?? Environment.MachineName)),
+            properties,
+            testcases);
+
+        return new XDocument(
+            new XDeclaration("1.0", "utf-8", null),
+            new XElement(
+                "testsuites",
+                new XAttribute("name", SuiteName),
+                new XAttribute("tests", Count(tests)),
+                new XAttribute("failures", Count(counts.Failed)),
+                new XAttribute("errors", Count(errors)),
+                new XAttribute("time", time),
+                suite));
+    }
+
+    /// <summary>Milliseconds as seconds with three decimals ("0.850"), invariant culture.</summary>
+    internal static string Seconds(long milliseconds) =>
+        (Math.Max(0, milliseconds) / 1000m).ToString("0.000", CultureInfo.InvariantCulture);
+
+    /// <summary>The text with every character XML 1.0 forbids (most control characters, lone surrogates) replaced by U+FFFD.</summary>
+    internal static string XmlSafe(string text)
+    {
+        StringBuilder? builder = null;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                builder?.Append(c).Append(text[i + 1]);
+                i++;
+                continue;
+            }
+
+            if (XmlConvert.IsXmlChar(c))
+            {
+                builder?.Append(c);
+                continue;
+            }
+
+            builder ??= new StringBuilder(text, 0, i, text.Length);
+            builder.Append('\uFFFD');
+        }
+
+        return builder?.ToString() ?? text;
+    }
+
+    private static XElement TestCase(RunCheck check, string classname, Func<string?, string> text)
+    {
+        var clause = text(check.ClauseId);
+        var testcase = new XElement(
+            "testcase",
+            new XAttribute("classname", classname),
+            new XAttribute("name", text(check.Name)),
+            new XAttribute("time", Seconds(check.DurationMs)));
+        var message = text(check.Message);
+
+        // The schema's order: skipped?, error*, failure*, system-out*, system-err*.
+        switch (check.Outcome)
+        {
+            case CheckOutcome.Passed:
+                break;
+            case CheckOutcome.Failed:
+                var failure = message.Length == 0 ? "failed" : message;
+                testcase.Add(new XElement("failure", new XAttribute("message", failure), new XAttribute("type", clause), failure));
+                break;
+            case CheckOutcome.Broken:
+                var broken = message.Length == 0 ? "harness error" : message;
+                testcase.Add(new XElement("error", new XAttribute("message", broken), new XAttribute("type", "harness"), broken));
+                break;
+            case CheckOutcome.Inconclusive:
+                testcase.Add(new XElement("skipped", WithPrefix("Inconclusive:", message)));
+                break;
+            case CheckOutcome.NotApplicable:
+                testcase.Add(new XElement("skipped", WithPrefix("Not applicable:", message)));
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(check), check.Outcome, null);
+        }
+
+        testcase.Add(new XElement("system-out", "clause: " + clause));
+        return testcase;
+    }
+
+    private static string WithPrefix(string prefix, string message) =>
+        message.StartsWith(prefix, StringComparison.Ordinal) ? message
+        : message.Length == 0 ? prefix.TrimEnd(':')
+        : prefix + " " + message;
+
+    private static XElement Property(string name, string value) =>
+        new("property", new XAttribute("name", name), new XAttribute("value", value));
+
+    private static string Count(int count) => count.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The wall-clock span of the run when recorded, else the checks' durations added up.</summary>
+    private static long SuiteMilliseconds(RunSummary summary, IReadOnlyList<RunCheck> checks)
+    {
+        var span = (long)(summary.FinishedAt - summary.StartedAt).TotalMilliseconds;
+        return summary.StartedAt != default && span > 0 ? span : checks.Sum(c => Math.Max(0, c.DurationMs));
+    }
+}

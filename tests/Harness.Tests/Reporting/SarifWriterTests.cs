@@ -1,0 +1,214 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Harness.Reporting;
+using Harness.Security;
+
+namespace Harness.Tests.Reporting;
+
+[TestFixture]
+[Parallelizable(ParallelScope.All)]
+public sealed class SarifWriterTests
+{
+    private const string Secret = "hunter2-s3cr3t-session";
+
+    [Test]
+    public void The_log_is_sarif_2_1_0_with_one_run_of_the_conformance_tool()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("out/conformance.sarif");
+        SarifWriter.Write(SampleRuns.EveryOutcome(), path, new Redactor(), toolVersion: "1.2.3");
+
+        using var json = JsonDocument.Parse(File.ReadAllText(path));
+        var root = json.RootElement;
+        var run = root.GetProperty("runs").EnumerateArray().Single();
+        var driver = run.GetProperty("tool").GetProperty("driver");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(root.GetProperty("$schema").GetString(), Is.EqualTo("https://json.schemastore.org/sarif-2.1.0.json"));
+            Assert.That(root.GetProperty("version").GetString(), Is.EqualTo("2.1.0"));
+            Assert.That(driver.GetProperty("name").GetString(), Is.EqualTo("vasa-conformance"));
+            Assert.That(driver.GetProperty("version").GetString(), Is.EqualTo("1.2.3"));
+            Assert.That(driver.TryGetProperty("informationUri", out _), Is.False);
+            Assert.That(run.GetProperty("invocations")[0].GetProperty("executionSuccessful").GetBoolean(), Is.True);
+            Assert.That(run.GetProperty("properties").GetProperty("verdict").GetString(), Is.EqualTo("not-conformant"));
+            Assert.That(run.GetProperty("properties").GetProperty("inconclusive").GetInt32(), Is.EqualTo(1));
+            Assert.That(Directory.GetFiles(Path.GetDirectoryName(path)!), Is.EqualTo(new[] { path }), "no .tmp left behind");
+        }
+    }
+
+    [Test]
+    public void There_is_one_rule_per_clause_id_seen_named_after_its_checks()
+    {
+        var driver = Run(SarifWriter.Build(SampleRuns.EveryOutcome(), new Redactor()))["tool"]!["driver"]!;
+        var rules = driver["rules"]!.AsArray();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(rules.Select(r => (string?)r!["id"]), Is.EqualTo(new[] { "R-4.2.1", "R-4.2.2", "T-2.1", "R-5.1" }));
+            Assert.That(
+                (string?)rules[3]!["shortDescription"]!["text"],
+                Is.EqualTo("Clause R-5.1: Reverse_after_failover_swaps_roles, Async_replication_is_reported"));
+        }
+    }
+
+    [Test]
+    public void Only_failed_and_broken_checks_are_results_with_the_clause_id_as_rule_id()
+    {
+        var run = Run(SarifWriter.Build(SampleRuns.EveryOutcome(), new Redactor()));
+        var results = run["results"]!.AsArray();
+        var failed = results[0]!;
+        var broken = results[1]!;
+        var location = failed["locations"]![0]!["logicalLocations"]![0]!;
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(results.Select(r => (string?)r!["ruleId"]), Is.EqualTo(new[] { "R-4.2.2", "T-2.1" }));
+            Assert.That(results.Select(r => (int?)r!["ruleIndex"]), Is.EqualTo(new[] { 1, 2 }));
+            Assert.That(results.Select(r => (string?)r!["level"]), Is.All.EqualTo("error"));
+            Assert.That(
+                (string?)failed["message"]!["text"],
+                Is.EqualTo("Unknown_group_is_rejected_with_NotFound: wrong fault: expected NotFound, got InvalidArgument"));
+            Assert.That((string?)location["name"], Is.EqualTo("Unknown_group_is_rejected_with_NotFound"));
+            Assert.That((string?)location["fullyQualifiedName"], Is.EqualTo("Conformance.ReverseReplicateGroup_Task.Unknown_group_is_rejected_with_NotFound"));
+            Assert.That((string?)location["kind"], Is.EqualTo("function"));
+            Assert.That(failed["properties"]!["harnessError"], Is.Null);
+            Assert.That((bool?)broken["properties"]!["harnessError"], Is.True);
+            Assert.That((string?)broken["message"]!["text"], Is.EqualTo("Failover_task_reports_progress: harness error: stuck task: no progress in 30 s"));
+        }
+    }
+
+    [Test]
+    public void A_fingerprint_follows_the_check_and_clause_not_the_message()
+    {
+        static string? Fingerprint(string message)
+        {
+            var summary = new RunSummary("p");
+            summary.Add(new RunCheck("Check", "R-1", CheckOutcome.Failed, message, 1));
+            return (string?)Run(SarifWriter.Build(summary, new Redactor()))["results"]![0]!["partialFingerprints"]!["conformanceCheck/v1"];
+        }
+
+        Assert.That(Fingerprint("got 40"), Is.EqualTo(Fingerprint("got 60")).And.Not.Empty);
+    }
+
+    [Test]
+    public void A_conformant_run_has_rules_but_no_results()
+    {
+        var summary = new RunSummary("p");
+        summary.Add(new RunCheck("A", "R-1", CheckOutcome.Passed, null, 1));
+        summary.Add(new RunCheck("B", "R-2", CheckOutcome.NotApplicable, "sync only", 1));
+        var run = Run(SarifWriter.Build(summary, new Redactor()));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(run["results"]!.AsArray(), Is.Empty);
+            Assert.That(run["tool"]!["driver"]!["rules"]!.AsArray(), Has.Count.EqualTo(2));
+        }
+    }
+
+    [Test]
+    public void A_run_error_makes_the_invocation_unsuccessful_with_an_error_notification()
+    {
+        var summary = new RunSummary("p");
+        summary.RecordError(3, "provider unreachable");
+        var invocation = Run(SarifWriter.Build(summary, new Redactor()))["invocations"]![0]!;
+        var notification = invocation["toolExecutionNotifications"]![0]!;
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((bool?)invocation["executionSuccessful"], Is.False);
+            Assert.That((int?)invocation["exitCode"], Is.EqualTo(3));
+            Assert.That((string?)notification["level"], Is.EqualTo("error"));
+            Assert.That((string?)notification["message"]!["text"], Does.Contain("provider unreachable"));
+        }
+    }
+
+    [Test]
+    public void A_registered_secret_never_appears_in_the_sarif_log()
+    {
+        using var dir = new TempDirectory();
+        var redactor = new Redactor();
+        redactor.AddSecret(Secret);
+        var summary = new RunSummary($"profile-{Secret}", $"https://admin:{Secret}@array.example:8443/vasa");
+        summary.Add(new RunCheck($"check {Secret}", $"R-{Secret}", CheckOutcome.Failed, $"got session {Secret}", 12));
+        summary.Add(new RunCheck("broken", "T-1", CheckOutcome.Broken, $"{{\"password\": \"x{Secret}\"}}", 12));
+        summary.RecordError(3, $"login failed for {Secret}");
+        var path = dir.File("conformance.sarif");
+        SarifWriter.Write(summary, path, redactor, feature: $"Feature_{Secret}");
+
+        var text = File.ReadAllText(path);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(text, Does.Not.Contain(Secret));
+            Assert.That(text, Does.Contain(Redactor.Mask));
+        }
+    }
+
+    [Test]
+    public void A_relative_information_uri_is_refused()
+    {
+        Assert.That(
+            () => SarifWriter.Build(SampleRuns.EveryOutcome(), new Redactor(), informationUri: new Uri("docs/README.md", UriKind.Relative)),
+            Throws.ArgumentException);
+    }
+
+    [Test]
+    public void A_sample_with_every_outcome_validates_against_the_official_sarif_schema()
+    {
+        if (!SarifValidation.IsInstalled)
+        {
+            Assert.Ignore(SarifValidation.NotInstalledReason);
+        }
+
+        using var dir = new TempDirectory();
+        var summary = SampleRuns.EveryOutcome();
+        summary.RecordError(3, "provider unreachable after 3 checks");
+        var path = dir.File("conformance.sarif");
+        SarifWriter.Write(summary, path, new Redactor(), informationUri: new Uri("https://example.org/vasa-conformance"));
+
+        var (exitCode, output) = SarifValidation.Run(path);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(exitCode, Is.Zero, output);
+            Assert.That(output, Does.Contain("valid SARIF 2.1.0").And.Not.Contain(": error"), output);
+        }
+    }
+
+    // Each change breaks the schema in one way that the writer could plausibly get wrong.
+    [TestCase("level", TestName = "The_sarif_validation_rejects_a_result_level_outside_the_enum")]
+    [TestCase("message", TestName = "The_sarif_validation_rejects_a_result_without_a_message")]
+    [TestCase("kind", TestName = "The_sarif_validation_rejects_a_logical_location_kind_that_is_not_a_string")]
+    [TestCase("version", TestName = "The_sarif_validation_rejects_another_version")]
+    public void The_sarif_validation_can_fail(string breakage)
+    {
+        if (!SarifValidation.IsInstalled)
+        {
+            Assert.Ignore(SarifValidation.NotInstalledReason);
+        }
+
+        var log = SarifWriter.Build(SampleRuns.EveryOutcome(), new Redactor());
+        var result = Run(log)["results"]![0]!.AsObject();
+        switch (breakage)
+        {
+            case "level":
+                result["level"] = "fatal";
+                break;
+            case "message":
+                result.Remove("message");
+                break;
+            case "kind":
+                result["locations"]![0]!["logicalLocations"]![0]!["kind"] = 5;
+                break;
+            default:
+                log["version"] = "2.0.0";
+                break;
+        }
+
+        using var dir = new TempDirectory();
+        var path = dir.File("broken.sarif");
+        File.WriteAllText(path, log.ToJsonString());
+        var (exitCode, output) = SarifValidation.Run(path);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(exitCode, Is.EqualTo(1), output);
+            Assert.That(output, Does.Contain("INVALID"), output);
+        }
+    }
+
+    private static JsonObject Run(JsonObject log) => log["runs"]![0]!.AsObject();
+}
