@@ -30,6 +30,10 @@ internal static class CheckRunner
             reason = $"harness error: {ex.GetType().Name}: {ex.Message}";
             trace = ex.ToString();
         }
+        finally
+        {
+            scope.ReleaseAllSlots();
+        }
 
         if (target.Stopping.IsCancellationRequested && outcome != CheckOutcome.Passed)
         {

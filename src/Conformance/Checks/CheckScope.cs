@@ -30,6 +30,36 @@ internal sealed class CheckScope
     /// <summary>The client; its exchanges are recorded in the current step.</summary>
     public SmsClient Client { get; }
 
+    /// <summary>Task slots this check holds: task moId → held (see <see cref="Targets.ConformanceTarget.TaskSlots"/>).</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> heldSlots = new(StringComparer.Ordinal);
+
+    /// <summary>Keeps the slot taken for a call that started this task until the task ends.</summary>
+    public void HoldSlot(string taskId)
+    {
+        if (!this.heldSlots.TryAdd(taskId, 0))
+        {
+            this.Target.TaskSlots.Release();
+        }
+    }
+
+    /// <summary>Gives back the slot of a task that ended.</summary>
+    public void ReleaseSlot(string taskId)
+    {
+        if (this.heldSlots.TryRemove(taskId, out _))
+        {
+            this.Target.TaskSlots.Release();
+        }
+    }
+
+    /// <summary>Gives back every slot still held (at the end of the check).</summary>
+    public void ReleaseAllSlots()
+    {
+        foreach (var id in this.heldSlots.Keys)
+        {
+            this.ReleaseSlot(id);
+        }
+    }
+
     /// <summary>The notes so far.</summary>
     public IReadOnlyList<string> Notes => this.notes;
 

@@ -81,6 +81,7 @@ internal static class ReverseChecks
         scenario.IncludeIn(s);
         scenario.RequireTask(s);
         var wait = scenario.Wait!;
+        s.Require(!wait.Interrupted, "interrupted: the run was stopped while the task was still running");
         s.Step("Expect the task to end in success", () =>
         {
             s.Expect(!wait.Stuck, $"stuck task: {wait.Describe()} (taskTimeoutSeconds {s.Target.TaskTimeout.TotalSeconds:0})");

@@ -95,6 +95,7 @@ internal static class ReverseResultChecks
     /// <summary>Two concurrent Reverse calls on the same FAILEDOVER group reverse it exactly once.</summary>
     public static async Task ConcurrentCallsReverseOnce(CheckScope s)
     {
+        s.Require(s.Target.MaxConcurrentTasks >= 2, $"the profile allows {s.Target.MaxConcurrentTasks} task in flight (maxConcurrentTasks); two concurrent calls need 2");
         var group = await ReverseSteps.PickFailedOverAsync(s).ConfigureAwait(false);
         var calls = await s.StepAsync($"Call ReverseReplicateGroup_Task twice at once for {group}", () =>
             Task.WhenAll(ReverseSteps.ReverseAsync(s, [group]), ReverseSteps.ReverseAsync(s, [group]))).ConfigureAwait(false);

@@ -53,11 +53,33 @@ internal static class ReverseSteps
             }
         }
 
-        var result = await ProviderCalls.CallAsync(
-            s,
-            ReverseCatalogue.Feature,
-            () => rawBody is null ? s.Client.ReverseReplicateGroupAsync(s.Target.Provider, groups) : s.Client.ReverseReplicateGroupRawAsync(s.Target.Provider, rawBody),
-            react: react).ConfigureAwait(false);
+        // Politeness: at most maxConcurrentTasks tasks in flight against the provider.
+        var slot = await s.Target.TaskSlots.WaitAsync(s.Target.TaskTimeout, s.Target.Stopping).ConfigureAwait(false);
+        s.Require(slot, $"no task slot came free within {s.Target.TaskTimeout.TotalSeconds:0} s (maxConcurrentTasks {s.Target.MaxConcurrentTasks})");
+        ProviderResult<ManagedObjectReference> result;
+        try
+        {
+            result = await ProviderCalls.CallAsync(
+                s,
+                ReverseCatalogue.Feature,
+                () => rawBody is null ? s.Client.ReverseReplicateGroupAsync(s.Target.Provider, groups) : s.Client.ReverseReplicateGroupRawAsync(s.Target.Provider, rawBody),
+                react: react).ConfigureAwait(false);
+        }
+        catch
+        {
+            s.Target.TaskSlots.Release();
+            throw;
+        }
+
+        if (result.IsValue && IsTaskMoRef(result.Value))
+        {
+            s.HoldSlot(result.Value!.Value!);
+        }
+        else
+        {
+            s.Target.TaskSlots.Release();
+        }
+
         s.Target.Journal.Add("ReverseReplicateGroup_Task", groups, result.IsValue ? $"task {result.Value}" : result.Describe());
         if (result.IsValue && IsTaskMoRef(result.Value))
         {
@@ -133,6 +155,7 @@ internal static class ReverseSteps
             if (wait.Final is not null)
             {
                 s.Target.OpenTasks.TryRemove(task.Value ?? string.Empty, out _);
+                s.ReleaseSlot(task.Value ?? string.Empty);
             }
 
             return wait;

@@ -98,6 +98,7 @@ internal static class RunFactory
             Seed = seed,
             Simulator = server?.Provider,
             Stopping = interruption.Token,
+            MaxConcurrentTasks = profile.MaxConcurrentTasks,
         };
         var run = new ConformanceRun(outDirectory, redactor, profile, target, null, server, connection.Notes)
         {

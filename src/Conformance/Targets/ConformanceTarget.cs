@@ -72,6 +72,23 @@ internal sealed class ConformanceTarget
     /// <summary>Cancelled when the run is interrupted (Ctrl-C, SIGTERM, or run.sh's stop file).</summary>
     public CancellationToken Stopping { get; init; }
 
+    /// <summary>The most tasks kept in flight at once (the profile's maxConcurrentTasks).</summary>
+    public int MaxConcurrentTasks
+    {
+        get => this.maxConcurrentTasks;
+        init
+        {
+            this.maxConcurrentTasks = value;
+            this.TaskSlots = new SemaphoreSlim(value, value);
+        }
+    }
+
+    /// <summary>One slot per task in flight; a state-changing call takes one, the end of its task (or of the check) gives it back.</summary>
+    public SemaphoreSlim TaskSlots { get; private init; } = new(DefaultConcurrentTasks, DefaultConcurrentTasks);
+
+    private const int DefaultConcurrentTasks = 4;
+    private readonly int maxConcurrentTasks = DefaultConcurrentTasks;
+
     /// <summary>Tasks the suite started whose end it has not seen yet: task moId → its groups.</summary>
     public System.Collections.Concurrent.ConcurrentDictionary<string, string> OpenTasks { get; } = new(StringComparer.Ordinal);
 

@@ -38,6 +38,13 @@ internal sealed record Profile
     /// <summary>The default per-call timeout.</summary>
     public const int DefaultCallTimeoutSeconds = 60;
 
+    /// <summary>The default limit of tasks in flight.</summary>
+    public const int DefaultMaxConcurrentTasks = 4;
+
+    /// <summary>The most tasks the suite keeps in flight against the provider at once (default 4).</summary>
+    [Range(1, 64)]
+    public int MaxConcurrentTasks { get; init; } = DefaultMaxConcurrentTasks;
+
     /// <summary>Whether plain http to a host that is not loopback is accepted (an explicit opt-in).</summary>
     public bool AllowPlainHttp { get; init; }
 

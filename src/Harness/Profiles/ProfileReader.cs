@@ -8,7 +8,7 @@ internal static partial class ProfileReader
 {
     private static readonly string[] KnownFields =
         [
-            "name", "target", "allowPlainHttp", "release", "credentials", "tls", "providerId", "baseline", "callTimeoutSeconds", "maxResponseBytes", "groups", "taskTimeoutSeconds", "pollIntervalMilliseconds",
+            "name", "target", "allowPlainHttp", "release", "credentials", "tls", "providerId", "baseline", "callTimeoutSeconds", "maxResponseBytes", "maxConcurrentTasks", "groups", "taskTimeoutSeconds", "pollIntervalMilliseconds",
             "capabilities", "propertyTests", "retry", "simulator",
         ];
 
@@ -31,6 +31,7 @@ internal static partial class ProfileReader
         var target = ReadTarget(reader, allowPlainHttp);
         var callTimeout = reader.GetInteger("callTimeoutSeconds", DeclaredRange.Of<Profile>(nameof(Profile.CallTimeoutSeconds)));
         var maxResponse = reader.GetInteger("maxResponseBytes", DeclaredRange.Of<Profile>(nameof(Profile.MaxResponseBytes)));
+        var maxConcurrentTasks = reader.GetInteger("maxConcurrentTasks", DeclaredRange.Of<Profile>(nameof(Profile.MaxConcurrentTasks)));
         var release = ReadRelease(reader);
         var tls = ReadTls(reader);
         var providerId = ReadProviderId(reader);
@@ -89,6 +90,7 @@ internal static partial class ProfileReader
             Tls = tls ?? TlsSettings.SystemTrust,
             ProviderId = providerId,
             AllowPlainHttp = allowPlainHttp,
+            MaxConcurrentTasks = (int?)maxConcurrentTasks ?? Profile.DefaultMaxConcurrentTasks,
             CallTimeoutSeconds = (int?)callTimeout ?? Profile.DefaultCallTimeoutSeconds,
             MaxResponseBytes = maxResponse ?? Harness.Client.SmsTransport.DefaultMaxResponseBytes,
             Baseline = baseline,

@@ -16,6 +16,9 @@ internal sealed partial class SimulatedProvider
     private readonly Dictionary<string, SimulatedTask> tasks = new(StringComparer.Ordinal);
     private int taskCounter;
 
+    /// <summary>The most tasks that were not yet finished at the same time (read under the provider's lock).</summary>
+    public int PeakOpenTasks { get; private set; }
+
     private SimulatedResponse StartTask(IReadOnlyList<ReplicationGroupId> ids, MethodFault? injectedError = null)
     {
         var id = "sms-task-" + (++this.taskCounter).ToString(CultureInfo.InvariantCulture);
@@ -27,6 +30,7 @@ internal sealed partial class SimulatedProvider
             this.Advance(task);
         }
 
+        this.PeakOpenTasks = Math.Max(this.PeakOpenTasks, this.tasks.Values.Count(t => !SmsTaskState.IsTerminal(t.State)));
         return Json(moRef);
     }
 
