@@ -8,7 +8,7 @@ set -uo pipefail
 
 usage() {
   cat <<'USAGE'
-usage: ./run.sh [--profile FILE] [--baseline FILE] [--filter EXPR] [--no-report]
+usage: ./run.sh [--profile FILE] [--baseline FILE] [--filter EXPR] [--no-report] [--dry-run]
        ./run.sh mutants     the mutant matrix: every check against the faithful simulator and every mutant;
                             prints the catch rate and what each check kills, writes out/mutants.json
 
@@ -20,6 +20,8 @@ usage: ./run.sh [--profile FILE] [--baseline FILE] [--filter EXPR] [--no-report]
   --filter EXPR    run only matching checks (dotnet test --filter syntax, e.g. "Name~TooMany");
                    a filter that selects no check fails the run (exit 2)
   --no-report      skip the HTML report
+  --dry-run        list every state-changing call the run would make, with its groups, and send none (it only
+                   reads the provider, then rehearses the run against a simulated mirror of what it read)
   -h, --help       this text
 
 Outputs go to out/ (or VASA_OUT): summary.json, junit.xml, conformance.sarif, traceability.md,
@@ -43,6 +45,7 @@ while [[ $# -gt 0 ]]; do
     --filter) [[ $# -ge 2 ]] || { echo "run.sh: --filter needs an expression (see ./run.sh --help)" >&2; exit 2; }; filter="$2"; shift 2 ;;
     --filter=*) filter="${1#--filter=}"; shift ;;
     --no-report) report=0; shift ;;
+    --dry-run) command="dry-run"; shift ;;
     -h|--help) usage; exit 0 ;;
     *) echo "run.sh: unknown option '$1' (see ./run.sh --help)" >&2; exit 2 ;;
   esac
@@ -81,6 +84,10 @@ cli=(dotnet "$root/src/Conformance/bin/Release/net10.0/Conformance.dll")
 
 if [[ "$command" == "mutants" ]]; then
   VASA_OUT="$out" "${cli[@]}" mutants
+  exit $?
+fi
+if [[ "$command" == "dry-run" ]]; then
+  VASA_OUT="$out" "${cli[@]}" dry-run "$profile"
   exit $?
 fi
 

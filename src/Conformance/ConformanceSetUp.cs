@@ -62,9 +62,14 @@ public sealed class ConformanceSetUp
         run.Finish();
         var changes = run.Changes();
         TestContext.Progress.WriteLine($"[vasa] the run changed {changes.Count} group(s) on the provider; every state-changing call is in {Path.Combine(run.OutDirectory, "journal.json")}");
-        foreach (var change in changes)
+        foreach (var change in changes.Take(10))
         {
             TestContext.Progress.WriteLine("[vasa]   " + change);
+        }
+
+        if (changes.Count > 10)
+        {
+            TestContext.Progress.WriteLine($"[vasa]   … and {changes.Count - 10} more (see journal.json)");
         }
 
         var c = run.Summary.Counts;

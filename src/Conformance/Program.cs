@@ -16,6 +16,7 @@ public static class Program
                 "verdict" when args.Length == 2 => VerdictCommand.Run(args[1]),
                 "simulate" => await SimulateCommand.RunAsync(args[1..]).ConfigureAwait(false),
                 "catalogue" when args.Length == 1 => PrintCatalogue(),
+                "dry-run" when args.Length == 2 => await DryRunCommand.RunAsync(args[1]).ConfigureAwait(false),
                 "mutants" when args.Length == 1 => await MutantsCommand.RunAsync().ConfigureAwait(false),
                 _ => Usage(),
             };
@@ -41,6 +42,7 @@ public static class Program
                    Conformance verdict <out/summary.json>
                    Conformance simulate [--profile <profile.json>] [--port <n>] [--https]
                    Conformance catalogue              (the clauses and checks, as markdown)
+                   Conformance dry-run <profile.json> (every state-changing call a run would make; sends none)
                    Conformance mutants                (the mutant matrix: catch rate, kills per check; writes out/mutants.json)
             """);
         return 2;

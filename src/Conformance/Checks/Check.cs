@@ -34,6 +34,6 @@ internal sealed record Check(string Name, Clause Clause, string Feature, Func<Ch
             });
         }
 
-        return CheckRunner.RunAsync(this.Run, target);
+        return CheckRunner.RunAsync(this.Run, target, this.Name);
     }
 }

@@ -7,9 +7,9 @@ namespace Conformance.Checks;
 internal static class CheckRunner
 {
     /// <summary>Runs the body in a fresh scope.</summary>
-    public static async Task<CheckResult> RunAsync(Func<CheckScope, Task> body, ConformanceTarget target)
+    public static async Task<CheckResult> RunAsync(Func<CheckScope, Task> body, ConformanceTarget target, string? name = null)
     {
-        var scope = new CheckScope(target);
+        var scope = new CheckScope(target, name);
         var start = DateTimeOffset.UtcNow;
         CheckOutcome outcome;
         string? reason = null;

@@ -16,8 +16,9 @@ internal sealed class CheckScope
     private readonly object gate = new();
 
     /// <summary>Creates a scope.</summary>
-    public CheckScope(ConformanceTarget target)
+    public CheckScope(ConformanceTarget target, string? name = null)
     {
+        this.Name = name;
         this.Target = target;
         this.Client = target.Client.WithObserver(this.Record);
         this.Root = new CheckStep("check", DateTimeOffset.UtcNow);
@@ -26,6 +27,9 @@ internal sealed class CheckScope
 
     /// <summary>The provider under test.</summary>
     public ConformanceTarget Target { get; }
+
+    /// <summary>The check's name, when it runs as a named check (for the journal).</summary>
+    public string? Name { get; }
 
     /// <summary>The client; its exchanges are recorded in the current step.</summary>
     public SmsClient Client { get; }

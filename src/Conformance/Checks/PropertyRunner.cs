@@ -26,7 +26,7 @@ internal static class PropertyRunner
         {
             cases++;
             target.Simulator?.Reset();
-            var result = await CheckRunner.RunAsync(c => body(c, input), target).ConfigureAwait(false);
+            var result = await CheckRunner.RunAsync(c => body(c, input), target, s.Name + " (generated case)").ConfigureAwait(false);
             switch (result.Outcome)
             {
                 case CheckOutcome.Passed:

@@ -54,7 +54,7 @@ internal abstract class SharedScenario
         target.Scenarios.GetOrRunAsync(typeof(T).Name, async () =>
         {
             var scenario = new T();
-            var result = await CheckRunner.RunAsync(s => record(scenario, s), target).ConfigureAwait(false);
+            var result = await CheckRunner.RunAsync(s => record(scenario, s), target, "shared scenario: " + typeof(T).Name).ConfigureAwait(false);
             scenario.Steps = result.Steps;
             scenario.Notes = result.Notes;
             if (result.Outcome != CheckOutcome.Passed)

@@ -16,6 +16,7 @@ internal static class SimulateCommand
         string? profilePath = null;
         var port = 0;
         var https = false;
+        string? sessionLog = null;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -29,8 +30,11 @@ internal static class SimulateCommand
                 case "--https":
                     https = true;
                     break;
+                case "--session-log" when i + 1 < args.Length:
+                    sessionLog = args[++i];
+                    break;
                 default:
-                    Console.Error.WriteLine($"simulate: unknown or incomplete option '{args[i]}' (use --profile FILE, --port N, --https)");
+                    Console.Error.WriteLine($"simulate: unknown or incomplete option '{args[i]}' (use --profile FILE, --port N, --https, --session-log FILE)");
                     return 2;
             }
         }
@@ -57,6 +61,12 @@ internal static class SimulateCommand
         }
 
         using var server = SimulatedProviderServer.Start(settings.ToOptions(user, password), https, port);
+        if (sessionLog is not null)
+        {
+            // For leak tests only: every issued session id, so a test can search all output for them.
+            server.Provider.SessionIssued = id => File.AppendAllText(sessionLog, id + Environment.NewLine);
+        }
+
         Console.WriteLine($"simulated VASA provider listening on {server.BaseUri} (release 8.0.3.0, provider moId {SimulatedProvider.ProviderMoId})");
         if (server.CertificateSha256 is { } thumbprint)
         {

@@ -19,7 +19,10 @@ internal static class VerdictCommand
         // Every check already printed its line during the run; the table repeats only those that need attention.
         // A run that could not start (exit 2 or 3) has one reason, printed below, not one per check.
         var aborted = root.GetProperty("exitCode").GetInt32() is 2 or 3;
-        var attention = aborted ? [] : root.GetProperty("checks").EnumerateArray().Where(c => c.GetProperty("outcome").GetString() != "passed").ToList();
+        var attention = aborted ? [] : root.GetProperty("checks").EnumerateArray()
+            .Where(c => c.GetProperty("outcome").GetString() != "passed")
+            .Where(c => !(c.TryGetProperty("message", out var m) && m.GetString()?.StartsWith("not run:", StringComparison.Ordinal) == true))
+            .ToList();
         if (attention.Count > 0)
         {
             Console.WriteLine();

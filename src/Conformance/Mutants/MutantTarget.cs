@@ -24,7 +24,10 @@ internal sealed class MutantTarget : IDisposable
     public ConformanceTarget Target { get; }
 
     /// <summary>Starts the simulator and connects.</summary>
-    public static async Task<MutantTarget> StartAsync(SimulatedProviderOptions options, IReadOnlyDictionary<string, DeclaredCapability>? capabilities = null)
+    /// <param name="options">The simulator set-up.</param>
+    /// <param name="capabilities">What the profile declares.</param>
+    /// <param name="rehearsal">For a dry run: the profile's allowlist and property cases, and no resets between checks (as on a real array).</param>
+    public static async Task<MutantTarget> StartAsync(SimulatedProviderOptions options, IReadOnlyDictionary<string, DeclaredCapability>? capabilities = null, Harness.Profiles.Profile? rehearsal = null)
     {
         var server = SimulatedProviderServer.Start(options);
         var redactor = new Redactor();
@@ -43,12 +46,13 @@ internal sealed class MutantTarget : IDisposable
             CreateUnauthenticatedClient = () => new SmsClient(anonymous.Value),
             Provider = connection.Provider,
             Info = connection.Info,
-            Allowlist = options.Groups.Select(g => Harness.Wire.ReplicationGroupId.Of(g.FaultDomainId, g.DeviceGroupId)).ToList(),
+            Allowlist = rehearsal?.Groups.Select(g => g.ToWire()).ToList() ?? options.Groups.Select(g => Harness.Wire.ReplicationGroupId.Of(g.FaultDomainId, g.DeviceGroupId)).ToList(),
             TaskTimeout = TimeSpan.FromMilliseconds(300),
             PollInterval = TimeSpan.FromMilliseconds(2),
-            PropertyCases = 20,
-            Seed = 12345,
-            Simulator = server.Provider,
+            PropertyCases = rehearsal is null ? 20 : Run.RunFactory.PropertyCases(rehearsal.PropertyTests, embedded: rehearsal.Target.IsEmbedded),
+            Seed = rehearsal is null ? 12345 : rehearsal.PropertyTests.Seed,
+            Simulator = rehearsal is { Target.IsEmbedded: false } ? null : server.Provider,
+            MaxConcurrentTasks = rehearsal?.MaxConcurrentTasks ?? 4,
             Retry = new RetryPolicy(3, TimeSpan.FromMilliseconds(1), TimeSpan.FromSeconds(2)),
             Capabilities = capabilities ?? MutantCatalogue.DeclaredImplemented,
         };

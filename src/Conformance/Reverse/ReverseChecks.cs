@@ -35,7 +35,7 @@ internal static class ReverseChecks
         {
             var r = await anonymous.ReverseReplicateGroupAsync(s.Target.Provider, [group]).ConfigureAwait(false);
             s.Attach("exchange without a session", "application/json", r.Call.ToJson());
-            s.Target.Journal.Add("ReverseReplicateGroup_Task (no session)", [group], r.Describe());
+            s.Target.Journal.Add("ReverseReplicateGroup_Task (no session)", [group], r.Describe(), s.Name);
             return r;
         }).ConfigureAwait(false);
 

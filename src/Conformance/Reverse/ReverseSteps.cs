@@ -80,7 +80,7 @@ internal static class ReverseSteps
             s.Target.TaskSlots.Release();
         }
 
-        s.Target.Journal.Add("ReverseReplicateGroup_Task", groups, result.IsValue ? $"task {result.Value}" : result.Describe());
+        s.Target.Journal.Add("ReverseReplicateGroup_Task", groups ?? ExtractIds(rawBody ?? "{}").ToList(), result.IsValue ? $"task {result.Value}" : result.Describe(), s.Name);
         if (result.IsValue && IsTaskMoRef(result.Value))
         {
             s.Target.OpenTasks[result.Value!.Value!] = groups is null ? "(raw body)" : string.Join(", ", groups.Select(g => g.Key));

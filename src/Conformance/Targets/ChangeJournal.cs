@@ -40,11 +40,11 @@ internal sealed class ChangeJournal
     }
 
     /// <summary>Adds an entry.</summary>
-    public void Add(string operation, IReadOnlyList<ReplicationGroupId>? groups, string outcome)
+    public void Add(string operation, IReadOnlyList<ReplicationGroupId>? groups, string outcome, string? check = null)
     {
         lock (this.gate)
         {
-            this.entries.Add(new JournalEntry(DateTimeOffset.UtcNow, operation, groups?.Select(g => g.Key).ToList() ?? [], outcome));
+            this.entries.Add(new JournalEntry(DateTimeOffset.UtcNow, operation, groups?.Select(g => g.Key).ToList() ?? [], outcome, check));
             this.Flush();
         }
     }

@@ -11,6 +11,9 @@ internal sealed partial class SimulatedProvider
     private const string SessionHeader = "vmware-api-session-id";
     private readonly HashSet<string> sessions = new(StringComparer.Ordinal);
 
+    /// <summary>Called with every session id issued (for leak tests: the ids must never show up in any output).</summary>
+    public Action<string>? SessionIssued { get; set; }
+
     /// <summary>Ends every session (as if they had expired).</summary>
     public void ExpireSessions()
     {
@@ -65,6 +68,7 @@ internal sealed partial class SimulatedProvider
 
         var id = Guid.NewGuid().ToString("N");
         this.sessions.Add(id);
+        this.SessionIssued?.Invoke(id);
         var session = new UserSession { Key = Guid.NewGuid().ToString(), UserName = user, FullName = user, LoginTime = DateTimeOffset.UtcNow };
         return Json(session) with { Headers = new Dictionary<string, string> { [SessionHeader] = id } };
     }

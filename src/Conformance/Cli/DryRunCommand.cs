@@ -1,0 +1,117 @@
+using System.Text.Json;
+using Conformance.Checks;
+using Conformance.Run;
+using Conformance.Targets;
+using Harness.Client;
+using Harness.Profiles;
+using Harness.Security;
+using Harness.Simulator;
+using Harness.Wire.Results;
+
+namespace Conformance.Cli;
+
+/// <summary>
+/// <c>dry-run</c>: lists every state-changing call a run would make, with its groups, and sends none. Against a real
+/// provider it only reads (login, discovery, QueryProviderInfo, QueryReplicationGroup of the allowlist), then runs the
+/// whole suite against a simulated mirror of what it read (the allowlisted groups in their current states, the
+/// provider's batch limit) and prints the mirror's journal. A provider that strays from the contract may make the
+/// real run differ; the journal of the real run (out/journal.json) is the record.
+/// </summary>
+internal static class DryRunCommand
+{
+    /// <summary>Runs the command.</summary>
+    public static async Task<int> RunAsync(string profilePath)
+    {
+        var loaded = RunFactory.LoadProfile(RunPaths.ProfilePath(profilePath));
+        if (!loaded.IsSuccess)
+        {
+            Console.Error.WriteLine("bad profile: " + loaded.FormatErrors());
+            return 2;
+        }
+
+        var profile = loaded.Profile;
+        var (mirror, where, exit) = profile.Target.IsEmbedded ? (EmbeddedMirror(profile), "the embedded simulator", 0) : await ReadRealProviderAsync(profile).ConfigureAwait(false);
+        if (mirror is null)
+        {
+            return exit;
+        }
+
+        var capabilities = profile.Capabilities.ToDictionary(kv => kv.Key, kv => new DeclaredCapability(kv.Value.Implemented, kv.Value.BatchLimit, kv.Value.IsDeclared));
+        using var sim = await Mutants.MutantTarget.StartAsync(mirror, capabilities, rehearsal: profile).ConfigureAwait(false);
+        var target = sim.Target;
+        foreach (var check in Catalogue.All.SelectMany(c => c.Checks))
+        {
+            // As in the real run: the embedded simulator starts each check afresh, a real provider is never reset.
+            target.Simulator?.Reset();
+            await check.ExecuteAsync(target).ConfigureAwait(false);
+        }
+
+        var calls = target.Journal.Entries.Where(e => e.Operation.StartsWith("ReverseReplicateGroup_Task", StringComparison.Ordinal)).ToList();
+        Console.WriteLine($"Dry run of profile '{profile.Name}': nothing that changes state was sent to {where}.");
+        Console.WriteLine($"The run would make {calls.Count} state-changing call(s) (ReverseReplicateGroup_Task), on these groups:");
+        foreach (var call in calls)
+        {
+            var groups = call.Groups.Count == 0 ? "(no group: an invalid-input check)" : string.Join(", ", call.Groups.Take(12)) + (call.Groups.Count > 12 ? $" … ({call.Groups.Count} groups)" : string.Empty);
+            Console.WriteLine($"  {call.Check ?? "(harness)",-75} {groups}");
+        }
+
+        var touched = calls.SelectMany(c => c.Groups).Distinct().Where(g => target.Allowlist.Any(a => a.Key == g) || target.CreatedGroups.ContainsKey(g)).ToList();
+        Console.WriteLine($"Allowlisted groups it would send: {string.Join(", ", touched.Where(g => target.Allowlist.Any(a => a.Key == g)))}");
+        Console.WriteLine($"Groups it would reverse (as the simulated mirror answered): {string.Join(", ", target.CreatedGroups.Values.Distinct())}");
+        var outDirectory = RunPaths.OutDirectory(Environment.GetEnvironmentVariable);
+        Directory.CreateDirectory(outDirectory);
+        var file = Path.Combine(outDirectory, "dry-run.json");
+        await File.WriteAllTextAsync(file, JsonSerializer.Serialize(calls, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase })).ConfigureAwait(false);
+        Console.WriteLine($"plan: {file}");
+        return 0;
+    }
+
+    private static SimulatedProviderOptions EmbeddedMirror(Profile profile) =>
+        (profile.Simulator ?? SimulatorSettings.Default).ToOptions("dry-run", "dry-run-" + Guid.NewGuid().ToString("N"));
+
+    private static async Task<(SimulatedProviderOptions? Mirror, string Where, int Exit)> ReadRealProviderAsync(Profile profile)
+    {
+        var credentials = profile.Credentials!.ResolveFromProcess(profile.Name);
+        if (!credentials.IsResolved)
+        {
+            Console.Error.WriteLine("missing credential: " + credentials.Error);
+            return (null, string.Empty, 2);
+        }
+
+        var redactor = new Redactor();
+        redactor.AddSecret(credentials.Credentials.Password);
+        var tls = profile.Tls.Insecure ? TlsPolicy.AcceptAny : profile.Tls.PinnedSha256 is { } pin ? TlsPolicy.Pinned(pin) : TlsPolicy.System;
+        using var transport = new SmsTransport(profile.Target.BaseUri!, profile.Release, tls, redactor, TimeSpan.FromSeconds(profile.CallTimeoutSeconds), profile.MaxResponseBytes);
+        var (connection, failure) = await ProviderConnector.ConnectAsync(transport, tls, credentials.Credentials.UserName, credentials.Credentials.Password, profile.ProviderId).ConfigureAwait(false);
+        if (connection is null)
+        {
+            Console.Error.WriteLine(redactor.Redact(failure!.Message));
+            return (null, string.Empty, failure.IsUsageError ? 2 : 3);
+        }
+
+        var allowlist = profile.Groups.Select(g => g.ToWire()).ToList();
+        var query = await connection.Client.QueryReplicationGroupAsync(connection.Provider, allowlist).ConfigureAwait(false);
+        if (!query.IsValue)
+        {
+            Console.Error.WriteLine(redactor.Redact($"could not read the allowlisted groups' states: {query.Describe()}"));
+            return (null, string.Empty, 3);
+        }
+
+        var groups = query.Value!.OfType<QueryReplicationGroupSuccessResult>()
+            .Where(r => r.GroupId is not null && r.RgInfo?.CurrentState is not null)
+            .Select(r => new SimulatedGroup(r.GroupId!.FaultDomainId!.Id!, r.GroupId.DeviceGroupId!.Id!, r.RgInfo!.CurrentState!))
+            .ToList();
+        Console.WriteLine($"read {groups.Count} of {allowlist.Count} allowlisted group(s): {string.Join(", ", groups.Select(g => $"{g.Key} {g.State}"))}");
+        var limit = connection.Info?.MaxBatchSize is > 0 ? connection.Info.MaxBatchSize : null;
+        var mirror = new SimulatedProviderOptions
+        {
+            Groups = groups,
+            MaxBatchSize = limit,
+            BatchLimit = limit is { } l ? (int)Math.Min(l, int.MaxValue) : null,
+            TaskPollsToComplete = 1,
+            Password = "dry-run-" + Guid.NewGuid().ToString("N"),
+            UserName = "dry-run",
+        };
+        return (mirror, profile.Target.BaseUri!.ToString(), 0);
+    }
+}
