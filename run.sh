@@ -9,6 +9,8 @@ set -uo pipefail
 usage() {
   cat <<'USAGE'
 usage: ./run.sh [--profile FILE] [--baseline FILE] [--filter EXPR] [--no-report] [--dry-run]
+       ./run.sh bench       the performance figures (suite time, client and simulator overhead, scaling,
+                            property rate); prints a table, writes out/bench.json
        ./run.sh mutants     the mutant matrix: every check against the faithful simulator and every mutant;
                             prints the catch rate and what each check kills, writes out/mutants.json
 
@@ -35,7 +37,7 @@ filter=""
 baseline="${VASA_BASELINE:-}"
 report=1
 command="suite"
-if [[ "${1:-}" == "mutants" ]]; then command="mutants"; shift; fi
+if [[ "${1:-}" == "mutants" || "${1:-}" == "bench" ]]; then command="$1"; shift; fi
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --profile) [[ $# -ge 2 ]] || { echo "run.sh: --profile needs a file (see ./run.sh --help)" >&2; exit 2; }; profile="$2"; shift 2 ;;
@@ -82,8 +84,8 @@ if ! dotnet build src/Conformance/Conformance.csproj -c Release -nologo -v quiet
 fi
 cli=(dotnet "$root/src/Conformance/bin/Release/net10.0/Conformance.dll")
 
-if [[ "$command" == "mutants" ]]; then
-  VASA_OUT="$out" "${cli[@]}" mutants
+if [[ "$command" == "mutants" || "$command" == "bench" ]]; then
+  VASA_OUT="$out" "${cli[@]}" "$command"
   exit $?
 fi
 if [[ "$command" == "dry-run" ]]; then

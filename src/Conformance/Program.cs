@@ -17,6 +17,7 @@ public static class Program
                 "simulate" => await SimulateCommand.RunAsync(args[1..]).ConfigureAwait(false),
                 "catalogue" when args.Length == 1 => PrintCatalogue(),
                 "dry-run" when args.Length == 2 => await DryRunCommand.RunAsync(args[1]).ConfigureAwait(false),
+                "bench" when args.Length == 1 => await BenchCommand.RunAsync().ConfigureAwait(false),
                 "mutants" when args.Length == 1 => await MutantsCommand.RunAsync().ConfigureAwait(false),
                 _ => Usage(),
             };
@@ -43,6 +44,7 @@ public static class Program
                    Conformance simulate [--profile <profile.json>] [--port <n>] [--https]
                    Conformance catalogue              (the clauses and checks, as markdown)
                    Conformance dry-run <profile.json> (every state-changing call a run would make; sends none)
+                   Conformance bench                  (the performance figures; writes out/bench.json)
                    Conformance mutants                (the mutant matrix: catch rate, kills per check; writes out/mutants.json)
             """);
         return 2;

@@ -31,7 +31,7 @@ internal sealed class SmsTransport : IDisposable
         {
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             ConnectTimeout = TimeSpan.FromSeconds(15),
-            AutomaticDecompression = System.Net.DecompressionMethods.All,
+            AutomaticDecompression = System.Net.DecompressionMethods.None,
             SslOptions = new SslClientAuthenticationOptions { RemoteCertificateValidationCallback = tls.Validate },
         };
         this.httpClient = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };

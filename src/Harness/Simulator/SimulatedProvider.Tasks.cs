@@ -16,6 +16,8 @@ internal sealed partial class SimulatedProvider
     private readonly Dictionary<string, SimulatedTask> tasks = new(StringComparer.Ordinal);
     private int taskCounter;
 
+    private int openTasks;
+
     /// <summary>The most tasks that were not yet finished at the same time (read under the provider's lock).</summary>
     public int PeakOpenTasks { get; private set; }
 
@@ -30,7 +32,8 @@ internal sealed partial class SimulatedProvider
             this.Advance(task);
         }
 
-        this.PeakOpenTasks = Math.Max(this.PeakOpenTasks, this.tasks.Values.Count(t => !SmsTaskState.IsTerminal(t.State)));
+        this.openTasks++;
+        this.PeakOpenTasks = Math.Max(this.PeakOpenTasks, this.openTasks);
         return Json(moRef);
     }
 
@@ -96,6 +99,7 @@ internal sealed partial class SimulatedProvider
 
         task.Started ??= now;
         task.Completed = now;
+        this.openTasks--;
         if (task.InjectedError is { } injected)
         {
             task.State = SmsTaskState.Error;

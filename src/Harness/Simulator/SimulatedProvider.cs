@@ -70,6 +70,7 @@ internal sealed partial class SimulatedProvider
             }
 
             this.tasks.Clear();
+            this.openTasks = 0;
             this.reversed.Clear();
         }
     }

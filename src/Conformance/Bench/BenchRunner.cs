@@ -1,0 +1,275 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
+using Conformance.Checks;
+using Conformance.Mutants;
+using Conformance.Reverse;
+using Conformance.Run;
+using Conformance.Targets;
+using Harness.Client;
+using Harness.Replication;
+using Harness.Security;
+using Harness.Simulator;
+using Harness.Wire;
+using Harness.Wire.Faults;
+using Harness.Wire.Groups;
+using Harness.Wire.Results;
+using Harness.Wire.Serialization;
+
+namespace Conformance.Bench;
+
+/// <summary>
+/// The benchmark behind <c>./run.sh bench</c>: suite time, client overhead against raw HttpClient, simulator
+/// throughput against a minimal Kestrel endpoint, time per group from 1 to 10,000 groups (and a TooMany re-split of
+/// 10,000), and property cases per second. Each ratio is measured side by side in one run.
+/// </summary>
+internal static class BenchRunner
+{
+    /// <summary>Runs every measurement.</summary>
+    public static async Task<IReadOnlyList<BenchFigure>> RunAsync(Action<string> progress)
+    {
+        var figures = new List<BenchFigure>();
+        figures.Add(await SuiteTimeAsync().ConfigureAwait(false));
+        progress(Describe(figures[^1]));
+        figures.Add(await ClientOverheadAsync().ConfigureAwait(false));
+        progress(Describe(figures[^1]));
+        figures.Add(await SimulatorThroughputAsync().ConfigureAwait(false));
+        progress(Describe(figures[^1]));
+        foreach (var figure in await ScalingAsync().ConfigureAwait(false))
+        {
+            figures.Add(figure);
+            progress(Describe(figure));
+        }
+
+        foreach (var figure in await PropertyRateAsync().ConfigureAwait(false))
+        {
+            figures.Add(figure);
+            progress(Describe(figure));
+        }
+
+        return figures;
+    }
+
+    /// <summary>One line.</summary>
+    public static string Describe(BenchFigure f) =>
+        string.Create(CultureInfo.InvariantCulture, $"{f.Name,-58} {f.Value,12:0.###} {f.Unit,-14} {f.Target ?? string.Empty,-22} {(f.Met is null ? string.Empty : f.Met.Value ? "met" : "MISSED")}  {f.Detail}");
+
+    /// <summary>1. The default suite (profiles/simulator.json) in process, after the build.</summary>
+    private static async Task<BenchFigure> SuiteTimeAsync()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "vasa-bench-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var clock = Stopwatch.StartNew();
+            using var run = await RunFactory.CreateAsync(RunPaths.ProfilePath(null), directory, Environment.GetEnvironmentVariable).ConfigureAwait(false);
+            var checks = Catalogue.All.SelectMany(c => c.Checks).ToList();
+            foreach (var check in checks)
+            {
+                await run.RunCheckAsync(check).ConfigureAwait(false);
+            }
+
+            run.Finish();
+            var seconds = clock.Elapsed.TotalSeconds;
+            var passed = run.Summary.Counts.Passed;
+            return new BenchFigure("1. suite time (default profile, embedded simulator)", seconds, "s", "≤ 10 s", seconds <= 10, $"{passed}/{checks.Count} checks passed, {run.Target?.PropertyCases} cases per property, report files included");
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    /// <summary>2. Harness client calls per second against raw HttpClient posting identical bytes to the same endpoint.</summary>
+    private static async Task<BenchFigure> ClientOverheadAsync()
+    {
+        using var sim = await MutantTarget.StartAsync(MutantCatalogue.Faithful()).ConfigureAwait(false);
+        var client = sim.Target.Client;
+        var provider = sim.Target.Provider;
+        var url = client.Transport.Url("sms", "VasaProvider", provider.Value!, "QueryProviderInfo");
+        using var raw = new HttpClient();
+        raw.DefaultRequestHeaders.Add("vmware-api-session-id", client.Transport.SessionId);
+        raw.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        async Task Harness()
+        {
+            var r = await client.QueryProviderInfoAsync(provider).ConfigureAwait(false);
+            if (!r.IsValue)
+            {
+                throw new InvalidOperationException(r.Describe());
+            }
+        }
+
+        async Task Raw()
+        {
+            using var content = new StringContent("{}", Encoding.UTF8, "application/json");
+            using var response = await raw.PostAsync(url, content).ConfigureAwait(false);
+            _ = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+        }
+
+        var (harnessRate, rawRate) = await SideBySideAsync(Harness, Raw, rounds: 5, callsPerRound: 600).ConfigureAwait(false);
+        var ratio = harnessRate / rawRate;
+        return new BenchFigure("2. client calls/s ÷ raw HttpClient calls/s", ratio, "ratio", "≥ 0.8", ratio >= 0.8, string.Create(CultureInfo.InvariantCulture, $"harness {harnessRate:0} calls/s, raw HttpClient {rawRate:0} calls/s (QueryProviderInfo, sequential)"));
+    }
+
+    /// <summary>3. ReverseReplicateGroup_Task calls per second on the simulator against a minimal Kestrel endpoint.</summary>
+    private static async Task<BenchFigure> SimulatorThroughputAsync()
+    {
+        using var sim = SimulatedProviderServer.Start(MutantCatalogue.Faithful() with { BatchLimit = null });
+        await using var ceiling = await LoopbackCeiling.StartAsync().ConfigureAwait(false);
+        var transport = new SmsTransport(sim.BaseUri, "8.0.3.0", TlsPolicy.System, new Redactor(), TimeSpan.FromSeconds(10));
+        var (connection, _) = await ProviderConnector.ConnectAsync(transport, TlsPolicy.System, sim.Provider.Options.UserName, MutantTarget.Password, null).ConfigureAwait(false);
+        var path = $"sdk/vim25/8.0.3.0/sms/VasaProvider/{SimulatedProvider.ProviderMoId}/ReverseReplicateGroup_Task";
+        var body = WireJson.Serialize(new Harness.Wire.Requests.ReverseReplicateGroupRequest { GroupId = [ReplicationGroupId.Of("fd-A", "rg-bench")] });
+        using var raw = new HttpClient();
+        raw.DefaultRequestHeaders.Add("vmware-api-session-id", connection!.Client.Transport.SessionId);
+        async Task Post(Uri baseUri)
+        {
+            using var content = new StringContent(body, Encoding.UTF8, "application/json");
+            using var response = await raw.PostAsync(new Uri(baseUri, path), content).ConfigureAwait(false);
+            _ = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new InvalidOperationException($"HTTP {(int)response.StatusCode}");
+            }
+        }
+
+        var (simRate, ceilingRate) = await SideBySideAsync(() => Post(sim.BaseUri), () => Post(ceiling.BaseUri), rounds: 5, callsPerRound: 600).ConfigureAwait(false);
+        transport.Dispose();
+        var ratio = simRate / ceilingRate;
+        return new BenchFigure("3. simulator Reverse calls/s ÷ Kestrel ceiling", ratio, "ratio", "≥ 0.5", ratio >= 0.5, string.Create(CultureInfo.InvariantCulture, $"simulator {simRate:0} calls/s, minimal Kestrel {ceilingRate:0} calls/s (same bytes, raw HttpClient, sequential)"));
+    }
+
+    /// <summary>4. Time per group for one Reverse call of 1 to 10,000 groups, and a TooMany re-split of 10,000 by 100.</summary>
+    private static async Task<IReadOnlyList<BenchFigure>> ScalingAsync()
+    {
+        const int Groups = 10_000;
+        var many = Enumerable.Range(0, Groups).Select(i => new SimulatedGroup($"fd-{i % 4}", $"rg-{i}", ReplicationState.FailedOver)).ToList();
+        var figures = new List<BenchFigure>();
+        var perGroup = new Dictionary<int, double>();
+        using (var sim = await MutantTarget.StartAsync(MutantCatalogue.Faithful() with { Groups = many, BatchLimit = null, MaxBatchSize = null, TaskPollsToComplete = 0 }).ConfigureAwait(false))
+        {
+            var ids = many.Select(g => ReplicationGroupId.Of(g.FaultDomainId, g.DeviceGroupId)).ToList();
+            foreach (var (size, repeats) in new[] { (1, 300), (10, 200), (100, 60), (1_000, 12), (10_000, 4) })
+            {
+                var samples = new List<double>();
+                for (var r = 0; r < repeats + 1; r++)
+                {
+                    sim.Server.Provider.Reset();
+                    var clock = Stopwatch.StartNew();
+                    var results = await ReverseAndReadAsync(sim.Target, ids.Take(size).ToList()).ConfigureAwait(false);
+                    clock.Stop();
+                    if (results != size)
+                    {
+                        throw new InvalidOperationException($"{results} results for {size} groups");
+                    }
+
+                    if (r > 0)
+                    {
+                        samples.Add(clock.Elapsed.TotalMilliseconds * 1000 / size);
+                    }
+                }
+
+                samples.Sort();
+                perGroup[size] = samples[samples.Count / 2];
+            }
+
+            var flat = perGroup[10_000] / perGroup[100];
+            figures.Add(new BenchFigure("4. µs per group at 10,000 ÷ µs per group at 100", flat, "ratio", "≤ 2", flat <= 2, "µs/group (median, call + task + parsed results): " + string.Join(", ", perGroup.Select(kv => string.Create(CultureInfo.InvariantCulture, $"{kv.Key}: {kv.Value:0.0}")))));
+        }
+
+        using (var sim = await MutantTarget.StartAsync(MutantCatalogue.Faithful() with { Groups = many, BatchLimit = 100, MaxBatchSize = 100, TaskPollsToComplete = 0 }).ConfigureAwait(false))
+        {
+            var ids = many.Select(g => ReplicationGroupId.Of(g.FaultDomainId, g.DeviceGroupId)).ToList();
+            var clock = Stopwatch.StartNew();
+            var first = await sim.Target.Client.ReverseReplicateGroupAsync(sim.Target.Provider, ids).ConfigureAwait(false);
+            var max = (first.Fault as TooMany)?.MaxBatchSize ?? throw new InvalidOperationException("expected TooMany, got " + first.Describe());
+            var processed = 0;
+            foreach (var chunk in BatchPlan.Split(ids, max))
+            {
+                processed += await ReverseAndReadAsync(sim.Target, chunk).ConfigureAwait(false);
+            }
+
+            clock.Stop();
+            var per = clock.Elapsed.TotalMilliseconds * 1000 / Groups;
+            figures.Add(new BenchFigure("4b. TooMany re-split of 10,000 groups by 100", clock.Elapsed.TotalSeconds, "s", null, null, string.Create(CultureInfo.InvariantCulture, $"{processed} groups processed once in {Groups / max} calls, {per:0.0} µs/group (one call of 100: {perGroup[100]:0.0} µs/group)")));
+        }
+
+        return figures;
+    }
+
+    /// <summary>5. Property cases per second against the simulator, for each property.</summary>
+    private static async Task<IReadOnlyList<BenchFigure>> PropertyRateAsync()
+    {
+        var figures = new List<BenchFigure>();
+        var properties = new[] { "Any_batch_of_allowlisted_groups_is_reversed_as_the_state_model_predicts", "Every_answer_is_a_task_MoRef_or_a_documented_fault", "Invalid_input_never_changes_any_group_state" };
+        foreach (var name in properties)
+        {
+            using var sim = await MutantTarget.StartAsync(MutantCatalogue.Faithful() with { TaskPollsToComplete = 0 }).ConfigureAwait(false);
+            var check = ReverseCatalogue.Checks.Single(c => c.Name == name);
+            var target = WithCases(sim.Target, 1_000);
+            var clock = Stopwatch.StartNew();
+            var result = await check.ExecuteAsync(target).ConfigureAwait(false);
+            clock.Stop();
+            var rate = 1_000 / clock.Elapsed.TotalSeconds;
+            figures.Add(new BenchFigure($"5. property cases/s: {name}", rate, "cases/s", "≥ 1,000", rate >= 1_000, string.Create(CultureInfo.InvariantCulture, $"1,000 cases in {clock.Elapsed.TotalSeconds:0.00} s ({result.Outcome}); tasks end at once (taskPollsToComplete 0)")));
+        }
+
+        return figures;
+    }
+
+    private static ConformanceTarget WithCases(ConformanceTarget t, int cases) => new()
+    {
+        Client = t.Client,
+        CreateUnauthenticatedClient = t.CreateUnauthenticatedClient,
+        Provider = t.Provider,
+        Info = t.Info,
+        Allowlist = t.Allowlist,
+        TaskTimeout = t.TaskTimeout,
+        PollInterval = t.PollInterval,
+        PropertyCases = cases,
+        Seed = 1,
+        Simulator = t.Simulator,
+        Retry = t.Retry,
+        Capabilities = t.Capabilities,
+        MaxConcurrentTasks = t.MaxConcurrentTasks,
+    };
+
+    private static async Task<int> ReverseAndReadAsync(ConformanceTarget t, IReadOnlyList<ReplicationGroupId> groups)
+    {
+        var call = await t.Client.ReverseReplicateGroupAsync(t.Provider, groups).ConfigureAwait(false);
+        var wait = await t.Waiter.WaitAsync(t.Client, call.Value ?? throw new InvalidOperationException(call.Describe())).ConfigureAwait(false);
+        return wait.Final?.Result is BoxedArray boxed && boxed.TryReadItems<GroupOperationResult>(out var items, out _) ? items!.Count : -1;
+    }
+
+    /// <summary>Alternates rounds of the two loads so both see the same machine state; returns calls per second of each.</summary>
+    private static async Task<(double A, double B)> SideBySideAsync(Func<Task> a, Func<Task> b, int rounds, int callsPerRound)
+    {
+        for (var i = 0; i < 200; i++)
+        {
+            await a().ConfigureAwait(false);
+            await b().ConfigureAwait(false);
+        }
+
+        var timeA = TimeSpan.Zero;
+        var timeB = TimeSpan.Zero;
+        for (var round = 0; round < rounds; round++)
+        {
+            timeA += await TimeAsync(a, callsPerRound).ConfigureAwait(false);
+            timeB += await TimeAsync(b, callsPerRound).ConfigureAwait(false);
+        }
+
+        var calls = rounds * callsPerRound;
+        return (calls / timeA.TotalSeconds, calls / timeB.TotalSeconds);
+    }
+
+    private static async Task<TimeSpan> TimeAsync(Func<Task> call, int count)
+    {
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < count; i++)
+        {
+            await call().ConfigureAwait(false);
+        }
+
+        return clock.Elapsed;
+    }
+}
