@@ -25,6 +25,7 @@ public sealed class ConformanceSetUp
             Directory.Delete(resultsDirectory, recursive: true);
         }
 
+        Directory.CreateDirectory(outDirectory);
         var stopFile = Path.Combine(outDirectory, ".stop");
         File.Delete(stopFile);
         var run = await RunFactory.CreateAsync(profilePath, outDirectory, Environment.GetEnvironmentVariable).ConfigureAwait(false);

@@ -117,7 +117,7 @@ internal static class BenchRunner
         using var sim = SimulatedProviderServer.Start(MutantCatalogue.Faithful() with { BatchLimit = null });
         await using var ceiling = await LoopbackCeiling.StartAsync().ConfigureAwait(false);
         var transport = new SmsTransport(sim.BaseUri, "8.0.3.0", TlsPolicy.System, new Redactor(), TimeSpan.FromSeconds(10));
-        var (connection, _) = await ProviderConnector.ConnectAsync(transport, TlsPolicy.System, sim.Provider.Options.UserName, MutantTarget.Password, null).ConfigureAwait(false);
+        var (connection, _) = await ProviderConnector.ConnectAsync(transport, sim.Provider.Options.UserName, MutantTarget.Password, null).ConfigureAwait(false);
         var path = $"sdk/vim25/8.0.3.0/sms/VasaProvider/{SimulatedProvider.ProviderMoId}/ReverseReplicateGroup_Task";
         var body = WireJson.Serialize(new Harness.Wire.Requests.ReverseReplicateGroupRequest { GroupId = [ReplicationGroupId.Of("fd-A", "rg-bench")] });
         using var raw = new HttpClient();

@@ -82,7 +82,7 @@ internal static class DryRunCommand
         redactor.AddSecret(credentials.Credentials.Password);
         var tls = profile.Tls.Insecure ? TlsPolicy.AcceptAny : profile.Tls.PinnedSha256 is { } pin ? TlsPolicy.Pinned(pin) : TlsPolicy.System;
         using var transport = new SmsTransport(profile.Target.BaseUri!, profile.Release, tls, redactor, TimeSpan.FromSeconds(profile.CallTimeoutSeconds), profile.MaxResponseBytes);
-        var (connection, failure) = await ProviderConnector.ConnectAsync(transport, tls, credentials.Credentials.UserName, credentials.Credentials.Password, profile.ProviderId).ConfigureAwait(false);
+        var (connection, failure) = await ProviderConnector.ConnectAsync(transport, credentials.Credentials.UserName, credentials.Credentials.Password, profile.ProviderId).ConfigureAwait(false);
         if (connection is null)
         {
             Console.Error.WriteLine(redactor.Redact(failure!.Message));

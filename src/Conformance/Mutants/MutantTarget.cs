@@ -33,7 +33,7 @@ internal sealed class MutantTarget : IDisposable
         var redactor = new Redactor();
         var transport = new SmsTransport(server.BaseUri, "8.0.3.0", TlsPolicy.System, redactor, TimeSpan.FromSeconds(10));
         var anonymous = new Lazy<SmsTransport>(() => new SmsTransport(server.BaseUri, "8.0.3.0", TlsPolicy.System, redactor, TimeSpan.FromSeconds(10)));
-        var (connection, failure) = await ProviderConnector.ConnectAsync(transport, TlsPolicy.System, options.UserName, options.Password, null).ConfigureAwait(false);
+        var (connection, failure) = await ProviderConnector.ConnectAsync(transport, options.UserName, options.Password, null).ConfigureAwait(false);
         if (connection is null)
         {
             server.Dispose();

@@ -74,7 +74,7 @@ internal static class RunFactory
 
         var callTimeout = TimeSpan.FromSeconds(profile.CallTimeoutSeconds);
         var transport = new SmsTransport(baseUri, profile.Release, tls, redactor, callTimeout, profile.MaxResponseBytes) { Stopping = interruption.Token };
-        var (connection, failure) = await ProviderConnector.ConnectAsync(transport, tls, user, password, profile.ProviderId, ct).ConfigureAwait(false);
+        var (connection, failure) = await ProviderConnector.ConnectAsync(transport, user, password, profile.ProviderId, ct).ConfigureAwait(false);
         if (connection is null)
         {
             transport.Dispose();

@@ -11,7 +11,7 @@ internal static class ProviderConnector
 {
     /// <summary>Connects; never throws for a provider's answer.</summary>
     public static async Task<(ProviderConnection? Connection, ConnectFailure? Failure)> ConnectAsync(
-        SmsTransport transport, TlsPolicy tls, string userName, string password, string? providerId, CancellationToken ct = default)
+        SmsTransport transport, string userName, string password, string? providerId, CancellationToken ct = default)
     {
         var calls = new List<ProviderCall>();
         var client = new SmsClient(transport, calls.Add);
@@ -20,7 +20,7 @@ internal static class ProviderConnector
         var content = await client.RetrieveServiceContentAsync(ct).ConfigureAwait(false);
         if (content.Kind == OutcomeKind.TransportError)
         {
-            var why = tls.LastRefusal ?? content.Problem;
+            var why = content.Problem?.StartsWith("TLS", StringComparison.Ordinal) == true ? transport.Tls.LastRefusal ?? content.Problem : content.Problem;
             return (null, new ConnectFailure($"provider unreachable at {transport.BaseUri}: {why}", calls));
         }
 

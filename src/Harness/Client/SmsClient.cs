@@ -161,15 +161,15 @@ internal sealed class SmsClient
         }
         catch (FlurlHttpException ex)
         {
-            transportError = Describe(ex.InnerException ?? ex);
+            transportError = Broken(status, Describe(ex.InnerException ?? ex));
         }
         catch (HttpRequestException ex)
         {
-            transportError = Describe(ex);
+            transportError = Broken(status, Describe(ex));
         }
         catch (IOException ex)
         {
-            transportError = Describe(ex);
+            transportError = Broken(status, Describe(ex));
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -206,6 +206,10 @@ internal sealed class SmsClient
 
         return Interpret<T>(status!.Value, contentType, responseBody ?? string.Empty, call);
     }
+
+    /// <summary>A failure after the headers arrived is a connection broken mid-response, not a failed connect.</summary>
+    private static string Broken(int? status, string problem) =>
+        status is { } s ? $"connection broken after the HTTP {s} headers, while reading the body: {problem.Replace("connection failed: ", string.Empty, StringComparison.Ordinal).Replace("connection broken: ", string.Empty, StringComparison.Ordinal)}" : problem;
 
     private string TimeoutMessage() => $"no complete answer within {this.Transport.CallTimeout.TotalSeconds:0.#} s (the per-call timeout, callTimeoutSeconds)";
 

@@ -23,6 +23,7 @@ internal sealed class SmsTransport : IDisposable
     public SmsTransport(Uri baseUri, string release, TlsPolicy tls, Redactor redactor, TimeSpan callTimeout, long maxResponseBytes = DefaultMaxResponseBytes)
     {
         this.MaxResponseBytes = maxResponseBytes;
+        this.Tls = tls;
         this.BaseUri = baseUri;
         this.Release = release;
         this.Redactor = redactor;
@@ -40,6 +41,9 @@ internal sealed class SmsTransport : IDisposable
 
     /// <summary>16 MiB.</summary>
     public const long DefaultMaxResponseBytes = 16L * 1024 * 1024;
+
+    /// <summary>Which server certificates are accepted (and why the last one was refused).</summary>
+    public TlsPolicy Tls { get; }
 
     /// <summary>The largest response body read.</summary>
     public long MaxResponseBytes { get; }

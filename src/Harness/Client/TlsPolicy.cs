@@ -22,14 +22,14 @@ internal sealed class TlsPolicy
     /// <summary>The last certificate refused, for the error message.</summary>
     public string? LastRefusal { get; private set; }
 
-    /// <summary>Trust the system store.</summary>
-    public static TlsPolicy System { get; } = new(null, false);
+    /// <summary>Trust the system store (a new policy each time: a refusal belongs to one run).</summary>
+    public static TlsPolicy System => new(null, false);
 
     /// <summary>Accept exactly the certificate with this SHA-256 thumbprint.</summary>
     public static TlsPolicy Pinned(string sha256) => new(sha256.Replace(":", string.Empty, StringComparison.Ordinal).ToUpperInvariant(), false);
 
     /// <summary>Accept any certificate.</summary>
-    public static TlsPolicy AcceptAny { get; } = new(null, true);
+    public static TlsPolicy AcceptAny => new(null, true);
 
     /// <summary>The validation callback.</summary>
     public bool Validate(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
@@ -57,7 +57,31 @@ internal sealed class TlsPolicy
         }
 
         var thumb = certificate is null ? "(none)" : Convert.ToHexString(SHA256.HashData(certificate.GetRawCertData()));
-        this.LastRefusal = $"the server certificate is not trusted ({errors}); pin it with tls.pinnedSha256 = \"{thumb}\" after checking it, or install its CA in the system trust store";
+        this.LastRefusal = $"the server certificate is not trusted: {Why(certificate, chain, errors)}; pin it with tls.pinnedSha256 = \"{thumb}\" after checking it, or install its CA in the system trust store";
         return false;
+    }
+
+    /// <summary>The refusal in words: expired, issued for another host, self-signed or unknown CA.</summary>
+    private static string Why(X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
+    {
+        var reasons = new List<string>();
+        using var cert = certificate is null ? null : X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
+        var statuses = chain?.ChainStatus.Select(s => s.Status).ToHashSet() ?? [];
+        if (cert is not null && (statuses.Contains(X509ChainStatusFlags.NotTimeValid) || cert.NotAfter < DateTime.Now || cert.NotBefore > DateTime.Now))
+        {
+            reasons.Add(cert.NotAfter < DateTime.Now ? $"expired on {cert.NotAfter:yyyy-MM-dd}" : $"not valid before {cert.NotBefore:yyyy-MM-dd}");
+        }
+
+        if (errors.HasFlag(SslPolicyErrors.RemoteCertificateNameMismatch))
+        {
+            reasons.Add($"issued for {cert?.GetNameInfo(X509NameType.DnsName, forIssuer: false) ?? "another name"}, not for this host");
+        }
+
+        if (statuses.Contains(X509ChainStatusFlags.UntrustedRoot) || statuses.Contains(X509ChainStatusFlags.PartialChain))
+        {
+            reasons.Add("self-signed or issued by an unknown CA");
+        }
+
+        return (reasons.Count > 0 ? string.Join(", ", reasons) + " " : string.Empty) + $"({errors})";
     }
 }

@@ -78,6 +78,9 @@ internal sealed record SimulatorSettings
     /// <summary>Faults to inject, in order (see <see cref="SimulatedProviderOptions.Faults"/>). <value>Default: empty.</value></summary>
     public IReadOnlyList<FaultInjection> Faults { get; init; } = [];
 
+    /// <summary>Breaks in the HTTP exchange, in order (see <see cref="SimulatedProviderOptions.TransportFaults"/>). <value>Default: empty.</value></summary>
+    public IReadOnlyList<TransportFault> TransportFaults { get; init; } = [];
+
     /// <summary>Names of deliberate contract breaks to switch on, each one of <see cref="ProfileLoadOptions.KnownDeviations"/>. <value>Default: empty.</value></summary>
     public IReadOnlyList<string> Deviations { get; init; } = [];
 
@@ -94,6 +97,7 @@ internal sealed record SimulatorSettings
         ProgressSteps = this.ProgressSteps,
         LatencyMilliseconds = this.LatencyMilliseconds,
         Faults = this.Faults.Select(f => f.ToSimulated()).ToList(),
+        TransportFaults = this.TransportFaults.Select(f => f.ToSimulated()).ToList(),
         ProviderName = this.ProviderName,
         ProviderVersion = this.ProviderVersion,
         VasaVersion = this.VasaVersion,

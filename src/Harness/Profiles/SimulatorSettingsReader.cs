@@ -11,7 +11,7 @@ internal static class SimulatorSettingsReader
     [
         "groups", "maxBatchSize", "batchLimit", "tooManyReportsMaxBatchSize", "taskPollsToComplete",
         "providerName", "providerVersion", "vasaVersion", "latencyMilliseconds", "taskDurationMilliseconds", "progressSteps",
-        "faults", "deviations",
+        "faults", "transportFaults", "deviations",
     ];
 
     private static readonly string[] FaultFields = ["operation", "fault", "times", "route"];
@@ -41,6 +41,7 @@ internal static class SimulatorSettingsReader
         var taskDuration = reader.GetInteger("taskDurationMilliseconds", DeclaredRange.Of<SimulatorSettings>(nameof(SimulatorSettings.TaskDurationMilliseconds)));
         var progressSteps = reader.GetInteger("progressSteps", DeclaredRange.Of<SimulatorSettings>(nameof(SimulatorSettings.ProgressSteps)));
         var faults = ReadFaults(reader);
+        var transportFaults = TransportFaultReader.ReadAll(reader);
         var deviations = ReadDeviations(reader, options.KnownDeviations);
 
         if (errors.Count > before)
@@ -62,6 +63,7 @@ internal static class SimulatorSettingsReader
             TaskDurationMilliseconds = (int?)taskDuration ?? defaults.TaskDurationMilliseconds,
             ProgressSteps = (int?)progressSteps ?? defaults.ProgressSteps,
             Faults = faults ?? defaults.Faults,
+            TransportFaults = transportFaults ?? defaults.TransportFaults,
             Deviations = deviations ?? defaults.Deviations,
         };
     }

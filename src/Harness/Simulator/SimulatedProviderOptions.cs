@@ -40,6 +40,13 @@ public sealed record SimulatedProviderOptions
     /// </summary>
     public IReadOnlyList<SimulatedFault> Faults { get; init; } = [];
 
+    /// <summary>
+    /// Breaks in the HTTP exchange, in order: a call of an operation gets the first entry for that operation that is
+    /// not used up (see <see cref="SimulatedTransportFault"/>). Served by <see cref="SimulatedProviderServer"/> only
+    /// (the model itself is transport-free); empty: the endpoint is exactly the faithful one.
+    /// </summary>
+    public IReadOnlyList<SimulatedTransportFault> TransportFaults { get; init; } = [];
+
     /// <summary>Whether a reversed group gets a new device group id (otherwise it keeps its id).</summary>
     public bool NewDeviceGroupIdOnReverse { get; init; } = true;
 

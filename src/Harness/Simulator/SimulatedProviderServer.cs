@@ -17,18 +17,30 @@ namespace Harness.Simulator;
 
 /// <summary>
 /// Hosts a <see cref="SimulatedProvider"/> on 127.0.0.1 with WireMock.Net, over http or https (a fresh
-/// self-signed certificate whose thumbprint is exposed for pinning). Always dispose it.
+/// self-signed certificate, valid, expired or for another host, whose thumbprint is exposed for pinning). With
+/// transport faults configured, a raw loopback front (<see cref="LoopbackFront"/>) listens on the public port and
+/// WireMock behind it on another loopback port. Always dispose it.
 /// </summary>
-internal sealed class SimulatedProviderServer : IDisposable
+internal sealed partial class SimulatedProviderServer : IDisposable
 {
-    private readonly WireMockServer server;
+    /// <summary>How long a <see cref="TransportFaultKind.Hang"/> holds the answer back at most, unless the server is disposed first.</summary>
+    public static readonly TimeSpan HangLimit = TimeSpan.FromMinutes(10);
 
-    private SimulatedProviderServer(SimulatedProvider provider, WireMockServer server, Uri baseUri, string? thumbprint)
+    private readonly WireMockServer server;
+    private readonly LoopbackFront? front;
+    private readonly X509Certificate2? certificate;
+    private readonly CancellationTokenSource stopping;
+    private bool disposed;
+
+    private SimulatedProviderServer(SimulatedProvider provider, WireMockServer server, LoopbackFront? front, X509Certificate2? certificate, CancellationTokenSource stopping, Uri baseUri)
     {
         this.Provider = provider;
         this.server = server;
+        this.front = front;
+        this.certificate = certificate;
+        this.stopping = stopping;
         this.BaseUri = baseUri;
-        this.CertificateSha256 = thumbprint;
+        this.CertificateSha256 = certificate is null ? null : Convert.ToHexString(SHA256.HashData(certificate.RawData));
     }
 
     /// <summary>The provider model behind the endpoint.</summary>
@@ -40,15 +52,25 @@ internal sealed class SimulatedProviderServer : IDisposable
     /// <summary>SHA-256 thumbprint of the https certificate (upper-case hex), or null over http.</summary>
     public string? CertificateSha256 { get; }
 
-    /// <summary>Starts the endpoint on a free loopback port.</summary>
-    public static SimulatedProviderServer Start(SimulatedProviderOptions options, bool https = false, int port = 0)
+    /// <summary>Starts the endpoint on a free loopback port (or <paramref name="port"/>).</summary>
+    /// <param name="options">The provider model, and the transport faults.</param>
+    /// <param name="https">Whether to serve https with a fresh self-signed certificate.</param>
+    /// <param name="port">The port; 0 for a free one.</param>
+    /// <param name="certificate">Which certificate https serves.</param>
+    /// <exception cref="ArgumentException">An injected fault or transport fault is invalid.</exception>
+    public static SimulatedProviderServer Start(SimulatedProviderOptions options, bool https = false, int port = 0, SimulatedCertificate certificate = SimulatedCertificate.Valid)
     {
         var provider = new SimulatedProvider(options);
-        var chosenPort = port == 0 ? FreePort() : port;
-        X509Certificate2? certificate = https ? SelfSignedCertificate() : null;
+        var plan = options.TransportFaults.Count == 0 ? null : new TransportFaultPlan(options.TransportFaults);
+        var serverCertificate = https ? CreateCertificate(certificate) : null;
+        var stopping = new CancellationTokenSource();
+
+        // Without transport faults WireMock serves the public port itself, exactly as before.
+        var wireMockPort = plan is null && port != 0 ? port : FreePort();
+        var wireMockTls = plan is null ? serverCertificate : null;
         var settings = new WireMockServerSettings
         {
-            Urls = [$"{(https ? "https" : "http")}://127.0.0.1:{chosenPort}"],
+            Urls = [$"{(wireMockTls is null ? "http" : "https")}://127.0.0.1:{wireMockPort}"],
             Logger = new WireMockNullLogger(),
             StartAdminInterface = false,
             ReadStaticMappings = false,
@@ -57,38 +79,97 @@ internal sealed class SimulatedProviderServer : IDisposable
             HandleRequestsSynchronously = false,
             MaxRequestLogCount = 0,
         };
-        if (certificate is not null)
+        if (wireMockTls is not null)
         {
             settings.UseSSL = true;
-            settings.CertificateSettings = new WireMockCertificateSettings { X509Certificate = certificate };
+            settings.CertificateSettings = new WireMockCertificateSettings { X509Certificate = wireMockTls };
         }
 
         var server = WireMockServer.Start(settings);
         server
             .Given(Request.Create().WithPath(new WildcardMatcher("/*")).UsingAnyMethod())
-            .RespondWith(Response.Create().WithCallback(request => AnswerAsync(provider, request)));
-        var thumbprint = certificate is null ? null : Convert.ToHexString(SHA256.HashData(certificate.RawData));
-        return new SimulatedProviderServer(provider, server, new Uri($"{(https ? "https" : "http")}://127.0.0.1:{chosenPort}/"), thumbprint);
+            .RespondWith(Response.Create().WithCallback(request => AnswerAsync(provider, plan, request, stopping.Token)));
+        LoopbackFront? front = null;
+        try
+        {
+            front = plan is null ? null : new LoopbackFront(port, wireMockPort, serverCertificate, plan);
+        }
+        catch (SocketException)
+        {
+            server.Stop();
+            server.Dispose();
+            stopping.Dispose();
+            throw;
+        }
+
+        var publicPort = front?.Port ?? wireMockPort;
+        return new SimulatedProviderServer(provider, server, front, serverCertificate, stopping, new Uri($"{(https ? "https" : "http")}://127.0.0.1:{publicPort}/"));
     }
 
     /// <inheritdoc />
     public void Dispose()
     {
+        if (this.disposed)
+        {
+            return;
+        }
+
+        this.disposed = true;
+
+        // Hanging answers end first, so that WireMock stops promptly.
+        this.stopping.Cancel();
+        this.front?.Dispose();
         this.server.Stop();
         this.server.Dispose();
+        this.certificate?.Dispose();
+        this.stopping.Dispose();
     }
 
-    /// <summary>Answers one request; the configured latency is waited out here, outside the provider's lock.</summary>
-    private static async Task<IResponseMessage> AnswerAsync(SimulatedProvider provider, IRequestMessage request)
+    /// <summary>
+    /// Answers one request; the configured latency is waited out here, outside the provider's lock. A request the
+    /// front tagged with a transport fault gets that fault's answer instead (or the real one as text/plain).
+    /// </summary>
+    private static async Task<IResponseMessage> AnswerAsync(SimulatedProvider provider, TransportFaultPlan? plan, IRequestMessage request, CancellationToken stopping)
     {
         var headers = request.Headers?.ToDictionary(h => h.Key, h => h.Value.FirstOrDefault() ?? string.Empty, StringComparer.OrdinalIgnoreCase)
             ?? new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var fault = plan is not null && headers.Remove(LoopbackFront.FaultHeader, out var tag)
+            && int.TryParse(tag, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index) && index < plan.Faults.Count
+            ? plan.Faults[index]
+            : null;
+        switch (fault?.Kind)
+        {
+            case TransportFaultKind.Hang:
+                try
+                {
+                    await Task.Delay(HangLimit, stopping).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    // Disposed: answer nothing useful, and at once.
+                }
+
+                return ToMessage(new SimulatedResponse(503, null));
+            case TransportFaultKind.MalformedJson or TransportFaultKind.Html or TransportFaultKind.Status:
+                return ToMessage(TransportFaultAnswers.For(fault));
+        }
+
         var answer = provider.Handle(request.Method, request.AbsolutePath, headers, request.Body);
         if (provider.Options.LatencyMilliseconds > 0)
         {
-            await Task.Delay(provider.Options.LatencyMilliseconds).ConfigureAwait(false);
+            await Task.Delay(provider.Options.LatencyMilliseconds, CancellationToken.None).ConfigureAwait(false);
         }
 
+        if (fault?.Kind == TransportFaultKind.WrongContentType && answer.Body is not null)
+        {
+            answer = answer with { ContentType = "text/plain" };
+        }
+
+        return ToMessage(answer);
+    }
+
+    private static ResponseMessage ToMessage(SimulatedResponse answer)
+    {
         var response = new ResponseMessage
         {
             StatusCode = answer.Status,
@@ -113,17 +194,5 @@ internal sealed class SimulatedProviderServer : IDisposable
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static X509Certificate2 SelfSignedCertificate()
-    {
-        using var key = RSA.Create(2048);
-        var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        var san = new SubjectAlternativeNameBuilder();
-        san.AddIpAddress(IPAddress.Loopback);
-        san.AddDnsName("localhost");
-        request.CertificateExtensions.Add(san.Build());
-        using var created = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
-        return X509CertificateLoader.LoadPkcs12(created.Export(X509ContentType.Pkcs12), null);
     }
 }

@@ -34,7 +34,7 @@ public sealed class SimulatedProviderServerTests
 
         var untrusted = TlsPolicy.System;
         var transport = new SmsTransport(server.BaseUri, "8.0.3.0", untrusted, new Security.Redactor(), TimeSpan.FromSeconds(10));
-        var (refused, failure) = await ProviderConnector.ConnectAsync(transport, untrusted, "administrator@vsphere.local", SimulatorFixtures.Password, null);
+        var (refused, failure) = await ProviderConnector.ConnectAsync(transport, "administrator@vsphere.local", SimulatorFixtures.Password, null);
         Assert.Multiple(() =>
         {
             Assert.That(refused, Is.Null);
@@ -61,7 +61,7 @@ public sealed class SimulatedProviderServerTests
     {
         using var server = SimulatedProviderServer.Start(SimulatorFixtures.Options());
         var transport = new SmsTransport(server.BaseUri, "8.0.3.0", TlsPolicy.System, new Security.Redactor(), TimeSpan.FromSeconds(10));
-        var (_, failure) = await ProviderConnector.ConnectAsync(transport, TlsPolicy.System, "administrator@vsphere.local", "wrong-Passw0rd", null);
+        var (_, failure) = await ProviderConnector.ConnectAsync(transport, "administrator@vsphere.local", "wrong-Passw0rd", null);
         Assert.Multiple(() =>
         {
             Assert.That(failure!.Message, Does.Contain("InvalidLogin"));

@@ -43,7 +43,7 @@ internal static class SimulatorFixtures
     {
         tls ??= TlsPolicy.System;
         var transport = new SmsTransport(server.BaseUri, "8.0.3.0", tls, redactor ?? new Redactor(), TimeSpan.FromSeconds(10));
-        var (connection, failure) = await ProviderConnector.ConnectAsync(transport, tls, server.Provider.Options.UserName, Password, providerId);
+        var (connection, failure) = await ProviderConnector.ConnectAsync(transport, server.Provider.Options.UserName, Password, providerId);
         Assert.That(failure, Is.Null, failure?.Message);
         return connection!;
     }

@@ -1,0 +1,21 @@
+using Conformance.Run;
+using Harness.Reporting;
+
+namespace Conformance.Tests.Hostile;
+
+/// <summary>A whole-suite run against a hostile provider: the run (disposed), how long it took, and how often the session was renewed.</summary>
+internal sealed record HostileRun(ConformanceRun Run, TimeSpan Elapsed, int? Relogins)
+{
+    /// <summary>The summary's checks.</summary>
+    public IReadOnlyList<RunCheck> Checks => this.Run.Summary.Checks;
+
+    /// <summary>The exit code.</summary>
+    public int ExitCode => this.Run.Summary.Verdict.ExitCode;
+
+    /// <summary>The check of this name.</summary>
+    public RunCheck Check(string name) => this.Checks.Single(c => c.Name == name);
+
+    /// <summary>Every check that did not pass, as "name: outcome: message" lines.</summary>
+    public IReadOnlyList<string> NotPassed() =>
+        this.Checks.Where(c => c.Outcome != CheckOutcome.Passed).Select(c => $"{c.Name}: {c.Outcome}: {c.Message}").ToList();
+}
