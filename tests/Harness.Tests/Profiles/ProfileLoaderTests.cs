@@ -281,7 +281,7 @@ public sealed class ProfileLoaderTests
             Assert.That(profile.Credentials, Is.Null);
             Assert.That(profile.TaskTimeoutSeconds, Is.EqualTo(30));
             Assert.That(profile.Simulator!.Groups, Is.EqualTo(SimulatorSettings.DefaultGroups));
-            Assert.That(profile.Simulator with { Groups = SimulatorSettings.DefaultGroups, Deviations = SimulatorSettings.Default.Deviations, Faults = SimulatorSettings.Default.Faults }, Is.EqualTo(SimulatorSettings.Default));
+            Assert.That(profile.Simulator with { Groups = SimulatorSettings.DefaultGroups, Deviations = SimulatorSettings.Default.Deviations, Faults = SimulatorSettings.Default.Faults, TransportFaults = SimulatorSettings.Default.TransportFaults }, Is.EqualTo(SimulatorSettings.Default));
             Assert.That(profile.Simulator.Deviations, Is.Empty);
             Assert.That(profile.Simulator.Faults, Is.Empty);
             Assert.That(profile.Groups, Has.Count.EqualTo(12));
