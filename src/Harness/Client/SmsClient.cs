@@ -20,6 +20,15 @@ namespace Harness.Client;
 internal sealed class SmsClient
 {
     private const string SessionHeader = "vmware-api-session-id";
+
+    /// <summary>The request headers as recorded (the session id masked): [no session / session] × [no body / body].</summary>
+    private static readonly IReadOnlyDictionary<string, string>[] RecordedRequestHeaders =
+    [
+        new Dictionary<string, string> { ["Accept"] = "application/json" },
+        new Dictionary<string, string> { ["Accept"] = "application/json", [SessionHeader] = Security.Redactor.Mask },
+        new Dictionary<string, string> { ["Accept"] = "application/json", ["Content-Type"] = "application/json" },
+        new Dictionary<string, string> { ["Accept"] = "application/json", [SessionHeader] = Security.Redactor.Mask, ["Content-Type"] = "application/json" },
+    ];
     private readonly Action<ProviderCall>? observer;
 
     /// <summary>Creates a client over a shared transport.</summary>
@@ -85,9 +94,6 @@ internal sealed class SmsClient
 
     private async Task<ProviderResult<T>> SendAsync<T>(string operation, HttpMethod verb, string url, string? body, bool changesState, CancellationToken ct)
     {
-        // Every call also stops when the run is interrupted (Ctrl-C).
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, this.Transport.Stopping);
-        ct = linked.Token;
         var hadSession = this.Transport.SessionId is not null;
         var result = await this.SendOnceAsync<T>(operation, verb, url, body, changesState, ct).ConfigureAwait(false);
         if (hadSession && result.Kind == OutcomeKind.Fault && result.Fault is NotAuthenticated or InvalidSession && this.Transport.Relogin is { } relogin)
@@ -106,18 +112,14 @@ internal sealed class SmsClient
     private async Task<ProviderResult<T>> SendOnceAsync<T>(string operation, HttpMethod verb, string url, string? body, bool changesState, CancellationToken ct)
     {
         var redactor = this.Transport.Redactor;
-        var requestHeaders = new Dictionary<string, string> { ["Accept"] = "application/json" };
-        var request = this.Transport.Flurl.Request(url).AllowAnyHttpStatus().WithTimeout(Timeout.InfiniteTimeSpan).WithHeader("Accept", "application/json");
-        if (this.Transport.SessionId is { } session)
+        var request = this.Transport.Flurl.Request(url);
+        var session = this.Transport.SessionId;
+        if (session is not null)
         {
             request = request.WithHeader(SessionHeader, session);
-            requestHeaders[SessionHeader] = session;
         }
 
-        if (body is not null)
-        {
-            requestHeaders["Content-Type"] = "application/json";
-        }
+        var requestHeaders = RecordedRequestHeaders[(session is null ? 0 : 1) + (body is null ? 0 : 2)];
 
         var started = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
@@ -126,8 +128,9 @@ internal sealed class SmsClient
         string? contentType = null;
         var responseHeaders = new Dictionary<string, string>();
         string? transportError = null;
-        // One deadline for the whole exchange, body included: a response that trickles in is cut off like one that never comes.
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        // One deadline for the whole exchange, body included: a response that trickles in is cut off like one that never
+        // comes. It also ends when the run is interrupted (Ctrl-C).
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct, this.Transport.Stopping);
         deadline.CancelAfter(this.Transport.CallTimeout);
         try
         {
@@ -155,7 +158,7 @@ internal sealed class SmsClient
         {
             transportError = this.TimeoutMessage();
         }
-        catch (FlurlHttpException ex) when (ex.InnerException is OperationCanceledException && deadline.IsCancellationRequested && !ct.IsCancellationRequested)
+        catch (FlurlHttpException ex) when (ex.InnerException is OperationCanceledException && deadline.IsCancellationRequested && !ct.IsCancellationRequested && !this.Transport.Stopping.IsCancellationRequested)
         {
             transportError = this.TimeoutMessage();
         }
@@ -171,7 +174,7 @@ internal sealed class SmsClient
         {
             transportError = Broken(status, Describe(ex));
         }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        catch (OperationCanceledException) when (ct.IsCancellationRequested || this.Transport.Stopping.IsCancellationRequested)
         {
             transportError = "cancelled";
         }
@@ -183,11 +186,11 @@ internal sealed class SmsClient
         clock.Stop();
         var call = new ProviderCall
         {
-            CorrelationId = Guid.NewGuid().ToString("N")[..12],
+            CorrelationId = this.Transport.NextCorrelationId(),
             Operation = operation,
             HttpMethod = verb.Method,
             Url = redactor.Redact(url),
-            RequestHeaders = requestHeaders.ToDictionary(kv => kv.Key, kv => Security.Redactor.IsSecretHeader(kv.Key) ? Security.Redactor.Mask : redactor.Redact(kv.Value)),
+            RequestHeaders = requestHeaders,
             RequestBody = body is null ? null : redactor.Redact(body),
             Status = status,
             ResponseHeaders = responseHeaders.ToDictionary(kv => kv.Key, kv => Security.Redactor.IsSecretHeader(kv.Key) ? Security.Redactor.Mask : redactor.Redact(kv.Value)),
@@ -222,18 +225,31 @@ internal sealed class SmsClient
             return (null, $"response body of {length} bytes exceeds the {cap} byte cap (maxResponseBytes); aborted unread");
         }
 
+        if (content.Headers.ContentLength is not null)
+        {
+            // The length is known and within the cap: read it at once.
+            return (await content.ReadAsStringAsync(ct).ConfigureAwait(false), null);
+        }
+
         await using var stream = await content.ReadAsStreamAsync(ct).ConfigureAwait(false);
         using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, ct).ConfigureAwait(false)) > 0)
+        var chunk = System.Buffers.ArrayPool<byte>.Shared.Rent(16 * 1024);
+        try
         {
-            if (buffer.Length + read > cap)
+            int read;
+            while ((read = await stream.ReadAsync(chunk, ct).ConfigureAwait(false)) > 0)
             {
-                return (null, $"response body exceeds the {cap} byte cap (maxResponseBytes); aborted after {buffer.Length + read} bytes");
-            }
+                if (buffer.Length + read > cap)
+                {
+                    return (null, $"response body exceeds the {cap} byte cap (maxResponseBytes); aborted after {buffer.Length + read} bytes");
+                }
 
-            buffer.Write(chunk, 0, read);
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(chunk);
         }
 
         return (Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length), null);

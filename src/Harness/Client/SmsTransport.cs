@@ -12,6 +12,8 @@ namespace Harness.Client;
 internal sealed class SmsTransport : IDisposable
 {
     private readonly HttpClient httpClient;
+    private readonly string prefix = Guid.NewGuid().ToString("N")[..6];
+    private long calls;
 
     /// <summary>Creates the transport.</summary>
     /// <param name="baseUri">https://vcenter (or loopback http).</param>
@@ -36,7 +38,9 @@ internal sealed class SmsTransport : IDisposable
             SslOptions = new SslClientAuthenticationOptions { RemoteCertificateValidationCallback = tls.Validate },
         };
         this.httpClient = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
-        this.Flurl = new FlurlClient(this.httpClient);
+        // Per-client settings, so that each request only adds its URL and session: any status is an outcome, the
+        // deadline is the client's own (one per exchange, body included), and every request accepts JSON.
+        this.Flurl = new FlurlClient(this.httpClient).AllowAnyHttpStatus().WithTimeout(Timeout.InfiniteTimeSpan).WithHeader("Accept", "application/json");
     }
 
     /// <summary>16 MiB.</summary>
@@ -74,6 +78,9 @@ internal sealed class SmsTransport : IDisposable
 
     /// <summary>How many times the session was renewed.</summary>
     public int Relogins { get; set; }
+
+    /// <summary>A short id for the next exchange, unique in the run: this transport's prefix and a counter.</summary>
+    public string NextCorrelationId() => $"{this.prefix}-{Interlocked.Increment(ref this.calls):x5}";
 
     /// <summary>Adopts a session id (registered as a secret first).</summary>
     public void SetSession(string? sessionId)

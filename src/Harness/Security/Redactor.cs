@@ -19,7 +19,11 @@ public sealed partial class Redactor
         "vmware-api-session-id", "Authorization", "Proxy-Authorization", "Cookie", "Set-Cookie",
     };
 
+    /// <summary>Names the patterns look for; a text with none of them skips the regexes.</summary>
+    private static readonly string[] Keywords = ["password", "passwd", "secret", "token", "vmware-api-session-id", "sessionCookie", "authorization", "cookie"];
+
     private readonly ConcurrentDictionary<string, byte> secrets = new(StringComparer.Ordinal);
+    private string[] ordered = [];
 
     /// <summary>A process-wide instance for code that has no context (e.g. top-level error printing).</summary>
     public static Redactor Shared { get; } = new();
@@ -27,9 +31,10 @@ public sealed partial class Redactor
     /// <summary>Registers a secret value (a password, a session id). Values shorter than 4 characters are ignored.</summary>
     public void AddSecret(string? value)
     {
-        if (!string.IsNullOrEmpty(value) && value.Length >= 4)
+        if (!string.IsNullOrEmpty(value) && value.Length >= 4 && this.secrets.TryAdd(value, 0))
         {
-            this.secrets.TryAdd(value, 0);
+            // Longest first, so that a secret containing another is masked whole.
+            this.ordered = this.secrets.Keys.OrderByDescending(k => k.Length).ToArray();
         }
     }
 
@@ -45,9 +50,21 @@ public sealed partial class Redactor
         }
 
         var result = text;
-        foreach (var secret in this.secrets.Keys.OrderByDescending(s => s.Length))
+        if (!this.secrets.IsEmpty)
         {
-            result = result.Replace(secret, Mask, StringComparison.Ordinal);
+            foreach (var secret in this.ordered)
+            {
+                if (result.Contains(secret, StringComparison.Ordinal))
+                {
+                    result = result.Replace(secret, Mask, StringComparison.Ordinal);
+                }
+            }
+        }
+
+        // The patterns can only match where a secret-looking name appears: most texts have none, and skip the regexes.
+        if (!Keywords.Any(k => result.Contains(k, StringComparison.OrdinalIgnoreCase)))
+        {
+            return result;
         }
 
         result = SecretJsonField().Replace(result, m => m.Groups["head"].Value + "\"" + Mask + "\"");

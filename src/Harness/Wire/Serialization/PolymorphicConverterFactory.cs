@@ -19,9 +19,59 @@ internal sealed class PolymorphicConverterFactory : JsonConverterFactory
     {
         public override TBase? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
+            // Fast path, one pass: peek at _typeName and read the object straight into its registered type.
+            if (reader.TokenType == JsonTokenType.StartObject
+                && PeekTypeName(reader) is { } name
+                && WireTypeRegistry.TypeOf(name) is { } concrete
+                && typeof(TBase).IsAssignableFrom(concrete)
+                && !(typeof(TBase) == typeof(DataObject) && (name.StartsWith("ArrayOf", StringComparison.Ordinal) || WireTypeRegistry.PrimitiveNames.Contains(name))))
+            {
+                var copy = reader;
+                try
+                {
+                    return (TBase?)JsonSerializer.Deserialize(ref reader, concrete, options);
+                }
+                catch (JsonException)
+                {
+                    // Right name, wrong shape: fall back to the path that keeps the raw JSON.
+                    reader = copy;
+                }
+            }
+
             using var document = JsonDocument.ParseValue(ref reader);
             var element = document.RootElement.Clone();
             return (TBase?)Resolve(element, typeof(TBase), options);
+        }
+
+        /// <summary>The object's own <c>_typeName</c>, read from a copy of the reader (the value is fully buffered for converters).</summary>
+        private static string? PeekTypeName(Utf8JsonReader reader)
+        {
+            var depth = reader.CurrentDepth;
+            while (reader.Read())
+            {
+                if (reader.TokenType == JsonTokenType.EndObject && reader.CurrentDepth == depth)
+                {
+                    return null;
+                }
+
+                if (reader.TokenType == JsonTokenType.PropertyName && reader.CurrentDepth == depth + 1)
+                {
+                    var isTypeName = reader.ValueTextEquals("_typeName");
+                    if (!reader.Read())
+                    {
+                        return null;
+                    }
+
+                    if (isTypeName)
+                    {
+                        return reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                    }
+
+                    reader.Skip();
+                }
+            }
+
+            return null;
         }
 
         public override void Write(Utf8JsonWriter writer, TBase value, JsonSerializerOptions options)
