@@ -183,6 +183,8 @@ internal sealed class CheckScope
 
     private void Record(ProviderCall call)
     {
+        this.Target.Latencies.GetOrAdd(call.Operation, _ => []).Add(call.Elapsed.TotalMilliseconds);
+
         // Calls may run concurrently (the concurrency check); the step list is guarded.
         lock (this.gate)
         {

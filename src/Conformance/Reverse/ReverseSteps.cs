@@ -154,6 +154,7 @@ internal static class ReverseSteps
             var wait = await s.Target.Waiter.WaitAsync(s.Client, task).ConfigureAwait(false);
             if (wait.Final is not null)
             {
+                s.Target.TaskDurations.Add(wait.Elapsed);
                 s.Target.OpenTasks.TryRemove(task.Value ?? string.Empty, out _);
                 s.ReleaseSlot(task.Value ?? string.Empty);
             }

@@ -63,6 +63,23 @@ internal sealed class ConformanceRun : IDisposable
     /// <summary>What connecting noticed.</summary>
     public IReadOnlyList<string> Notes { get; }
 
+    /// <summary>The targets checks run on: one for a real provider; for the embedded simulator, identical simulators run in parallel.</summary>
+    public IReadOnlyList<ConformanceTarget> Lanes
+    {
+        get => this.lanes;
+        init
+        {
+            this.lanes = value;
+            foreach (var lane in value)
+            {
+                this.freeLanes.Writer.TryWrite(lane);
+            }
+        }
+    }
+
+    private readonly IReadOnlyList<ConformanceTarget> lanes = [];
+    private readonly System.Threading.Channels.Channel<ConformanceTarget> freeLanes = System.Threading.Channels.Channel.CreateUnbounded<ConformanceTarget>();
+
     /// <summary>Connections and other resources the run owns and disposes.</summary>
     public List<IDisposable> Owned { get; } = [];
 
@@ -91,9 +108,32 @@ internal sealed class ConformanceRun : IDisposable
         }
         else
         {
-            // Each check starts from the profile's initial state on the embedded simulator; real providers are never reset.
-            this.Target.Simulator?.Reset();
-            result = await check.ExecuteAsync(this.Target).ConfigureAwait(false);
+            ConformanceTarget lane;
+            try
+            {
+                lane = this.lanes.Count == 0 ? this.Target : await this.freeLanes.Reader.ReadAsync(this.Interruption.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                var now = DateTimeOffset.UtcNow;
+                result = new CheckResult { Outcome = CheckOutcome.Inconclusive, Reason = "not run: the run was interrupted", Start = now, Stop = now };
+                this.Record(check, result);
+                return result;
+            }
+
+            try
+            {
+                // Each check starts from the profile's initial state on the embedded simulator; real providers are never reset.
+                lane.Simulator?.Reset();
+                result = await check.ExecuteAsync(lane).ConfigureAwait(false);
+            }
+            finally
+            {
+                if (this.lanes.Count > 0)
+                {
+                    this.freeLanes.Writer.TryWrite(lane);
+                }
+            }
         }
 
         this.Record(check, result);
@@ -103,6 +143,7 @@ internal sealed class ConformanceRun : IDisposable
     /// <summary>Writes the Allure result and the summary line.</summary>
     public void Record(Check check, CheckResult result)
     {
+
         var report = ReportBridge.ToReport(check, result, this.Profile?.Name ?? "(none)", this.Target?.Seed, this.Target?.BatchLimit(check.Feature));
         if (this.KnownFailure(check, result) is { } entry)
         {
@@ -128,7 +169,7 @@ internal sealed class ConformanceRun : IDisposable
     {
         this.Summary.FinishedAt = DateTimeOffset.UtcNow;
         this.Summary.Interrupted = this.Interrupted;
-        foreach (var (task, groups) in this.Target?.OpenTasks ?? [])
+        foreach (var (task, groups) in this.AllLanes().SelectMany(l => l.OpenTasks))
         {
             this.Target!.Journal.Add("(task still in flight at the end of the run)", null, $"task SmsTask:{task} for {groups} had not ended; check it on the provider");
         }
@@ -149,7 +190,25 @@ internal sealed class ConformanceRun : IDisposable
             ["suite.version"] = typeof(ConformanceRun).Assembly.GetName().Version?.ToString() ?? "0",
             ["runId"] = this.Target?.RunId ?? "(none)",
         };
+        foreach (var (operation, p50, p95, count) in this.Latencies())
+        {
+            environment[$"latency.{operation}"] = string.Create(CultureInfo.InvariantCulture, $"p50 {p50:0.0} ms, p95 {p95:0.0} ms ({count} calls)");
+        }
+
+        var tasks = this.AllLanes().SelectMany(l => l.TaskDurations).Select(d => d.TotalMilliseconds).Order().ToList();
+        if (tasks.Count > 0)
+        {
+            environment["task.duration"] = string.Create(CultureInfo.InvariantCulture, $"p50 {Percentile(tasks, 0.5):0.0} ms, p95 {Percentile(tasks, 0.95):0.0} ms ({tasks.Count} tasks)");
+        }
+
         this.writer.WriteEnvironment(environment);
+        File.WriteAllText(Path.Combine(this.OutDirectory, "latency.json"), System.Text.Json.JsonSerializer.Serialize(
+            new
+            {
+                operations = this.Latencies().Select(l => new { operation = l.Operation, p50Ms = Math.Round(l.P50, 2), p95Ms = Math.Round(l.P95, 2), calls = l.Count }),
+                tasks = new { count = tasks.Count, p50Ms = tasks.Count == 0 ? 0 : Math.Round(Percentile(tasks, 0.5), 2), p95Ms = tasks.Count == 0 ? 0 : Math.Round(Percentile(tasks, 0.95), 2) },
+            },
+            new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
         this.writer.WriteCategories();
         this.writer.WriteExecutor();
         var matrix = Traceability.Build(Catalogue.All, this.Summary.Checks);
@@ -163,8 +222,21 @@ internal sealed class ConformanceRun : IDisposable
 
     /// <summary>What the run changed on the provider, in words: each new source group and the group it came from.</summary>
     public IReadOnlyList<string> Changes() =>
-        this.Target is null ? [] : this.Target.CreatedGroups.Select(c => $"{c.Value} was reversed: the new source group is {c.Key}").Order(StringComparer.Ordinal)
-            .Concat(this.Target.OpenTasks.Select(t => $"task SmsTask:{t.Key} for {t.Value} was still in flight; its outcome is unknown")).ToList();
+        this.AllLanes().SelectMany(l => l.CreatedGroups).Select(c => $"{c.Value} was reversed: the new source group is {c.Key}").Order(StringComparer.Ordinal)
+            .Concat(this.AllLanes().SelectMany(l => l.OpenTasks).Select(t => $"task SmsTask:{t.Key} for {t.Value} was still in flight; its outcome is unknown")).ToList();
+
+    /// <summary>Each provider operation's latency over the run: p50, p95 and the number of calls.</summary>
+    public IReadOnlyList<(string Operation, double P50, double P95, int Count)> Latencies() =>
+        this.AllLanes().SelectMany(l => l.Latencies)
+            .GroupBy(kv => kv.Key, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => (g.Key, Values: g.SelectMany(kv => kv.Value).Order().ToList()))
+            .Select(x => (x.Key, Percentile(x.Values, 0.5), Percentile(x.Values, 0.95), x.Values.Count))
+            .ToList();
+
+    private static double Percentile(List<double> sorted, double p) => sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+
+    private IEnumerable<ConformanceTarget> AllLanes() => this.lanes.Count > 0 ? this.lanes : this.Target is null ? [] : [this.Target];
 
     /// <inheritdoc />
     public void Dispose()

@@ -81,33 +81,71 @@ internal static class RunFactory
             return new ConformanceRun(outDirectory, redactor, profile, null, new RunAbort(failure!.IsUsageError ? 2 : 3, failure.Message), server, []);
         }
 
-        var anonymous = new Lazy<SmsTransport>(() => new SmsTransport(baseUri, profile.Release, tls, redactor, callTimeout, profile.MaxResponseBytes) { Stopping = interruption.Token });
-        var target = new ConformanceTarget
+        var journal = new ChangeJournal();
+        ConformanceTarget Build(ProviderConnection on, Uri at, SimulatedProviderServer? simulator, List<IDisposable> owned)
         {
-            Client = connection.Client,
-            CreateUnauthenticatedClient = () => new SmsClient(anonymous.Value),
-            Provider = connection.Provider,
-            Info = connection.Info,
-            VcenterAbout = connection.VcenterAbout,
-            Allowlist = profile.Groups.Select(g => g.ToWire()).ToList(),
-            TaskTimeout = profile.TaskTimeout,
-            PollInterval = profile.PollInterval,
-            PropertyCases = PropertyCases(profile.PropertyTests, embedded: server is not null),
-            Retry = new RetryPolicy(profile.Retry.Attempts, profile.Retry.InitialDelay, profile.Retry.Budget),
-            Capabilities = profile.Capabilities.ToDictionary(kv => kv.Key, kv => new DeclaredCapability(kv.Value.Implemented, kv.Value.BatchLimit, kv.Value.IsDeclared)),
-            Seed = seed,
-            Simulator = server?.Provider,
-            Stopping = interruption.Token,
-            MaxConcurrentTasks = profile.MaxConcurrentTasks,
-        };
+            var anonymous = new Lazy<SmsTransport>(() => new SmsTransport(at, profile.Release, tls, redactor, callTimeout, profile.MaxResponseBytes) { Stopping = interruption.Token });
+            owned.Add(new LazyDisposable(anonymous));
+            return new ConformanceTarget
+            {
+                Client = on.Client,
+                CreateUnauthenticatedClient = () => new SmsClient(anonymous.Value),
+                Provider = on.Provider,
+                Info = on.Info,
+                VcenterAbout = on.VcenterAbout,
+                Allowlist = profile.Groups.Select(g => g.ToWire()).ToList(),
+                TaskTimeout = profile.TaskTimeout,
+                PollInterval = profile.PollInterval,
+                PropertyCases = PropertyCases(profile.PropertyTests, embedded: simulator is not null),
+                Retry = new RetryPolicy(profile.Retry.Attempts, profile.Retry.InitialDelay, profile.Retry.Budget),
+                Capabilities = profile.Capabilities.ToDictionary(kv => kv.Key, kv => new DeclaredCapability(kv.Value.Implemented, kv.Value.BatchLimit, kv.Value.IsDeclared)),
+                Seed = seed,
+                Simulator = simulator?.Provider,
+                Stopping = interruption.Token,
+                MaxConcurrentTasks = profile.MaxConcurrentTasks,
+                Journal = journal,
+            };
+        }
+
+        var owned = new List<IDisposable> { transport };
+        var target = Build(connection, baseUri, server, owned);
+        var lanes = new List<ConformanceTarget> { target };
+        if (server is not null)
+        {
+            // The embedded simulator starts every check afresh, so checks are independent: run them on parallel lanes,
+            // each an identical simulator with its own session. A real provider always has one lane.
+            // Injected faults count their calls ("times"), so a simulator with faults keeps to one lane and counts them all.
+            var settings = profile.Simulator ?? SimulatorSettings.Default;
+            var laneCount = settings.Faults.Count + settings.TransportFaults.Count > 0 ? 1 : EmbeddedLanes(env);
+            for (var lane = 1; lane < laneCount; lane++)
+            {
+                var extra = SimulatedProviderServer.Start((profile.Simulator ?? SimulatorSettings.Default).ToOptions(user, password));
+                owned.Add(extra);
+                var extraTransport = new SmsTransport(extra.BaseUri, profile.Release, tls, redactor, callTimeout, profile.MaxResponseBytes) { Stopping = interruption.Token };
+                owned.Add(extraTransport);
+                var (extraConnection, extraFailure) = await ProviderConnector.ConnectAsync(extraTransport, user, password, profile.ProviderId, ct).ConfigureAwait(false);
+                if (extraConnection is null)
+                {
+                    throw new InvalidOperationException("a simulator lane could not connect: " + extraFailure!.Message);
+                }
+
+                lanes.Add(Build(extraConnection, extra.BaseUri, extra, owned));
+            }
+        }
+
         var run = new ConformanceRun(outDirectory, redactor, profile, target, null, server, connection.Notes)
         {
             Interruption = interruption,
-            Owned = { transport, new LazyDisposable(anonymous) },
+            Lanes = lanes,
         };
+        run.Owned.AddRange(owned);
         run.Summary.Baseline = baseline;
         return run;
     }
+
+    /// <summary>Parallel lanes for the embedded simulator: VASA_LANES, else one per core (at most 4).</summary>
+    public static int EmbeddedLanes(Func<string, string?> env) =>
+        int.TryParse(env("VASA_LANES"), out var lanes) && lanes is >= 1 and <= 16 ? lanes : Math.Clamp(Environment.ProcessorCount, 1, 4);
 
     /// <summary>Cases per property: the profile's count, else its preset (quick: 50 against the simulator, 5 against a real provider; thorough: 500 and 25).</summary>
     public static int PropertyCases(PropertyTestSettings settings, bool embedded) =>

@@ -52,7 +52,7 @@ internal sealed class ConformanceTarget
     public ScenarioCache Scenarios { get; } = new();
 
     /// <summary>Records every state-changing call the suite makes.</summary>
-    public ChangeJournal Journal { get; } = new();
+    public ChangeJournal Journal { get; init; } = new();
 
     /// <summary>How transient faults are retried.</summary>
     public RetryPolicy Retry { get; init; } = RetryPolicy.Default;
@@ -91,6 +91,12 @@ internal sealed class ConformanceTarget
 
     /// <summary>Tasks the suite started whose end it has not seen yet: task moId → its groups.</summary>
     public System.Collections.Concurrent.ConcurrentDictionary<string, string> OpenTasks { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Every call's latency by operation, in milliseconds (all checks, scenarios and property cases).</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, System.Collections.Concurrent.ConcurrentBag<double>> Latencies { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>How long each task the suite waited for took to end (for the performance envelope in the report).</summary>
+    public System.Collections.Concurrent.ConcurrentBag<TimeSpan> TaskDurations { get; } = [];
 
     /// <summary>A task waiter with the profile's timeout and poll interval.</summary>
     public TaskWaiter Waiter => new(this.TaskTimeout, this.PollInterval);
