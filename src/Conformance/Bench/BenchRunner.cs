@@ -210,12 +210,13 @@ internal static class BenchRunner
         {
             using var sim = await MutantTarget.StartAsync(MutantCatalogue.Faithful() with { TaskPollsToComplete = 0 }).ConfigureAwait(false);
             var check = ReverseCatalogue.Checks.Single(c => c.Name == name);
+            await check.ExecuteAsync(WithCases(sim.Target, 300)).ConfigureAwait(false); // warm-up: let the JIT settle
             var target = WithCases(sim.Target, 1_000);
             var clock = Stopwatch.StartNew();
             var result = await check.ExecuteAsync(target).ConfigureAwait(false);
             clock.Stop();
             var rate = 1_000 / clock.Elapsed.TotalSeconds;
-            figures.Add(new BenchFigure($"5. property cases/s: {name}", rate, "cases/s", "≥ 1,000", rate >= 1_000, string.Create(CultureInfo.InvariantCulture, $"1,000 cases in {clock.Elapsed.TotalSeconds:0.00} s ({result.Outcome}); tasks end at once (taskPollsToComplete 0)")));
+            figures.Add(new BenchFigure($"5. property cases/s: {name}", rate, "cases/s", "≥ 1,000", rate >= 1_000, string.Create(CultureInfo.InvariantCulture, $"1,000 cases in {clock.Elapsed.TotalSeconds:0.00} s ({result.Outcome}) after 300 warm-up cases; tasks end at once (taskPollsToComplete 0)")));
         }
 
         return figures;
