@@ -101,6 +101,27 @@ internal sealed class ConformanceTarget
     /// <summary>A task waiter with the profile's timeout and poll interval.</summary>
     public TaskWaiter Waiter => new(this.TaskTimeout, this.PollInterval);
 
+    /// <summary>The same provider and session with other limits (and fresh scenarios and journal): for benchmarks and tests.</summary>
+    public ConformanceTarget With(int? propertyCases = null, ulong? seed = null, int? maxConcurrentTasks = null, TimeSpan? taskTimeout = null) => new()
+    {
+        Client = this.Client,
+        CreateUnauthenticatedClient = this.CreateUnauthenticatedClient,
+        Provider = this.Provider,
+        Info = this.Info,
+        VcenterAbout = this.VcenterAbout,
+        Allowlist = this.Allowlist,
+        TaskTimeout = taskTimeout ?? this.TaskTimeout,
+        PollInterval = this.PollInterval,
+        PropertyCases = propertyCases ?? this.PropertyCases,
+        Seed = seed ?? this.Seed,
+        RunId = this.RunId,
+        Simulator = this.Simulator,
+        Retry = this.Retry,
+        Capabilities = this.Capabilities,
+        Stopping = this.Stopping,
+        MaxConcurrentTasks = maxConcurrentTasks ?? this.MaxConcurrentTasks,
+    };
+
     /// <summary>A fault domain id that cannot exist: <c>conformance-fd-{runId}</c>. Any group in it is made up.</summary>
     public string NonexistentFaultDomain => "conformance-fd-" + this.RunId;
 

@@ -26,31 +26,15 @@ public sealed class HostileProviderTests
     private const string ReplicationProfileCheck = "The_provider_reports_the_Replication_profile";
     private const string TaskMoRefCheck = "A_successful_call_answers_200_with_a_task_MoRef";
     private static readonly TimeSpan RunBound = TimeSpan.FromSeconds(30);
-    private string directory = null!;
-    private string userVariable = null!;
-    private string passwordVariable = null!;
+    private ProfileSandbox sandbox = null!;
 
     public static IEnumerable<int> Statuses => SimulatedTransportFault.Statuses;
 
     [SetUp]
-    public void CreateDirectory()
-    {
-        this.directory = Path.Combine(Path.GetTempPath(), "vasa-hostile-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(this.directory);
-        var suffix = Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
-        this.userVariable = "VASA_H_USER_" + suffix;
-        this.passwordVariable = "VASA_H_PASSWORD_" + suffix;
-        Environment.SetEnvironmentVariable(this.userVariable, "administrator@vsphere.local");
-        Environment.SetEnvironmentVariable(this.passwordVariable, Password);
-    }
+    public void CreateSandbox() => this.sandbox = new ProfileSandbox("vasa-hostile", Password);
 
     [TearDown]
-    public void RemoveDirectory()
-    {
-        Environment.SetEnvironmentVariable(this.userVariable, null);
-        Environment.SetEnvironmentVariable(this.passwordVariable, null);
-        Directory.Delete(this.directory, recursive: true);
-    }
+    public void RemoveSandbox() => this.sandbox.Dispose();
 
     [Test]
     public async Task Nothing_listening_aborts_the_run_with_exit_3_naming_the_refused_connection()
@@ -270,7 +254,7 @@ public sealed class HostileProviderTests
     /// <summary>Bounded in time, outputs written, the exit code, and no stack trace in any reason.</summary>
     private void AssertFinished(HostileRun run, int exitCode)
     {
-        var summaryPath = Path.Combine(this.directory, "summary.json");
+        var summaryPath = Path.Combine(this.sandbox.Directory, "summary.json");
         Assert.That(File.Exists(summaryPath), Is.True, "summary.json was not written");
         using var summary = JsonDocument.Parse(File.ReadAllText(summaryPath));
         var messages = summary.RootElement.GetProperty("checks").EnumerateArray()
@@ -284,7 +268,7 @@ public sealed class HostileProviderTests
             Assert.That(run.ExitCode, Is.EqualTo(exitCode), run.Run.Summary.Verdict.Reason);
             Assert.That(summary.RootElement.GetProperty("exitCode").GetInt32(), Is.EqualTo(exitCode));
             Assert.That(summary.RootElement.GetProperty("checks").GetArrayLength(), Is.EqualTo(expectedChecks), "every check is reported");
-            Assert.That(Directory.EnumerateFiles(Path.Combine(this.directory, "allure-results"), "*-result.json").Count(), Is.EqualTo(expectedChecks + 1), "every check plus the traceability matrix");
+            Assert.That(Directory.EnumerateFiles(Path.Combine(this.sandbox.Directory, "allure-results"), "*-result.json").Count(), Is.EqualTo(expectedChecks + 1), "every check plus the traceability matrix");
             Assert.That(messages, Has.None.Contain("   at "), "a stack trace reached a reason");
             Assert.That(messages, Has.None.Contain("Exception"), "an exception name reached a reason");
         });
@@ -294,7 +278,7 @@ public sealed class HostileProviderTests
     {
         var path = this.Write(this.Profile(target, extra));
         var clock = Stopwatch.StartNew();
-        var run = await RunFactory.CreateAsync(path, this.directory, Environment.GetEnvironmentVariable);
+        var run = await RunFactory.CreateAsync(path, this.sandbox.Directory, Environment.GetEnvironmentVariable);
         var index = 0;
         foreach (var check in Catalogue.All.SelectMany(c => c.Checks))
         {
@@ -322,13 +306,13 @@ public sealed class HostileProviderTests
         """;
 
     private string RemoteFields() => $$"""
-        "credentials": { "userNameEnv": "{{this.userVariable}}", "passwordEnv": "{{this.passwordVariable}}" },
+        "credentials": { "userNameEnv": "{{this.sandbox.UserVariable}}", "passwordEnv": "{{this.sandbox.PasswordVariable}}" },
         "groups": [{{string.Join(", ", MutantCatalogue.Faithful().Groups.Select(g => $"{{ \"faultDomainId\": \"{g.FaultDomainId}\", \"deviceGroupId\": \"{g.DeviceGroupId}\" }}"))}}],
         """;
 
     private string Write(string json)
     {
-        var path = Path.Combine(this.directory, "profile.json");
+        var path = Path.Combine(this.sandbox.Directory, "profile.json");
         File.WriteAllText(path, json);
         return path;
     }

@@ -15,29 +15,13 @@ namespace Conformance.Tests.Run;
 public sealed class RunFactoryTests
 {
     private const string Password = "Known-Passw0rd-for-the-secrets-sweep";
-    private string directory = null!;
-    private string userVariable = null!;
-    private string passwordVariable = null!;
+    private ProfileSandbox sandbox = null!;
 
     [SetUp]
-    public void CreateDirectory()
-    {
-        this.directory = Path.Combine(Path.GetTempPath(), "vasa-run-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(this.directory);
-        var suffix = Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
-        this.userVariable = "VASA_T_USER_" + suffix;
-        this.passwordVariable = "VASA_T_PASSWORD_" + suffix;
-        Environment.SetEnvironmentVariable(this.userVariable, "administrator@vsphere.local");
-        Environment.SetEnvironmentVariable(this.passwordVariable, Password);
-    }
+    public void CreateSandbox() => this.sandbox = new ProfileSandbox("vasa-run", Password);
 
     [TearDown]
-    public void RemoveDirectory()
-    {
-        Environment.SetEnvironmentVariable(this.userVariable, null);
-        Environment.SetEnvironmentVariable(this.passwordVariable, null);
-        Directory.Delete(this.directory, recursive: true);
-    }
+    public void RemoveSandbox() => this.sandbox.Dispose();
 
     [TestCase(false)]
     [TestCase(true)]
@@ -52,7 +36,7 @@ public sealed class RunFactoryTests
             Assert.That(run.Abort, Is.Null, run.Abort?.Message);
             Assert.That(run.Target!.Simulator, Is.Null, "a real target is never reset");
             Assert.That(summary.Checks.Where(c => c.Outcome != CheckOutcome.Passed).Select(c => $"{c.Name}: {c.Message}"), Is.Empty);
-            Assert.That(File.Exists(Path.Combine(this.directory, "summary.json")), Is.True);
+            Assert.That(File.Exists(Path.Combine(this.sandbox.Directory, "summary.json")), Is.True);
         });
     }
 
@@ -88,12 +72,12 @@ public sealed class RunFactoryTests
         var session = run.Target!.Client.Transport.SessionId;
         Assert.That(session, Is.Not.Null.And.Length.GreaterThan(8));
 
-        var leaks = Directory.EnumerateFiles(this.directory, "*", SearchOption.AllDirectories)
+        var leaks = Directory.EnumerateFiles(this.sandbox.Directory, "*", SearchOption.AllDirectories)
             .Where(f => File.ReadAllText(f) is var text && (text.Contains(Password, StringComparison.Ordinal) || text.Contains(session!, StringComparison.Ordinal)))
             .ToList();
         Assert.Multiple(() =>
         {
-            Assert.That(Directory.EnumerateFiles(Path.Combine(this.directory, "allure-results"), "*-attachment.json").Count(), Is.GreaterThan(10), "the sweep must have exchanges to search");
+            Assert.That(Directory.EnumerateFiles(Path.Combine(this.sandbox.Directory, "allure-results"), "*-attachment.json").Count(), Is.GreaterThan(10), "the sweep must have exchanges to search");
             Assert.That(leaks, Is.Empty);
         });
     }
@@ -102,7 +86,7 @@ public sealed class RunFactoryTests
     public async Task A_bad_profile_stops_the_run_with_exit_2_naming_the_field()
     {
         var path = this.Write("{ \"name\": \"x\", \"target\": \"embedded\", \"taskTimeoutSeconds\": -1 }");
-        using var run = await RunFactory.CreateAsync(path, this.directory, Environment.GetEnvironmentVariable);
+        using var run = await RunFactory.CreateAsync(path, this.sandbox.Directory, Environment.GetEnvironmentVariable);
         Assert.Multiple(() =>
         {
             Assert.That(run.Abort?.ExitCode, Is.EqualTo(2));
@@ -113,13 +97,13 @@ public sealed class RunFactoryTests
     [Test]
     public async Task A_missing_credential_stops_the_run_with_exit_2_naming_the_variable()
     {
-        Environment.SetEnvironmentVariable(this.passwordVariable, null);
+        Environment.SetEnvironmentVariable(this.sandbox.PasswordVariable, null);
         var path = this.Write(this.Profile("https://127.0.0.1:1", string.Empty, string.Empty));
-        using var run = await RunFactory.CreateAsync(path, this.directory, Environment.GetEnvironmentVariable);
+        using var run = await RunFactory.CreateAsync(path, this.sandbox.Directory, Environment.GetEnvironmentVariable);
         Assert.Multiple(() =>
         {
             Assert.That(run.Abort?.ExitCode, Is.EqualTo(2));
-            Assert.That(run.Abort?.Message, Does.Contain(this.passwordVariable));
+            Assert.That(run.Abort?.Message, Does.Contain(this.sandbox.PasswordVariable));
         });
     }
 
@@ -127,7 +111,7 @@ public sealed class RunFactoryTests
     public async Task An_unreachable_provider_stops_the_run_with_exit_3_and_every_check_is_still_reported()
     {
         var path = this.Write(this.Profile("http://127.0.0.1:9", string.Empty, string.Empty));
-        using var run = await RunFactory.CreateAsync(path, this.directory, Environment.GetEnvironmentVariable);
+        using var run = await RunFactory.CreateAsync(path, this.sandbox.Directory, Environment.GetEnvironmentVariable);
         foreach (var check in ReverseCatalogue.Checks)
         {
             await run.RunCheckAsync(check);
@@ -139,7 +123,7 @@ public sealed class RunFactoryTests
             Assert.That(run.Abort?.ExitCode, Is.EqualTo(3));
             Assert.That(run.Abort?.Message, Does.Contain("unreachable").And.Contain("127.0.0.1:9"));
             Assert.That(run.Summary.Verdict.ExitCode, Is.EqualTo(3));
-            Assert.That(Directory.EnumerateFiles(Path.Combine(this.directory, "allure-results"), "*-result.json").Count(), Is.EqualTo(ReverseCatalogue.Checks.Count + 1), "every check plus the traceability matrix");
+            Assert.That(Directory.EnumerateFiles(Path.Combine(this.sandbox.Directory, "allure-results"), "*-result.json").Count(), Is.EqualTo(ReverseCatalogue.Checks.Count + 1), "every check plus the traceability matrix");
         });
     }
 
@@ -148,7 +132,7 @@ public sealed class RunFactoryTests
     {
         using var provider = SimulatedProviderServer.Start(MutantCatalogue.Faithful() with { Password = Password }, https: true);
         var path = this.Write(this.Profile(provider.BaseUri.ToString().TrimEnd('/'), string.Empty, string.Empty));
-        using var run = await RunFactory.CreateAsync(path, this.directory, Environment.GetEnvironmentVariable);
+        using var run = await RunFactory.CreateAsync(path, this.sandbox.Directory, Environment.GetEnvironmentVariable);
         Assert.Multiple(() =>
         {
             Assert.That(run.Abort?.ExitCode, Is.EqualTo(3));
@@ -159,7 +143,7 @@ public sealed class RunFactoryTests
     private async Task<(ConformanceRun Run, RunSummary Summary)> RunAsync(string target, string tls, string? groups = null)
     {
         var path = this.Write(this.Profile(target, tls, groups ?? "\"groups\": [" + string.Join(", ", MutantCatalogue.Faithful().Groups.Select(g => $"{{ \"faultDomainId\": \"{g.FaultDomainId}\", \"deviceGroupId\": \"{g.DeviceGroupId}\" }}")) + "],"));
-        var run = await RunFactory.CreateAsync(path, this.directory, Environment.GetEnvironmentVariable);
+        var run = await RunFactory.CreateAsync(path, this.sandbox.Directory, Environment.GetEnvironmentVariable);
         foreach (var check in ReverseCatalogue.Checks)
         {
             await run.RunCheckAsync(check);
@@ -174,7 +158,7 @@ public sealed class RunFactoryTests
         {
           "name": "second-provider",
           "target": "{{target}}",
-          "credentials": { "userNameEnv": "{{this.userVariable}}", "passwordEnv": "{{this.passwordVariable}}" },
+          "credentials": { "userNameEnv": "{{this.sandbox.UserVariable}}", "passwordEnv": "{{this.sandbox.PasswordVariable}}" },
           {{tls}}
           {{groups}}
           "taskTimeoutSeconds": 5,
@@ -184,7 +168,7 @@ public sealed class RunFactoryTests
 
     private string Write(string json)
     {
-        var path = Path.Combine(this.directory, "profile.json");
+        var path = Path.Combine(this.sandbox.Directory, "profile.json");
         File.WriteAllText(path, json);
         return path;
     }

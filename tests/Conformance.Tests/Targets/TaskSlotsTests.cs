@@ -16,7 +16,7 @@ public sealed class TaskSlotsTests
     public async Task No_more_tasks_than_maxConcurrentTasks_are_in_flight(int limit)
     {
         using var sim = await MutantTarget.StartAsync(MutantCatalogue.Faithful() with { TaskPollsToComplete = 3 });
-        var target = Limited(sim.Target, limit);
+        var target = sim.Target.With(maxConcurrentTasks: limit, taskTimeout: TimeSpan.FromSeconds(5));
         var results = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => CheckRunner.RunAsync(
             async s =>
             {
@@ -38,25 +38,11 @@ public sealed class TaskSlotsTests
     {
         using var sim = await MutantTarget.StartAsync(MutantCatalogue.Faithful());
         var check = ReverseCatalogue.Checks.Single(c => c.Name == "Two_concurrent_reversals_of_one_group_reverse_it_once");
-        var result = await check.ExecuteAsync(Limited(sim.Target, 1));
+        var result = await check.ExecuteAsync(sim.Target.With(maxConcurrentTasks: 1, taskTimeout: TimeSpan.FromSeconds(5)));
         Assert.Multiple(() =>
         {
             Assert.That(result.Outcome, Is.EqualTo(CheckOutcome.Inconclusive));
             Assert.That(result.Reason, Does.Contain("maxConcurrentTasks"));
         });
     }
-
-    private static ConformanceTarget Limited(ConformanceTarget t, int limit) => new()
-    {
-        Client = t.Client,
-        CreateUnauthenticatedClient = t.CreateUnauthenticatedClient,
-        Provider = t.Provider,
-        Info = t.Info,
-        Allowlist = t.Allowlist,
-        TaskTimeout = TimeSpan.FromSeconds(5),
-        PollInterval = TimeSpan.FromMilliseconds(2),
-        Simulator = t.Simulator,
-        Capabilities = t.Capabilities,
-        MaxConcurrentTasks = limit,
-    };
 }
