@@ -65,10 +65,10 @@ internal sealed class ReverseHappyPath : SharedScenario
             this.Observation = await ReverseSteps.ObserveTaskAsync(s, this.Call.Value!).ConfigureAwait(false);
         }
 
-        if (this.Wait?.Final is { State: SmsTaskState.Success, Result: BoxedArray boxed } && boxed.TryReadItems<GroupOperationResult>(out var results, out _))
+        if (this.Wait?.Final is { State: SmsTaskState.Success } final && ReverseSteps.TryReadResults(s, final).Results is { } results)
         {
             // Read the new source groups now: the checks judge later, and the embedded simulator is reset between checks.
-            foreach (var result in results!.OfType<ReverseReplicationSuccessResult>())
+            foreach (var result in results.OfType<ReverseReplicationSuccessResult>())
             {
                 if (result is { GroupId: { } id, NewGroupId.Id: { Length: > 0 } newId } && this.Requested.Any(r => r.Key == id.Key))
                 {

@@ -99,18 +99,7 @@ internal sealed class ReverseOversizedBatch : SharedScenario
             return (null, wait.Describe());
         }
 
-        var results = await s.StepAsync("Read the task result", () =>
-        {
-            var scratch = new CheckScope(s.Target);
-            try
-            {
-                return Task.FromResult<(List<GroupOperationResult>?, string?)>((ReverseSteps.ReadResults(scratch, wait.Final), null));
-            }
-            catch (CheckStopped stopped)
-            {
-                return Task.FromResult<(List<GroupOperationResult>?, string?)>((null, stopped.Message));
-            }
-        }).ConfigureAwait(false);
-        return results;
+        var (results, problem, _) = ReverseSteps.TryReadResults(s, wait.Final);
+        return (results, problem is null ? null : "[result] " + problem);
     }
 }

@@ -132,9 +132,9 @@ internal static class ReverseResultChecks
         var results = new List<GroupOperationResult>();
         foreach (var task in oversized.Tasks.Concat(happy.Observation is { } o ? [o] : []))
         {
-            if (task.Wait.Final is { State: SmsTaskState.Success, Result: BoxedArray boxed } && boxed.TryReadItems<GroupOperationResult>(out var items, out _))
+            if (task.Wait.Final is { State: SmsTaskState.Success } final && ReverseSteps.TryReadResults(s, final).Results is { } items)
             {
-                results.AddRange(items!);
+                results.AddRange(items);
             }
         }
 

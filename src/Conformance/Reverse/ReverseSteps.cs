@@ -180,31 +180,43 @@ internal static class ReverseSteps
     public static bool IsTaskMoRef(ManagedObjectReference? moRef) =>
         moRef is { Type: { } type, Value: { Length: > 0 } } && TaskTypes.Contains(type);
 
-    /// <summary>Reads a task's result as GroupOperationResult[]; a bare array is accepted with a note.</summary>
+    /// <summary>Reads a task's result as GroupOperationResult[], judging it: a bare array is accepted with a note, anything else fails the check.</summary>
     public static List<GroupOperationResult> ReadResults(CheckScope s, SmsTaskInfo info)
+    {
+        var (results, problem, bare) = TryReadResults(s, info);
+        if (bare)
+        {
+            s.Note("task result: a bare JSON array, not boxed as ArrayOfGroupOperationResult (accepted; anyType values are normally boxed)");
+        }
+
+        s.Expect(problem is null, "[result] " + problem);
+        return results!;
+    }
+
+    /// <summary>
+    /// Reads a task's result as GroupOperationResult[] without judging it (for scenarios, which record): the results,
+    /// or why there are none; <c>Bare</c> when they came as a bare array. New source groups are tracked either way.
+    /// </summary>
+    public static (List<GroupOperationResult>? Results, string? Problem, bool Bare) TryReadResults(CheckScope s, SmsTaskInfo info)
     {
         switch (info.Result)
         {
             case BoxedArray { TypeName: "ArrayOfGroupOperationResult" } boxed:
-                s.Expect(boxed.TryReadItems<GroupOperationResult>(out var items, out var error), $"[result] ArrayOfGroupOperationResult._value is not a list of GroupOperationResult: {error}");
-                return Track(s, items!);
+                return boxed.TryReadItems<GroupOperationResult>(out var items, out var error)
+                    ? (Track(s, items!), null, false)
+                    : (null, $"ArrayOfGroupOperationResult._value is not a list of GroupOperationResult: {error}", false);
             case BoxedArray other:
-                s.Fail($"[result] the task result is {other.TypeName}, but ReverseReplicateGroup_Task returns GroupOperationResult[] (ArrayOfGroupOperationResult)");
-                break;
+                return (null, $"the task result is {other.TypeName}, but ReverseReplicateGroup_Task returns GroupOperationResult[] (ArrayOfGroupOperationResult)", false);
             case BareArray bare:
-                s.Note("task result: a bare JSON array, not boxed as ArrayOfGroupOperationResult (accepted; anyType values are normally boxed)");
                 var boxedBare = new BoxedArray { TypeName = "ArrayOfGroupOperationResult", Value = bare.Raw };
-                s.Expect(boxedBare.TryReadItems<GroupOperationResult>(out var bareItems, out var bareError), $"[result] the task result array is not a list of GroupOperationResult: {bareError}");
-                return Track(s, bareItems!);
+                return boxedBare.TryReadItems<GroupOperationResult>(out var bareItems, out var bareError)
+                    ? (Track(s, bareItems!), null, true)
+                    : (null, $"the task result array is not a list of GroupOperationResult: {bareError}", true);
             case null:
-                s.Fail("[result] the task succeeded without a result; ReverseReplicateGroup_Task returns one GroupOperationResult per group");
-                break;
+                return (null, "the task succeeded without a result; ReverseReplicateGroup_Task returns one GroupOperationResult per group", false);
             default:
-                s.Fail($"[result] the task result is a {info.Result.TypeName ?? "value without _typeName"}, not ArrayOfGroupOperationResult");
-                break;
+                return (null, $"the task result is a {info.Result.TypeName ?? "value without _typeName"}, not ArrayOfGroupOperationResult", false);
         }
-
-        return [];
     }
 
     /// <summary>Records the new source groups the suite's reversals created, so later checks may touch them and the journal names them.</summary>

@@ -36,8 +36,9 @@ internal sealed class ReverseTwice : SharedScenario
         s.Require(first.IsValue && ReverseSteps.IsTaskMoRef(first.Value), $"the first reversal did not start a task ({first.Describe()})");
         var wait = await ReverseSteps.WaitAsync(s, first.Value!).ConfigureAwait(false);
         s.Require(wait.Final?.State == SmsTaskState.Success, $"the first reversal did not succeed ({wait.Describe()})");
-        var scratch = new CheckScope(s.Target);
-        var success = ReverseSteps.ReadResults(scratch, wait.Final!).OfType<ReverseReplicationSuccessResult>().FirstOrDefault(r => r.GroupId?.Key == this.Group.Key);
+        var (firstResults, problem, _) = ReverseSteps.TryReadResults(s, wait.Final!);
+        s.Require(firstResults is not null, $"the first reversal's result could not be read ({problem})");
+        var success = firstResults!.OfType<ReverseReplicationSuccessResult>().FirstOrDefault(r => r.GroupId?.Key == this.Group.Key);
         s.Require(success?.NewGroupId?.Id is { Length: > 0 }, "the first reversal returned no newGroupId for the group");
         this.FirstNewId = success!.NewGroupId!.Id;
 
@@ -51,7 +52,7 @@ internal sealed class ReverseTwice : SharedScenario
                 var again = await ReverseSteps.ObserveTaskAsync(s, call.Value!).ConfigureAwait(false);
                 if (again.Wait.Final is { State: SmsTaskState.Success } final)
                 {
-                    results = ReverseSteps.ReadResults(new CheckScope(s.Target), final);
+                    results = ReverseSteps.TryReadResults(s, final).Results ?? [];
                 }
             }
 

@@ -175,9 +175,9 @@ internal sealed partial class SimulatedProvider
         Result = backToRunning || task.Results is null ? null : this.ResultValue(task.Results),
     };
 
-    /// <summary>The anyType result value: the boxed ArrayOfGroupOperationResult (or the wrong box, as a deviation).</summary>
-    private BoxedArray ResultValue(IEnumerable<GroupOperationResult> results) =>
-        this.Options.Has(Deviation.TaskResultWrongType)
-            ? BoxedArray.Of("ArrayOfString", new[] { "x" })
-            : BoxedArray.Of("ArrayOfGroupOperationResult", results);
+    /// <summary>The anyType result value: the boxed ArrayOfGroupOperationResult, a bare array when so set up (a plausible reading), or the wrong box, as a deviation.</summary>
+    private DataObject ResultValue(IEnumerable<GroupOperationResult> results) =>
+        this.Options.Has(Deviation.TaskResultWrongType) ? BoxedArray.Of("ArrayOfString", new[] { "x" })
+        : this.Options.BareTaskResults ? new BareArray { Raw = BoxedArray.Of("ArrayOfGroupOperationResult", results).Value }
+        : BoxedArray.Of("ArrayOfGroupOperationResult", results);
 }

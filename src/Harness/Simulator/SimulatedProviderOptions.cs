@@ -50,6 +50,9 @@ public sealed record SimulatedProviderOptions
     /// <summary>Whether a reversed group gets a new device group id (otherwise it keeps its id).</summary>
     public bool NewDeviceGroupIdOnReverse { get; init; } = true;
 
+    /// <summary>Whether task results are sent as a bare JSON array instead of a boxed ArrayOfGroupOperationResult (unconfirmed which vCenter sends; both are accepted).</summary>
+    public bool BareTaskResults { get; init; }
+
     /// <summary>Provider name.</summary>
     public string ProviderName { get; init; } = "Simulated VASA provider";
 

@@ -47,6 +47,17 @@ public sealed class ReverseCatalogueTests
     }
 
     [Test]
+    public async Task Task_results_sent_as_a_bare_array_are_accepted_with_a_note()
+    {
+        var results = await RunAllAsync(MutantCatalogue.Faithful() with { BareTaskResults = true });
+        Assert.Multiple(() =>
+        {
+            Assert.That(results.Where(r => r.Value.Outcome != CheckOutcome.Passed).Select(r => $"{r.Key}: {r.Value.Describe()}"), Is.Empty);
+            Assert.That(results["Each_requested_group_gets_exactly_one_result"].Notes, Has.Some.Contains("bare JSON array"));
+        });
+    }
+
+    [Test]
     public async Task A_provider_without_maxBatchSize_makes_the_TooMany_checks_not_applicable()
     {
         var results = await RunAllAsync(MutantCatalogue.Faithful() with { MaxBatchSize = null, BatchLimit = null });
