@@ -74,7 +74,7 @@ internal static class BenchRunner
         {
             var clock = Stopwatch.StartNew();
             using var run = await RunFactory.CreateAsync(RunPaths.ProfilePath(null), directory, name => name == "VASA_LANES" && lanes is { } l ? l.ToString(CultureInfo.InvariantCulture) : Environment.GetEnvironmentVariable(name)).ConfigureAwait(false);
-            await Task.WhenAll(Catalogue.All.SelectMany(c => c.Checks).Select(run.RunCheckAsync)).ConfigureAwait(false);
+            await Task.WhenAll(Catalogue.InRunOrder.Select(run.RunCheckAsync)).ConfigureAwait(false);
             run.Finish();
             return (clock.Elapsed.TotalSeconds, run.Summary.Counts.Passed, run.Target?.PropertyCases, run.Lanes.Count);
         }

@@ -10,7 +10,13 @@ internal sealed record Catalogue(string Feature, IReadOnlyList<Clause> Clauses, 
     public static IReadOnlyList<Catalogue> All { get; } =
     [
         new(Reverse.ReverseCatalogue.Feature, Reverse.ReverseCatalogue.Clauses, Reverse.ReverseCatalogue.Checks),
+
+        // Last: its checks judge the exchanges of all the others.
+        new(Fidelity.FidelityCatalogue.Feature, Fidelity.FidelityCatalogue.Clauses, Fidelity.FidelityCatalogue.Checks),
     ];
+
+    /// <summary>Every check of every catalogue, those that judge the whole run last.</summary>
+    public static IReadOnlyList<Check> InRunOrder { get; } = All.SelectMany(c => c.Checks).OrderBy(c => c.JudgesTheRun).ToList();
 
     /// <summary>Clauses no check covers.</summary>
     public IEnumerable<Clause> Gaps => this.Clauses.Where(c => !this.Checks.Any(k => k.Clauses.Contains(c)));

@@ -39,7 +39,7 @@ internal static class DryRunCommand
         var capabilities = profile.Capabilities.ToDictionary(kv => kv.Key, kv => new DeclaredCapability(kv.Value.Implemented, kv.Value.BatchLimit, kv.Value.IsDeclared));
         using var sim = await Mutants.MutantTarget.StartAsync(mirror, capabilities, rehearsal: profile).ConfigureAwait(false);
         var target = sim.Target;
-        foreach (var check in Catalogue.All.SelectMany(c => c.Checks))
+        foreach (var check in Catalogue.InRunOrder)
         {
             // As in the real run: the embedded simulator starts each check afresh, a real provider is never reset.
             target.Simulator?.Reset();

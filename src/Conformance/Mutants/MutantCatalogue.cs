@@ -17,6 +17,8 @@ internal static class MutantCatalogue
     private const string WellFormed = "Fault_fields_are_well_formed";
     private const string StateModel = "Any_batch_of_allowlisted_groups_is_reversed_as_the_state_model_predicts";
     private const string InvalidChangesNothing = "Invalid_input_never_changes_any_group_state";
+    private const string WireRequired = "Every_required_property_in_an_answer_is_present";
+    private const string WireTypeNames = "Every_object_in_an_answer_carries_its_typeName";
 
     /// <summary>Deviation → the checks that must fail against it.</summary>
     private static readonly Dictionary<Deviation, string[]> Catches = new()
@@ -25,10 +27,10 @@ internal static class MutantCatalogue
         [Deviation.AcceptEmptyGroupId] = [EmptyGroupId, "Absent_groupId_is_rejected_with_InvalidArgument", "Null_groupId_is_rejected_with_InvalidArgument"],
         [Deviation.FaultWithHttp200] = [EmptyGroupId, "An_oversized_batch_is_rejected_with_TooMany", "A_call_without_a_session_is_refused", FaultEnvelope],
         [Deviation.FaultAsHtml] = [EmptyGroupId, "An_oversized_batch_is_rejected_with_TooMany", FaultEnvelope],
-        [Deviation.FaultWithoutTypeName] = ["Null_groupId_is_rejected_with_InvalidArgument", "An_oversized_batch_is_rejected_with_TooMany", FaultEnvelope],
+        [Deviation.FaultWithoutTypeName] = ["Null_groupId_is_rejected_with_InvalidArgument", "An_oversized_batch_is_rejected_with_TooMany", FaultEnvelope, WireTypeNames],
         [Deviation.ReverseNonFailedOverGroups] = ["A_group_not_in_FAILEDOVER_is_not_reversed", StateModel],
         [Deviation.NewGroupInOtherFaultDomain] = ["A_reversed_group_gets_a_newGroupId_in_its_fault_domain"],
-        [Deviation.SuccessWithoutNewGroupId] = ["A_reversed_group_gets_a_newGroupId_in_its_fault_domain"],
+        [Deviation.SuccessWithoutNewGroupId] = ["A_reversed_group_gets_a_newGroupId_in_its_fault_domain", WireRequired],
         [Deviation.NoStateChange] = ["A_reversed_group_reads_as_SOURCE_afterwards", StateModel],
         [Deviation.MissingResult] = ["Each_requested_group_gets_exactly_one_result"],
         [Deviation.DuplicateResult] = ["Each_requested_group_gets_exactly_one_result"],
@@ -57,13 +59,19 @@ internal static class MutantCatalogue
         [Deviation.ConcurrentDoubleReverse] = ["Two_concurrent_reversals_of_one_group_reverse_it_once"],
         [Deviation.UndeclaredWholeCallFault] = [DeclaredFaults],
         [Deviation.InvalidPropertyWrong] = [WellFormed],
-        [Deviation.MalformedFaultMessage] = [WellFormed],
-        [Deviation.FaultCauseNotAFault] = [WellFormed],
+        [Deviation.MalformedFaultMessage] = [WellFormed, WireRequired],
+        [Deviation.FaultCauseNotAFault] = [WellFormed, WireTypeNames],
         [Deviation.TooManyNonPositiveMaxBatchSize] = [WellFormed, "An_oversized_batch_is_rejected_with_TooMany"],
         [Deviation.InactiveProviderBadMapping] = [WellFormed],
         [Deviation.MalformedBodyAccepted] = ["Malformed_groupId_is_rejected_with_InvalidArgument"],
         [Deviation.MalformedBodyHtmlError] = ["Malformed_groupId_is_rejected_with_InvalidArgument", FaultEnvelope, "Every_answer_is_a_task_MoRef_or_a_documented_fault"],
         [Deviation.NoReplicationProfile] = ["The_provider_reports_the_Replication_profile"],
+        [Deviation.TaskInfoWithoutKey] = [WireRequired],
+        [Deviation.ReplicationStateOutsideEnum] = ["Every_enum_value_in_an_answer_is_legal"],
+        [Deviation.ResultWithoutGroupId] = [WireRequired],
+        [Deviation.MaxBatchSizeAsString] = ["Every_value_in_an_answer_has_its_declared_JSON_type", "An_oversized_batch_is_rejected_with_TooMany"],
+        [Deviation.UnknownFaultTypeName] = ["Every_typeName_in_an_answer_is_a_known_type_that_fits_its_slot"],
+        [Deviation.GroupIdCarriesKey] = ["Answers_carry_no_property_or_type_unknown_to_the_release"],
     };
 
     /// <summary>Deviations that only show when a fault is injected: the injection that exposes them.</summary>

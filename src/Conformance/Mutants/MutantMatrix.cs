@@ -9,7 +9,7 @@ namespace Conformance.Mutants;
 internal static class MutantMatrix
 {
     /// <summary>The checks of every catalogue.</summary>
-    public static IReadOnlyList<Check> Checks { get; } = Catalogue.All.SelectMany(c => c.Checks).ToList();
+    public static IReadOnlyList<Check> Checks => Catalogue.InRunOrder;
 
     /// <summary>Runs every check against one simulator set-up (reset to its initial state before each check).</summary>
     public static async Task<IReadOnlyDictionary<string, CheckResult>> RunOneAsync(SimulatedProviderOptions options, IReadOnlyDictionary<string, DeclaredCapability>? capabilities = null)

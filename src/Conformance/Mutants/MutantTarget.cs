@@ -31,8 +31,9 @@ internal sealed class MutantTarget : IDisposable
     {
         var server = SimulatedProviderServer.Start(options);
         var redactor = new Redactor();
-        var transport = new SmsTransport(server.BaseUri, "8.0.3.0", TlsPolicy.System, redactor, TimeSpan.FromSeconds(10));
-        var anonymous = new Lazy<SmsTransport>(() => new SmsTransport(server.BaseUri, "8.0.3.0", TlsPolicy.System, redactor, TimeSpan.FromSeconds(10)));
+        var ledger = new Harness.Oracle.ExchangeLedger(new Harness.Oracle.WireValidator(Harness.Oracle.TypeCatalogue.Default, Harness.Oracle.TypeCatalogue.ParseRelease("8.0.3.0")));
+        var transport = new SmsTransport(server.BaseUri, "8.0.3.0", TlsPolicy.System, redactor, TimeSpan.FromSeconds(10)) { Ledger = ledger };
+        var anonymous = new Lazy<SmsTransport>(() => new SmsTransport(server.BaseUri, "8.0.3.0", TlsPolicy.System, redactor, TimeSpan.FromSeconds(10)) { Ledger = ledger });
         var (connection, failure) = await ProviderConnector.ConnectAsync(transport, options.UserName, options.Password, null).ConfigureAwait(false);
         if (connection is null)
         {
@@ -55,6 +56,7 @@ internal sealed class MutantTarget : IDisposable
             MaxConcurrentTasks = rehearsal?.MaxConcurrentTasks ?? 4,
             Retry = new RetryPolicy(3, TimeSpan.FromMilliseconds(1), TimeSpan.FromSeconds(2)),
             Capabilities = capabilities ?? MutantCatalogue.DeclaredImplemented,
+            Ledger = ledger,
         };
         return new MutantTarget(server, target);
     }

@@ -192,7 +192,13 @@ internal static class ReverseChecks
             }
 
             ReverseSteps.ExpectFault(s, scenario.Call, "TooMany");
-            var max = ((TooMany)scenario.Call.Fault!).MaxBatchSize;
+            if (scenario.Call.Fault is not TooMany tooMany)
+            {
+                s.Fail($"malformed fault: expected a TooMany whose maxBatchSize is absent or a positive integer; observed a TooMany body the client cannot read as one ({scenario.Call.Call.ResponseBody}); see WIRE-4");
+                return;
+            }
+
+            var max = tooMany.MaxBatchSize;
             s.Expect(max is null or > 0, $"malformed fault: TooMany.maxBatchSize is {max}; it must be absent or a positive integer");
             s.Note($"TooMany.maxBatchSize: {(max?.ToString() ?? "absent (the client must send one group per call)")}");
         });

@@ -1,5 +1,6 @@
 using Conformance.Targets;
 using Harness.Client;
+using Harness.Oracle;
 using Harness.Profiles;
 using Harness.Reporting;
 using Harness.Security;
@@ -73,7 +74,9 @@ internal static class RunFactory
         }
 
         var callTimeout = TimeSpan.FromSeconds(profile.CallTimeoutSeconds);
-        var transport = new SmsTransport(baseUri, profile.Release, tls, redactor, callTimeout, profile.MaxResponseBytes) { Stopping = interruption.Token };
+        // One ledger for the whole run, every lane and every client: the oracle judges each exchange as it happens.
+        var ledger = new ExchangeLedger(new WireValidator(TypeCatalogue.Default, TypeCatalogue.ParseRelease(profile.Release)));
+        var transport = new SmsTransport(baseUri, profile.Release, tls, redactor, callTimeout, profile.MaxResponseBytes) { Stopping = interruption.Token, Ledger = ledger };
         var (connection, failure) = await ProviderConnector.ConnectAsync(transport, user, password, profile.ProviderId, ct).ConfigureAwait(false);
         if (connection is null)
         {
@@ -84,7 +87,7 @@ internal static class RunFactory
         var journal = new ChangeJournal();
         ConformanceTarget Build(ProviderConnection on, Uri at, SimulatedProviderServer? simulator, List<IDisposable> owned)
         {
-            var anonymous = new Lazy<SmsTransport>(() => new SmsTransport(at, profile.Release, tls, redactor, callTimeout, profile.MaxResponseBytes) { Stopping = interruption.Token });
+            var anonymous = new Lazy<SmsTransport>(() => new SmsTransport(at, profile.Release, tls, redactor, callTimeout, profile.MaxResponseBytes) { Stopping = interruption.Token, Ledger = ledger });
             owned.Add(new LazyDisposable(anonymous));
             return new ConformanceTarget
             {
@@ -104,6 +107,7 @@ internal static class RunFactory
                 Stopping = interruption.Token,
                 MaxConcurrentTasks = profile.MaxConcurrentTasks,
                 Journal = journal,
+                Ledger = ledger,
             };
         }
 
@@ -121,7 +125,7 @@ internal static class RunFactory
             {
                 var extra = SimulatedProviderServer.Start((profile.Simulator ?? SimulatorSettings.Default).ToOptions(user, password));
                 owned.Add(extra);
-                var extraTransport = new SmsTransport(extra.BaseUri, profile.Release, tls, redactor, callTimeout, profile.MaxResponseBytes) { Stopping = interruption.Token };
+                var extraTransport = new SmsTransport(extra.BaseUri, profile.Release, tls, redactor, callTimeout, profile.MaxResponseBytes) { Stopping = interruption.Token, Ledger = ledger };
                 owned.Add(extraTransport);
                 var (extraConnection, extraFailure) = await ProviderConnector.ConnectAsync(extraTransport, user, password, profile.ProviderId, ct).ConfigureAwait(false);
                 if (extraConnection is null)

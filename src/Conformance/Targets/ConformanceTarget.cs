@@ -54,6 +54,9 @@ internal sealed class ConformanceTarget
     /// <summary>Records every state-changing call the suite makes.</summary>
     public ChangeJournal Journal { get; init; } = new();
 
+    /// <summary>Every exchange of the run, judged by VMware's type definitions (shared by all lanes); null where nothing keeps one.</summary>
+    public Harness.Oracle.ExchangeLedger? Ledger { get; init; }
+
     /// <summary>How transient faults are retried.</summary>
     public RetryPolicy Retry { get; init; } = RetryPolicy.Default;
 
@@ -120,6 +123,7 @@ internal sealed class ConformanceTarget
         Capabilities = this.Capabilities,
         Stopping = this.Stopping,
         MaxConcurrentTasks = maxConcurrentTasks ?? this.MaxConcurrentTasks,
+        Ledger = this.Ledger,
     };
 
     /// <summary>A fault domain id that cannot exist: <c>conformance-fd-{runId}</c>. Any group in it is made up.</summary>

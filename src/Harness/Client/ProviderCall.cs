@@ -49,6 +49,9 @@ internal sealed record ProviderCall
     /// <summary>Whether the call may change provider state.</summary>
     public bool ChangesState { get; init; }
 
+    /// <summary>Whether the request body was crafted by hand to test input handling (it may be off-spec on purpose).</summary>
+    public bool Probe { get; init; }
+
     /// <summary>One line: <c>POST …/ReverseReplicateGroup_Task → 500 (12 ms)</c>.</summary>
     [JsonIgnore]
     public string Summary => $"{this.HttpMethod} {this.Operation} → {(this.Status?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? this.TransportError ?? "no response")} ({this.Elapsed.TotalMilliseconds:0} ms)";

@@ -71,15 +71,15 @@ internal sealed class SmsClient
 
     /// <summary><c>QueryReplicationGroup</c>; null or empty means every group.</summary>
     public Task<ProviderResult<List<GroupOperationResult>>> QueryReplicationGroupAsync(ManagedObjectReference provider, IReadOnlyList<ReplicationGroupId>? groups, CancellationToken ct = default) =>
-        this.SmsAsync<List<GroupOperationResult>>("VasaProvider", provider.Value ?? string.Empty, "QueryReplicationGroup", WireJson.Serialize(new QueryReplicationGroupRequest { GroupId = groups?.ToList() }), false, ct);
+        this.SmsAsync<List<GroupOperationResult>>("VasaProvider", provider.Value ?? string.Empty, "QueryReplicationGroup", WireJson.Serialize(new QueryReplicationGroupRequest { GroupId = Fresh(groups) }), false, ct);
 
     /// <summary><c>ReverseReplicateGroup_Task</c> with the given groups (null sends <c>{}</c>).</summary>
     public Task<ProviderResult<ManagedObjectReference>> ReverseReplicateGroupAsync(ManagedObjectReference provider, IReadOnlyList<ReplicationGroupId>? groups, CancellationToken ct = default) =>
-        this.ReverseReplicateGroupRawAsync(provider, WireJson.Serialize(new ReverseReplicateGroupRequest { GroupId = groups?.ToList() }), ct);
+        this.SmsAsync<ManagedObjectReference>("VasaProvider", provider.Value ?? string.Empty, "ReverseReplicateGroup_Task", WireJson.Serialize(new ReverseReplicateGroupRequest { GroupId = Fresh(groups) }), true, ct);
 
-    /// <summary><c>ReverseReplicateGroup_Task</c> with a body exactly as given (for malformed-input checks).</summary>
+    /// <summary><c>ReverseReplicateGroup_Task</c> with a body exactly as given (for input checks): the exchange is marked as a probe.</summary>
     public Task<ProviderResult<ManagedObjectReference>> ReverseReplicateGroupRawAsync(ManagedObjectReference provider, string body, CancellationToken ct = default) =>
-        this.SmsAsync<ManagedObjectReference>("VasaProvider", provider.Value ?? string.Empty, "ReverseReplicateGroup_Task", body, true, ct);
+        this.SmsAsync<ManagedObjectReference>("VasaProvider", provider.Value ?? string.Empty, "ReverseReplicateGroup_Task", body, true, ct, probe: true);
 
     /// <summary><c>SmsTask.QuerySmsTaskInfo</c>.</summary>
     public Task<ProviderResult<SmsTaskInfo>> QuerySmsTaskInfoAsync(ManagedObjectReference task, CancellationToken ct = default) =>
@@ -89,27 +89,31 @@ internal sealed class SmsClient
     public Task<ProviderResult<DataObject>> QuerySmsTaskResultAsync(ManagedObjectReference task, CancellationToken ct = default) =>
         this.SmsAsync<DataObject>(task.Type ?? "SmsTask", task.Value ?? string.Empty, "QuerySmsTaskResult", null, false, ct);
 
-    private Task<ProviderResult<T>> SmsAsync<T>(string moType, string moId, string method, string? body, bool changesState, CancellationToken ct) =>
-        this.SendAsync<T>(method, HttpMethod.Post, this.Transport.Url("sms", moType, moId, method), body ?? "{}", changesState, ct);
+    /// <summary>Copies of the ids with only their two wire properties: an id read from a provider may carry fields it echoed (kept in Extra), which must not be sent on.</summary>
+    private static List<ReplicationGroupId>? Fresh(IReadOnlyList<ReplicationGroupId>? groups) =>
+        groups?.Select(g => ReplicationGroupId.Of(g.FaultDomainId?.Id ?? string.Empty, g.DeviceGroupId?.Id ?? string.Empty)).ToList();
 
-    private async Task<ProviderResult<T>> SendAsync<T>(string operation, HttpMethod verb, string url, string? body, bool changesState, CancellationToken ct)
+    private Task<ProviderResult<T>> SmsAsync<T>(string moType, string moId, string method, string? body, bool changesState, CancellationToken ct, bool probe = false) =>
+        this.SendAsync<T>(method, HttpMethod.Post, this.Transport.Url("sms", moType, moId, method), body ?? "{}", changesState, ct, probe);
+
+    private async Task<ProviderResult<T>> SendAsync<T>(string operation, HttpMethod verb, string url, string? body, bool changesState, CancellationToken ct, bool probe = false)
     {
         var hadSession = this.Transport.SessionId is not null;
-        var result = await this.SendOnceAsync<T>(operation, verb, url, body, changesState, ct).ConfigureAwait(false);
+        var result = await this.SendOnceAsync<T>(operation, verb, url, body, changesState, ct, probe).ConfigureAwait(false);
         if (hadSession && result.Kind == OutcomeKind.Fault && result.Fault is NotAuthenticated or InvalidSession && this.Transport.Relogin is { } relogin)
         {
             // The session expired mid-run: log in again once, and repeat the call once.
             if (await relogin(ct).ConfigureAwait(false))
             {
                 this.Transport.Relogins++;
-                return await this.SendOnceAsync<T>(operation, verb, url, body, changesState, ct).ConfigureAwait(false);
+                return await this.SendOnceAsync<T>(operation, verb, url, body, changesState, ct, probe).ConfigureAwait(false);
             }
         }
 
         return result;
     }
 
-    private async Task<ProviderResult<T>> SendOnceAsync<T>(string operation, HttpMethod verb, string url, string? body, bool changesState, CancellationToken ct)
+    private async Task<ProviderResult<T>> SendOnceAsync<T>(string operation, HttpMethod verb, string url, string? body, bool changesState, CancellationToken ct, bool probe)
     {
         var redactor = this.Transport.Redactor;
         var request = this.Transport.Flurl.Request(url);
@@ -199,7 +203,9 @@ internal sealed class SmsClient
             Elapsed = clock.Elapsed,
             TransportError = transportError is null ? null : redactor.Redact(transportError),
             ChangesState = changesState,
+            Probe = probe,
         };
+        this.Transport.Ledger?.Record(call);
         this.observer?.Invoke(call);
 
         if (transportError is not null)

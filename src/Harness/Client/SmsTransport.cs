@@ -76,6 +76,9 @@ internal sealed class SmsTransport : IDisposable
     /// <summary>Logs in again after the session expired (set once the first login succeeded); true when it worked.</summary>
     public Func<CancellationToken, Task<bool>>? Relogin { get; set; }
 
+    /// <summary>Where every exchange over this transport is judged by the oracle, when the run keeps one.</summary>
+    public Oracle.ExchangeLedger? Ledger { get; set; }
+
     /// <summary>How many times the session was renewed.</summary>
     public int Relogins { get; set; }
 

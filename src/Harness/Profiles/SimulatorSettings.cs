@@ -81,6 +81,13 @@ internal sealed record SimulatorSettings
     /// <summary>Breaks in the HTTP exchange, in order (see <see cref="SimulatedProviderOptions.TransportFaults"/>). <value>Default: empty.</value></summary>
     public IReadOnlyList<TransportFault> TransportFaults { get; init; } = [];
 
+    /// <summary>
+    /// What a request whose body breaks its method's declared parameters gets, as vCenter's strict deserializer would
+    /// answer it: <c>InvalidRequest</c>, <c>InvalidArgument</c> (which one vCenter sends is unconfirmed) or <c>none</c>
+    /// (lenient). <value>Default: <c>InvalidRequest</c>.</value>
+    /// </summary>
+    public RequestShapeFault RequestShapeFault { get; init; } = RequestShapeFault.InvalidRequest;
+
     /// <summary>Names of deliberate contract breaks to switch on, each one of <see cref="ProfileLoadOptions.KnownDeviations"/>. <value>Default: empty.</value></summary>
     public IReadOnlyList<string> Deviations { get; init; } = [];
 
@@ -104,5 +111,6 @@ internal sealed record SimulatorSettings
         UserName = userName,
         Password = password,
         Deviations = this.Deviations.Select(Enum.Parse<Deviation>).ToHashSet(),
+        RequestShapeFault = this.RequestShapeFault,
     };
 }

@@ -11,7 +11,7 @@ internal static class SimulatorSettingsReader
     [
         "groups", "maxBatchSize", "batchLimit", "tooManyReportsMaxBatchSize", "taskPollsToComplete",
         "providerName", "providerVersion", "vasaVersion", "latencyMilliseconds", "taskDurationMilliseconds", "progressSteps",
-        "faults", "transportFaults", "deviations",
+        "faults", "transportFaults", "deviations", "requestShapeFault",
     ];
 
     private static readonly string[] FaultFields = ["operation", "fault", "times", "route"];
@@ -43,6 +43,7 @@ internal static class SimulatorSettingsReader
         var faults = ReadFaults(reader);
         var transportFaults = TransportFaultReader.ReadAll(reader);
         var deviations = ReadDeviations(reader, options.KnownDeviations);
+        var shapeFault = ReadRequestShapeFault(reader);
 
         if (errors.Count > before)
         {
@@ -65,7 +66,31 @@ internal static class SimulatorSettingsReader
             Faults = faults ?? defaults.Faults,
             TransportFaults = transportFaults ?? defaults.TransportFaults,
             Deviations = deviations ?? defaults.Deviations,
+            RequestShapeFault = shapeFault ?? defaults.RequestShapeFault,
         };
+    }
+
+    private static RequestShapeFault? ReadRequestShapeFault(JsonObjectReader reader)
+    {
+        var text = reader.GetString("requestShapeFault");
+        if (text is null)
+        {
+            return null;
+        }
+
+        var allowed = new Dictionary<string, RequestShapeFault>(StringComparer.Ordinal)
+        {
+            ["InvalidRequest"] = RequestShapeFault.InvalidRequest,
+            ["InvalidArgument"] = RequestShapeFault.InvalidArgument,
+            ["none"] = RequestShapeFault.None,
+        };
+        if (allowed.TryGetValue(text, out var value))
+        {
+            return value;
+        }
+
+        reader.Error("requestShapeFault", $"{ProfileText.Quote(text)} is not a choice; use one of {string.Join(", ", allowed.Keys.Select(ProfileText.Quote))}");
+        return null;
     }
 
     private static List<SimulatedGroup>? ReadGroups(JsonObjectReader parent)

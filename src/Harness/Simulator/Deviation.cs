@@ -134,4 +134,22 @@ public enum Deviation
 
     /// <summary>QueryProviderInfo does not list Replication in supportedProviderProfile.</summary>
     NoReplicationProfile,
+
+    /// <summary>SmsTaskInfo is sent without its required key.</summary>
+    TaskInfoWithoutKey,
+
+    /// <summary>QueryReplicationGroup reports a REMOTE_FAILEDOVER group's state as "REMOTE_FAILED_OVER", which is not a ReplicationReplicationState value.</summary>
+    ReplicationStateOutsideEnum,
+
+    /// <summary>The first task result (in SmsTaskInfo.result and QuerySmsTaskResult) has no groupId, which GroupOperationResult requires.</summary>
+    ResultWithoutGroupId,
+
+    /// <summary>TooMany.maxBatchSize is sent as a JSON string ("8") instead of a long.</summary>
+    MaxBatchSizeAsString,
+
+    /// <summary>InvalidArgument is sent with _typeName "VasaInvalidArgumentFault", a fault type VMware's definitions do not have.</summary>
+    UnknownFaultTypeName,
+
+    /// <summary>Every groupId in a QueryReplicationGroup answer carries a "key" property, which ReplicationGroupId does not have (the suite's own leak, found by the oracle).</summary>
+    GroupIdCarriesKey,
 }

@@ -34,8 +34,22 @@ internal sealed partial class SimulatedProvider
             case ("ServiceInstance", "ServiceInstance", "content") when method == "GET":
                 return Json(new ServiceContent
                 {
+                    RootFolder = ManagedObjectReference.Of("Folder", "group-d1"),
+                    PropertyCollector = ManagedObjectReference.Of("PropertyCollector", "propertyCollector"),
                     SessionManager = ManagedObjectReference.Of("SessionManager", "SessionManager"),
-                    About = JsonSerializer.SerializeToElement(new { _typeName = "AboutInfo", name = "Simulated vCenter Server", fullName = "Simulated vCenter Server 8.0.3 (VASA conformance simulator)", version = "8.0.3", build = "0", apiVersion = "8.0.3.0" }),
+                    About = JsonSerializer.SerializeToElement(new
+                    {
+                        _typeName = "AboutInfo",
+                        name = "Simulated vCenter Server",
+                        fullName = "Simulated vCenter Server 8.0.3 (VASA conformance simulator)",
+                        vendor = "VASA conformance suite",
+                        version = "8.0.3",
+                        build = "0",
+                        osType = "linux-x64",
+                        productLineId = "vpx",
+                        apiType = "VirtualCenter",
+                        apiVersion = "8.0.3.0",
+                    }),
                 });
             case ("SessionManager", "SessionManager", "Login") when method == "POST":
                 return this.Login(body);
@@ -69,7 +83,21 @@ internal sealed partial class SimulatedProvider
         var id = Guid.NewGuid().ToString("N");
         this.sessions.Add(id);
         this.SessionIssued?.Invoke(id);
-        var session = new UserSession { Key = Guid.NewGuid().ToString(), UserName = user, FullName = user, LoginTime = DateTimeOffset.UtcNow };
+        var now = DateTimeOffset.UtcNow;
+        var session = new UserSession
+        {
+            Key = Guid.NewGuid().ToString(),
+            UserName = user,
+            FullName = user,
+            LoginTime = now,
+            LastActiveTime = now,
+            Locale = "en",
+            MessageLocale = "en",
+            ExtensionSession = false,
+            IpAddress = "127.0.0.1",
+            UserAgent = "VASA conformance simulator",
+            CallCount = 0,
+        };
         return Json(session) with { Headers = new Dictionary<string, string> { [SessionHeader] = id } };
     }
 }

@@ -81,7 +81,8 @@ internal sealed partial class SimulatedProvider
         lock (this.gate)
         {
             this.requests.Add(new RecordedRequest(method, path, body, DateTimeOffset.UtcNow));
-            return this.Dispatch(method, path, headers, body);
+            var answer = this.Dispatch(method, path, headers, body);
+            return this.Options.Deviations.Count == 0 ? answer : this.BendShape(path[(path.LastIndexOf('/') + 1)..], answer);
         }
     }
 
@@ -104,7 +105,9 @@ internal sealed partial class SimulatedProvider
         var (moType, moId, operation) = (rest[0], rest[1], rest[2]);
         if (!isSms)
         {
-            return this.HandleVim(method, moType, moId, operation, headers, body);
+            return method == "POST" && this.RefuseOffSpecRequest(parts[2], moType, operation, body) is { } refusedVim
+                ? refusedVim
+                : this.HandleVim(method, moType, moId, operation, headers, body);
         }
 
         if (method != "POST")
@@ -125,6 +128,11 @@ internal sealed partial class SimulatedProvider
         if (!TryParseBody(body, out var root))
         {
             return this.Fault(new InvalidRequest(), "The request body is not a JSON object.");
+        }
+
+        if (this.RefuseOffSpecRequest(parts[2], moType, operation, body) is { } refused)
+        {
+            return refused;
         }
 
         return (moType, operation) switch

@@ -53,6 +53,9 @@ public sealed record SimulatedProviderOptions
     /// <summary>Whether task results are sent as a bare JSON array instead of a boxed ArrayOfGroupOperationResult (unconfirmed which vCenter sends; both are accepted).</summary>
     public bool BareTaskResults { get; init; }
 
+    /// <summary>What a request that breaks its method's declared parameters gets, before the model sees it (see <see cref="Simulator.RequestShapeFault"/>).</summary>
+    public RequestShapeFault RequestShapeFault { get; init; } = RequestShapeFault.InvalidRequest;
+
     /// <summary>Provider name.</summary>
     public string ProviderName { get; init; } = "Simulated VASA provider";
 

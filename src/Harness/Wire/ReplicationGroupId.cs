@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Harness.Wire;
 
 /// <summary>A replication group id: the pair of fault domain id and device group id.</summary>
@@ -9,7 +11,8 @@ internal sealed class ReplicationGroupId : DataObject
     /// <summary>The device group within the fault domain.</summary>
     public DeviceGroupId? DeviceGroupId { get; set; }
 
-    /// <summary>"faultDomain/deviceGroup", the identity used to match results to requests.</summary>
+    /// <summary>"faultDomain/deviceGroup", the identity used to match results to requests. Not a wire property: ReplicationGroupId has only faultDomainId and deviceGroupId.</summary>
+    [JsonIgnore]
     public string Key => $"{this.FaultDomainId?.Id}/{this.DeviceGroupId?.Id}";
 
     /// <summary>Creates an id.</summary>

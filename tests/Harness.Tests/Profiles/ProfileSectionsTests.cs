@@ -181,7 +181,7 @@ public sealed class ProfileSectionsTests
     public void To_options_carries_every_simulator_setting_and_the_login()
     {
         var options = new ProfileLoadOptions { KnownDeviations = Enum.GetNames<Deviation>().ToHashSet(StringComparer.Ordinal) };
-        var json = Embedded("{'simulator':{'groups':[{'faultDomainId':'fd-X','deviceGroupId':'rg-1','state':'FAILEDOVER'}],'maxBatchSize':null,'batchLimit':3,'tooManyReportsMaxBatchSize':false,'taskPollsToComplete':4,'providerName':'P','providerVersion':'2.0','vasaVersion':'6.0','latencyMilliseconds':7,'taskDurationMilliseconds':11,'progressSteps':5,'faults':[{'operation':'QueryReplicationGroup','fault':'ProviderBusy','times':2},{'fault':'SmsReplicationFault','route':'task'}],'deviations':['NoStateChange','ProgressDecreases']}}");
+        var json = Embedded("{'simulator':{'groups':[{'faultDomainId':'fd-X','deviceGroupId':'rg-1','state':'FAILEDOVER'}],'maxBatchSize':null,'batchLimit':3,'tooManyReportsMaxBatchSize':false,'taskPollsToComplete':4,'providerName':'P','providerVersion':'2.0','vasaVersion':'6.0','latencyMilliseconds':7,'taskDurationMilliseconds':11,'progressSteps':5,'faults':[{'operation':'QueryReplicationGroup','fault':'ProviderBusy','times':2},{'fault':'SmsReplicationFault','route':'task'}],'deviations':['NoStateChange','ProgressDecreases'],'requestShapeFault':'InvalidArgument'}}");
         var settings = ProfileLoader.Parse(json, "sim.json", options).Profile!.Simulator!;
 
         var sim = settings.ToOptions("user@local", "pw-123");
@@ -202,6 +202,7 @@ public sealed class ProfileSectionsTests
             Assert.That(sim.UserName, Is.EqualTo("user@local"));
             Assert.That(sim.Password, Is.EqualTo("pw-123"));
             Assert.That(sim.Deviations, Is.EquivalentTo(new[] { Deviation.NoStateChange, Deviation.ProgressDecreases }));
+            Assert.That(sim.RequestShapeFault, Is.EqualTo(RequestShapeFault.InvalidArgument));
             Assert.That(sim.Faults, Is.EqualTo(new[]
             {
                 new SimulatedFault { Operation = "QueryReplicationGroup", Fault = "ProviderBusy", Times = 2, Route = FaultRoute.Call },
@@ -222,7 +223,16 @@ public sealed class ProfileSectionsTests
             Assert.That(sim.Groups, Is.EqualTo(SimulatorSettings.DefaultGroups));
             Assert.That(sim.TaskPollsToComplete, Is.EqualTo(2));
             Assert.That(sim.ProgressSteps, Is.EqualTo(2));
+            Assert.That(sim.RequestShapeFault, Is.EqualTo(RequestShapeFault.InvalidRequest), "strict on request shapes, as vCenter's deserializer");
         });
+    }
+
+    [Test]
+    public void An_unknown_requestShapeFault_names_the_field_and_the_choices()
+    {
+        var result = ProfileLoader.Parse(Embedded("{'simulator':{'requestShapeFault':'Lenient'}}"), "test.json");
+
+        Assert.That(result.FormatErrors(), Does.Contain("simulator.requestShapeFault").And.Contain("'InvalidRequest', 'InvalidArgument', 'none'"));
     }
 
     [Test]

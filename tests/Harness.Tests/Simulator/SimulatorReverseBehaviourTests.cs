@@ -29,10 +29,11 @@ public sealed class SimulatorReverseBehaviourTests
         yield return new TestCaseData("{\"groupId\":[" + Entry.Replace("\"_typeName\":\"ReplicationGroupId\"", "\"_typeName\":7", StringComparison.Ordinal) + "]}").SetName("A_groupId_entry_whose_type_name_is_not_a_string_is_InvalidArgument");
     }
 
+    /// <summary>The provider model's own handling, behind a lenient front (requestShapeFault none).</summary>
     [TestCaseSource(nameof(MalformedBodies))]
     public async Task Malformed_body(string body)
     {
-        using var server = SimulatedProviderServer.Start(Options());
+        using var server = SimulatedProviderServer.Start(Options() with { RequestShapeFault = RequestShapeFault.None });
         var c = await ConnectAsync(server);
         var before = server.Provider.Groups;
 
@@ -46,6 +47,49 @@ public sealed class SimulatorReverseBehaviourTests
             Assert.That(result.Fault?.FaultMessage?.Single().Key, Is.EqualTo("com.vmware.sms.fault.InvalidArgument"));
             Assert.That(server.Provider.Groups, Is.EqualTo(before));
         });
+    }
+
+    /// <summary>The strict front, as vCenter's deserializer: a body that breaks the parameters never reaches the model.</summary>
+    [TestCase("{\"groupId\":42}", "$.groupId")]
+    [TestCase("{\"groupIds\":[]}", "$.groupIds")]
+    [TestCase("{\"groupId\":[{\"faultDomainId\":{\"id\":\"fd-A\"}}]}", "$.groupId[0].deviceGroupId")]
+    [TestCase("{\"groupId\":[{\"_typeName\":\"ReplicationGroupId\",\"key\":\"fd-A/rg-fo-1\",\"faultDomainId\":{\"id\":\"fd-A\"},\"deviceGroupId\":{\"id\":\"rg-fo-1\"}}]}", "$.groupId[0].key")]
+    public async Task By_default_a_body_that_breaks_the_parameters_is_InvalidRequest_naming_the_path(string body, string path)
+    {
+        using var server = SimulatedProviderServer.Start(Options());
+        var c = await ConnectAsync(server);
+        var before = server.Provider.Groups;
+
+        var result = await c.Client.ReverseReplicateGroupRawAsync(c.Provider, body);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Fault, Is.TypeOf<InvalidRequest>(), result.Describe());
+            Assert.That(result.Fault?.FaultMessage?.Single().Message, Does.Contain(path));
+            Assert.That(server.Provider.Groups, Is.EqualTo(before));
+        });
+    }
+
+    [Test]
+    public async Task Set_to_InvalidArgument_the_strict_front_names_the_parameter()
+    {
+        using var server = SimulatedProviderServer.Start(Options() with { RequestShapeFault = RequestShapeFault.InvalidArgument });
+        var c = await ConnectAsync(server);
+
+        var result = await c.Client.ReverseReplicateGroupRawAsync(c.Provider, "{\"groupId\":\"fd-A/rg-fo-1\"}");
+
+        Assert.That((result.Fault as InvalidArgument)?.InvalidProperty, Is.EqualTo("groupId"), result.Describe());
+    }
+
+    [Test]
+    public async Task The_strict_front_lets_a_conforming_body_without_type_names_through()
+    {
+        using var server = SimulatedProviderServer.Start(Options());
+        var c = await ConnectAsync(server);
+
+        var call = await c.Client.ReverseReplicateGroupRawAsync(c.Provider, "{\"_typeName\":\"ReverseReplicateGroupRequestType\",\"groupId\":[{\"faultDomainId\":{\"id\":\"fd-A\"},\"deviceGroupId\":{\"id\":\"rg-fo-1\"}}]}");
+
+        Assert.That(call.Value?.Type, Is.EqualTo("SmsTask"), call.Describe());
     }
 
     [TestCase("[1,2]")]
@@ -75,9 +119,9 @@ public sealed class SimulatorReverseBehaviourTests
     }
 
     [Test]
-    public async Task Unknown_fields_and_a_root_type_name_are_ignored()
+    public async Task Behind_a_lenient_front_unknown_fields_and_a_root_type_name_are_ignored()
     {
-        using var server = SimulatedProviderServer.Start(Options());
+        using var server = SimulatedProviderServer.Start(Options() with { RequestShapeFault = RequestShapeFault.None });
         var c = await ConnectAsync(server);
         var entry = Entry.Replace("{\"_typeName\"", "{\"vendorHint\":{\"x\":1},\"_typeName\"", StringComparison.Ordinal);
         var body = $"{{\"_typeName\":\"ReverseReplicateGroupRequestType\",\"extra\":[1,2],\"groupId\":[{entry}]}}";

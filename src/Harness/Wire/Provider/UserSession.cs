@@ -14,4 +14,25 @@ internal sealed class UserSession : DataObject
 
     /// <summary>Login time.</summary>
     public DateTimeOffset? LoginTime { get; set; }
+
+    /// <summary>Last activity.</summary>
+    public DateTimeOffset? LastActiveTime { get; set; }
+
+    /// <summary>The session's locale.</summary>
+    public string? Locale { get; set; }
+
+    /// <summary>The locale of messages.</summary>
+    public string? MessageLocale { get; set; }
+
+    /// <summary>Whether an extension logged in.</summary>
+    public bool? ExtensionSession { get; set; }
+
+    /// <summary>The client's address.</summary>
+    public string? IpAddress { get; set; }
+
+    /// <summary>The client's user agent.</summary>
+    public string? UserAgent { get; set; }
+
+    /// <summary>Calls made in the session.</summary>
+    public long? CallCount { get; set; }
 }
