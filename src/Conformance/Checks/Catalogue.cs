@@ -15,8 +15,8 @@ internal sealed record Catalogue(string Feature, IReadOnlyList<Clause> Clauses, 
         new(Fidelity.FidelityCatalogue.Feature, Fidelity.FidelityCatalogue.Clauses, Fidelity.FidelityCatalogue.Checks),
     ];
 
-    /// <summary>Every check of every catalogue, those that judge the whole run last.</summary>
-    public static IReadOnlyList<Check> InRunOrder { get; } = All.SelectMany(c => c.Checks).OrderBy(c => c.JudgesTheRun).ToList();
+    /// <summary>Every check of every catalogue, in stage order (those that judge the run's ledgers last).</summary>
+    public static IReadOnlyList<Check> InRunOrder { get; } = All.SelectMany(c => c.Checks).OrderBy(c => c.Stage).ToList();
 
     /// <summary>Clauses no check covers.</summary>
     public IEnumerable<Clause> Gaps => this.Clauses.Where(c => !this.Checks.Any(k => k.Clauses.Contains(c)));

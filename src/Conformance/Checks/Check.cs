@@ -16,8 +16,8 @@ internal sealed record Check(string Name, Clause Clause, string Feature, Func<Ch
     /// <summary>Whether the check runs even where the profile declares the operation unimplemented (the capability checks).</summary>
     public bool Ungated { get; init; }
 
-    /// <summary>Whether the check judges the exchanges of the whole run (the WIRE checks): it runs after every other check has ended.</summary>
-    public bool JudgesTheRun { get; init; }
+    /// <summary>When it runs: a check that judges a run ledger waits for every check of an earlier stage to end.</summary>
+    public RunStage Stage { get; init; }
 
     /// <summary>Every clause the check enforces.</summary>
     public IEnumerable<Clause> Clauses => this.Also.Prepend(this.Clause);

@@ -28,11 +28,11 @@ internal static class FidelityCatalogue
     /// <summary>Every check: one per clause, each over the whole run's answers.</summary>
     public static readonly IReadOnlyList<Check> Checks =
     [
-        new("Every_typeName_in_an_answer_is_a_known_type_that_fits_its_slot", KnownTypes, Feature, s => FidelityChecks.JudgeAsync(s, WireRule.UnknownType, WireRule.NotASubtype, WireRule.UntypedValue)) { Ungated = true, JudgesTheRun = true },
-        new("Every_required_property_in_an_answer_is_present", RequiredProperties, Feature, s => FidelityChecks.JudgeAsync(s, WireRule.MissingRequired)) { Ungated = true, JudgesTheRun = true },
-        new("Every_enum_value_in_an_answer_is_legal", EnumValues, Feature, s => FidelityChecks.JudgeAsync(s, WireRule.IllegalEnumValue)) { Ungated = true, JudgesTheRun = true },
-        new("Every_value_in_an_answer_has_its_declared_JSON_type", JsonTypes, Feature, s => FidelityChecks.JudgeAsync(s, WireRule.WrongJsonType)) { Ungated = true, JudgesTheRun = true },
-        new("Answers_carry_no_property_or_type_unknown_to_the_release", KnownProperties, Feature, s => FidelityChecks.JudgeAsync(s, WireRule.UnknownProperty, WireRule.NewerThanRelease)) { Ungated = true, JudgesTheRun = true },
-        new("Every_object_in_an_answer_carries_its_typeName", TypeNamesPresent, Feature, s => FidelityChecks.JudgeAsync(s, WireRule.MissingTypeName)) { Ungated = true, JudgesTheRun = true },
+        new("Every_typeName_in_an_answer_is_a_known_type_that_fits_its_slot", KnownTypes, Feature, s => FidelityChecks.JudgeAsync(s, WireRule.UnknownType, WireRule.NotASubtype, WireRule.UntypedValue)) { Ungated = true, Stage = RunStage.WireLedger },
+        new("Every_required_property_in_an_answer_is_present", RequiredProperties, Feature, s => FidelityChecks.JudgeAsync(s, WireRule.MissingRequired)) { Ungated = true, Stage = RunStage.WireLedger },
+        new("Every_enum_value_in_an_answer_is_legal", EnumValues, Feature, s => FidelityChecks.JudgeAsync(s, WireRule.IllegalEnumValue)) { Ungated = true, Stage = RunStage.WireLedger },
+        new("Every_value_in_an_answer_has_its_declared_JSON_type", JsonTypes, Feature, s => FidelityChecks.JudgeAsync(s, WireRule.WrongJsonType)) { Ungated = true, Stage = RunStage.WireLedger },
+        new("Answers_carry_no_property_or_type_unknown_to_the_release", KnownProperties, Feature, s => FidelityChecks.JudgeAsync(s, WireRule.UnknownProperty, WireRule.NewerThanRelease)) { Ungated = true, Stage = RunStage.WireLedger },
+        new("Every_object_in_an_answer_carries_its_typeName", TypeNamesPresent, Feature, s => FidelityChecks.JudgeAsync(s, WireRule.MissingTypeName)) { Ungated = true, Stage = RunStage.WireLedger },
     ];
 }

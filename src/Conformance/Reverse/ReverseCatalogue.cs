@@ -113,9 +113,9 @@ internal static class ReverseCatalogue
         new("A_call_without_a_session_is_refused", Session, Feature, ReverseChecks.CallWithoutSessionIsRefused),
         new("The_provider_reports_the_Replication_profile", ReplicationProfile, Feature, ReverseCapabilityChecks.ReportsReplicationProfile) { Ungated = true },
         new("The_declared_batch_limit_matches_maxBatchSize", BatchLimitDeclared, Feature, ReverseCapabilityChecks.DeclaredBatchLimitMatches) { Ungated = true },
-        // The fault-contract checks come last: besides the faults they provoke, they judge every fault raised earlier in the run.
-        new("Every_fault_is_HTTP_500_with_a_JSON_MethodFault_body", FaultEnvelope, Feature, ReverseFaultChecks.FaultsAreHttp500WithMethodFaultBody) { Also = [UnavailableFault, BusyFault, OutOfResourceFault, InactiveFault] },
-        new("Only_declared_faults_are_raised", DeclaredFaults, Feature, ReverseFaultChecks.OnlyDeclaredFaultsAreRaised) { Also = [UnavailableFault, BusyFault, OutOfResourceFault, InactiveFault] },
-        new("Fault_fields_are_well_formed", WellFormedFaults, Feature, ReverseFaultChecks.FaultFieldsAreWellFormed) { Also = [UnavailableFault, BusyFault, OutOfResourceFault, InactiveFault] },
+        // The fault-contract checks run after every ordinary check: besides the faults they provoke, they judge every fault the operation raised in the run.
+        new("Every_fault_is_HTTP_500_with_a_JSON_MethodFault_body", FaultEnvelope, Feature, ReverseFaultChecks.FaultsAreHttp500WithMethodFaultBody) { Also = [UnavailableFault, BusyFault, OutOfResourceFault, InactiveFault], Stage = RunStage.FaultLedger },
+        new("Only_declared_faults_are_raised", DeclaredFaults, Feature, ReverseFaultChecks.OnlyDeclaredFaultsAreRaised) { Also = [UnavailableFault, BusyFault, OutOfResourceFault, InactiveFault], Stage = RunStage.FaultLedger },
+        new("Fault_fields_are_well_formed", WellFormedFaults, Feature, ReverseFaultChecks.FaultFieldsAreWellFormed) { Also = [UnavailableFault, BusyFault, OutOfResourceFault, InactiveFault], Stage = RunStage.FaultLedger },
     ];
 }

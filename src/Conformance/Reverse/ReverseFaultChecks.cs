@@ -124,7 +124,8 @@ internal static class ReverseFaultChecks
 
     private static void JudgeLedger(CheckScope s, Func<Targets.FaultSighting, string?> problem)
     {
-        var sightings = s.Target.Faults.ToList();
+        // The run's ledger is shared by every lane; only this operation's faults are judged under its clauses.
+        var sightings = s.Target.Faults.Where(f => f.Operation == ReverseCatalogue.Feature).ToList();
         s.Step($"Judge every fault ReverseReplicateGroup_Task raised earlier in this run ({sightings.Count})", () =>
         {
             var wrong = sightings.Select(f => (f, p: problem(f))).Where(x => x.p is not null).ToList();

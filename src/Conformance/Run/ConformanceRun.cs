@@ -92,35 +92,31 @@ internal sealed class ConformanceRun : IDisposable
     /// <summary>Whether the run was interrupted.</summary>
     public bool Interrupted => this.Interruption.IsCancellationRequested;
 
-    /// <summary>Runs one check (or reports the abort for it) and records the result.</summary>
+    /// <summary>Runs one check (or reports the abort for it) and records the result; a check of a later stage first waits for every check of an earlier stage to end.</summary>
     public async Task<CheckResult> RunCheckAsync(Check check)
     {
-        if (check.JudgesTheRun)
-        {
-            await this.OtherChecksEndedAsync().ConfigureAwait(false);
-            return await this.RunCheckNowAsync(check).ConfigureAwait(false);
-        }
-
-        Interlocked.Increment(ref this.otherChecksRunning);
+        var stage = (int)check.Stage;
+        Interlocked.Increment(ref this.running[stage]);
         try
         {
+            await this.EarlierStagesEndedAsync(stage).ConfigureAwait(false);
             return await this.RunCheckNowAsync(check).ConfigureAwait(false);
         }
         finally
         {
-            Interlocked.Decrement(ref this.otherChecksRunning);
+            Interlocked.Decrement(ref this.running[stage]);
         }
     }
 
-    private int otherChecksRunning;
+    private readonly int[] running = new int[Enum.GetValues<RunStage>().Length];
 
     /// <summary>
-    /// Waits until no check that does not judge the whole run is running. NUnit starts cases in catalogue order, and
-    /// those checks come last, so every other check has started by then; this waits for them to end.
+    /// Waits until no check of an earlier stage is running. NUnit starts cases in catalogue order, in which the stages
+    /// come one after the other, so every earlier check has started by then; this waits for them to end.
     /// </summary>
-    private async Task OtherChecksEndedAsync()
+    private async Task EarlierStagesEndedAsync(int stage)
     {
-        while (Volatile.Read(ref this.otherChecksRunning) > 0 && !this.Interrupted)
+        while (!this.Interrupted && Enumerable.Range(0, stage).Any(s => Volatile.Read(ref this.running[s]) > 0))
         {
             await Task.Delay(10).ConfigureAwait(false);
         }

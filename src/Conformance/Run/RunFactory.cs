@@ -85,6 +85,7 @@ internal static class RunFactory
         }
 
         var journal = new ChangeJournal();
+        var faults = new System.Collections.Concurrent.ConcurrentQueue<FaultSighting>();
         ConformanceTarget Build(ProviderConnection on, Uri at, SimulatedProviderServer? simulator, List<IDisposable> owned)
         {
             var anonymous = new Lazy<SmsTransport>(() => new SmsTransport(at, profile.Release, tls, redactor, callTimeout, profile.MaxResponseBytes) { Stopping = interruption.Token, Ledger = ledger });
@@ -108,6 +109,7 @@ internal static class RunFactory
                 MaxConcurrentTasks = profile.MaxConcurrentTasks,
                 Journal = journal,
                 Ledger = ledger,
+                Faults = faults,
             };
         }
 

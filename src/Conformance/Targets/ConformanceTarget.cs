@@ -63,8 +63,8 @@ internal sealed class ConformanceTarget
     /// <summary>What the profile declares per operation; undeclared operations are expected to be implemented.</summary>
     public IReadOnlyDictionary<string, DeclaredCapability> Capabilities { get; init; } = new Dictionary<string, DeclaredCapability>();
 
-    /// <summary>Every fault answer seen from a state-changing operation in this run, for the fault-contract checks.</summary>
-    public System.Collections.Concurrent.ConcurrentQueue<FaultSighting> Faults { get; } = new();
+    /// <summary>Every fault answer seen from a state-changing operation in this run (shared by all lanes), for the fault-contract checks.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<FaultSighting> Faults { get; init; } = new();
 
     /// <summary>The declaration for an operation.</summary>
     public DeclaredCapability CapabilityOf(string operation) => this.Capabilities.GetValueOrDefault(operation, DeclaredCapability.Undeclared);
