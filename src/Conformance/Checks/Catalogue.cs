@@ -11,7 +11,7 @@ internal sealed record Catalogue(string Feature, IReadOnlyList<Clause> Clauses, 
     [
         new(Reverse.ReverseCatalogue.Feature, Reverse.ReverseCatalogue.Clauses, Reverse.ReverseCatalogue.Checks),
 
-        // Last: its checks judge the exchanges of all the others.
+        // Its checks judge the exchanges of all the others: they run in the last stage (RunStage.WireLedger).
         new(Fidelity.FidelityCatalogue.Feature, Fidelity.FidelityCatalogue.Clauses, Fidelity.FidelityCatalogue.Checks),
     ];
 

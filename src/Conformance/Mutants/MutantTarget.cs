@@ -31,7 +31,7 @@ internal sealed class MutantTarget : IDisposable
     {
         var server = SimulatedProviderServer.Start(options);
         var redactor = new Redactor();
-        var ledger = new Harness.Oracle.ExchangeLedger(new Harness.Oracle.WireValidator(Harness.Oracle.TypeCatalogue.Default, Harness.Oracle.TypeCatalogue.ParseRelease("8.0.3.0")));
+        var ledger = new Harness.Oracle.ExchangeLedger(Harness.Oracle.WireValidator.ForRelease("8.0.3.0"));
         var transport = new SmsTransport(server.BaseUri, "8.0.3.0", TlsPolicy.System, redactor, TimeSpan.FromSeconds(10)) { Ledger = ledger };
         var anonymous = new Lazy<SmsTransport>(() => new SmsTransport(server.BaseUri, "8.0.3.0", TlsPolicy.System, redactor, TimeSpan.FromSeconds(10)) { Ledger = ledger });
         var (connection, failure) = await ProviderConnector.ConnectAsync(transport, options.UserName, options.Password, null).ConfigureAwait(false);

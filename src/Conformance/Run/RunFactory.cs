@@ -75,7 +75,7 @@ internal static class RunFactory
 
         var callTimeout = TimeSpan.FromSeconds(profile.CallTimeoutSeconds);
         // One ledger for the whole run, every lane and every client: the oracle judges each exchange as it happens.
-        var ledger = new ExchangeLedger(new WireValidator(TypeCatalogue.Default, TypeCatalogue.ParseRelease(profile.Release)));
+        var ledger = new ExchangeLedger(WireValidator.ForRelease(profile.Release));
         var transport = new SmsTransport(baseUri, profile.Release, tls, redactor, callTimeout, profile.MaxResponseBytes) { Stopping = interruption.Token, Ledger = ledger };
         var (connection, failure) = await ProviderConnector.ConnectAsync(transport, user, password, profile.ProviderId, ct).ConfigureAwait(false);
         if (connection is null)

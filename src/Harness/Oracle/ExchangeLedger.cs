@@ -110,9 +110,12 @@ internal sealed class ExchangeLedger
     {
         lock (this.gate)
         {
-            return this.counts.Where(kv => kv.Key.Item1 == side && WireProblem.LevelOf(kv.Key.Item2) == level).Sum(kv => kv.Value);
+            return this.CountUnlocked(side, level);
         }
     }
+
+    private int CountUnlocked(WireSide side, WireLevel level) =>
+        this.counts.Where(kv => kv.Key.Item1 == side && WireProblem.LevelOf(kv.Key.Item2) == level).Sum(kv => kv.Value);
 
     /// <summary>The kept findings of a side (optionally of some rules), in the order they were recorded.</summary>
     public IReadOnlyList<WireFinding> Findings(WireSide side, params WireRule[] rules)
@@ -140,9 +143,9 @@ internal sealed class ExchangeLedger
                 sides[side.ToString().ToLowerInvariant()] = new JsonObject
                 {
                     ["judged"] = this.judged.GetValueOrDefault(side),
-                    ["must"] = this.counts.Where(kv => kv.Key.Item1 == side && WireProblem.LevelOf(kv.Key.Item2) == WireLevel.Must).Sum(kv => kv.Value),
-                    ["should"] = this.counts.Where(kv => kv.Key.Item1 == side && WireProblem.LevelOf(kv.Key.Item2) == WireLevel.Should).Sum(kv => kv.Value),
-                    ["notes"] = this.counts.Where(kv => kv.Key.Item1 == side && WireProblem.LevelOf(kv.Key.Item2) == WireLevel.Note).Sum(kv => kv.Value),
+                    ["must"] = this.CountUnlocked(side, WireLevel.Must),
+                    ["should"] = this.CountUnlocked(side, WireLevel.Should),
+                    ["notes"] = this.CountUnlocked(side, WireLevel.Note),
                     ["byRule"] = rules,
                     ["findings"] = new JsonArray(this.samples.Where(f => f.Side == side).Select(f => (JsonNode)new JsonObject
                     {

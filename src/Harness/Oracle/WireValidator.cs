@@ -45,6 +45,9 @@ internal sealed class WireValidator
     /// <summary>The release judged against.</summary>
     public Version? Release { get; }
 
+    /// <summary>A validator of the embedded catalogue for a run's release as the profile or the URL names it (e.g. <c>8.0.3.0</c>).</summary>
+    public static WireValidator ForRelease(string? release) => new(TypeCatalogue.Default, TypeCatalogue.ParseRelease(release));
+
     /// <summary>Judges a value found in a slot declared as <paramref name="declared"/> (a VMODL name, <c>[]</c> for arrays).</summary>
     public IReadOnlyList<WireProblem> Value(JsonElement value, string declared, string path = "$")
     {
@@ -60,30 +63,35 @@ internal sealed class WireValidator
     /// </summary>
     public IReadOnlyList<WireProblem>? Request(string managedWsdl, string method, string? body)
     {
+        if (this.catalogue.Method(managedWsdl, method) is null)
+        {
+            return null;
+        }
+
+        JsonElement root;
+        try
+        {
+            // No body at all is how vim_rs calls a method without parameters.
+            using var document = JsonDocument.Parse(string.IsNullOrWhiteSpace(body) ? "{}" : body);
+            root = document.RootElement.Clone();
+        }
+        catch (JsonException ex)
+        {
+            return [new WireProblem(WireRule.WrongJsonType, "$", $"expected a JSON object of {method}'s parameters; the body is not JSON ({ex.Message})")];
+        }
+
+        return this.Request(managedWsdl, method, root);
+    }
+
+    /// <summary>Judges an already parsed request body (see <see cref="Request(string, string, string?)"/>).</summary>
+    public IReadOnlyList<WireProblem>? Request(string managedWsdl, string method, JsonElement root)
+    {
         if (this.catalogue.Method(managedWsdl, method) is not { } declared)
         {
             return null;
         }
 
         var problems = new List<WireProblem>();
-        if (string.IsNullOrWhiteSpace(body))
-        {
-            // No body at all is how vim_rs calls a method without parameters.
-            body = "{}";
-        }
-
-        JsonElement root;
-        try
-        {
-            using var document = JsonDocument.Parse(body);
-            root = document.RootElement.Clone();
-        }
-        catch (JsonException ex)
-        {
-            problems.Add(new WireProblem(WireRule.WrongJsonType, "$", $"expected a JSON object of {method}'s parameters; the body is not JSON ({ex.Message})"));
-            return problems;
-        }
-
         if (root.ValueKind != JsonValueKind.Object)
         {
             problems.Add(new WireProblem(WireRule.WrongJsonType, "$", $"expected a JSON object of {method}'s parameters; observed {Describe(root)}"));

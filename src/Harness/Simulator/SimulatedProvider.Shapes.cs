@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Collections.Frozen;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Harness.Oracle;
 using Harness.Wire.Faults;
@@ -15,8 +17,25 @@ internal sealed partial class SimulatedProvider
     /// <summary>One validator per release named in request URLs.</summary>
     private static readonly ConcurrentDictionary<string, WireValidator> Validators = new(StringComparer.Ordinal);
 
+    /// <summary>The deviations <see cref="BendShape"/> applies: with none of them on, answers are not re-parsed.</summary>
+    private static readonly FrozenSet<Deviation> ShapeDeviations = new[]
+    {
+        Deviation.MaxBatchSizeAsString, Deviation.UnknownFaultTypeName, Deviation.TaskInfoWithoutKey,
+        Deviation.ResultWithoutGroupId, Deviation.ReplicationStateOutsideEnum, Deviation.GroupIdCarriesKey,
+    }.ToFrozenSet();
+
+    /// <summary>Whether an answer may need bending.</summary>
+    private bool BendsShapes => this.Options.Deviations.Overlaps(ShapeDeviations);
+
     /// <summary>The fault for a body that breaks its method's parameters, or null when it conforms (or the check is off).</summary>
-    private SimulatedResponse? RefuseOffSpecRequest(string release, string moType, string method, string? body)
+    private SimulatedResponse? RefuseOffSpecRequest(string release, string moType, string method, string? body) =>
+        this.RefuseOffSpecRequest(release, moType, method, validator => validator.Request(moType, method, body));
+
+    /// <summary>The same, for a body already parsed.</summary>
+    private SimulatedResponse? RefuseOffSpecRequest(string release, string moType, string method, JsonElement root) =>
+        this.RefuseOffSpecRequest(release, moType, method, validator => validator.Request(moType, method, root));
+
+    private SimulatedResponse? RefuseOffSpecRequest(string release, string moType, string method, Func<WireValidator, IReadOnlyList<WireProblem>?> judge)
     {
         // The malformed-body deviations model a provider behind a lenient front: the body must reach the model.
         if (this.Options.RequestShapeFault == RequestShapeFault.None
@@ -25,8 +44,7 @@ internal sealed partial class SimulatedProvider
             return null;
         }
 
-        var validator = Validators.GetOrAdd(release, r => new WireValidator(TypeCatalogue.Default, TypeCatalogue.ParseRelease(r)));
-        var problem = validator.Request(moType, method, body)?.FirstOrDefault(p => p.Level == WireLevel.Must || p.Rule is WireRule.UnknownProperty or WireRule.NewerThanRelease);
+        var problem = judge(Validators.GetOrAdd(release, WireValidator.ForRelease))?.FirstOrDefault(p => p.Level == WireLevel.Must || p.Rule is WireRule.UnknownProperty or WireRule.NewerThanRelease);
         if (problem is null)
         {
             return null;

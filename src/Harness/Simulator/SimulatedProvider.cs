@@ -82,7 +82,7 @@ internal sealed partial class SimulatedProvider
         {
             this.requests.Add(new RecordedRequest(method, path, body, DateTimeOffset.UtcNow));
             var answer = this.Dispatch(method, path, headers, body);
-            return this.Options.Deviations.Count == 0 ? answer : this.BendShape(path[(path.LastIndexOf('/') + 1)..], answer);
+            return this.BendsShapes ? this.BendShape(path[(path.LastIndexOf('/') + 1)..], answer) : answer;
         }
     }
 
@@ -130,7 +130,7 @@ internal sealed partial class SimulatedProvider
             return this.Fault(new InvalidRequest(), "The request body is not a JSON object.");
         }
 
-        if (this.RefuseOffSpecRequest(parts[2], moType, operation, body) is { } refused)
+        if (this.RefuseOffSpecRequest(parts[2], moType, operation, root) is { } refused)
         {
             return refused;
         }

@@ -12,7 +12,6 @@ internal abstract class MethodFault : DataObject
 
     /// <summary>Whether this fault is, or derives from, the fault named <paramref name="wireName"/>.</summary>
     public bool IsA(string wireName) =>
-        wireName == "MethodFault"
-        || string.Equals(this.TypeName, wireName, StringComparison.Ordinal)
+        string.Equals(this.TypeName, wireName, StringComparison.Ordinal)
         || Serialization.WireTypeRegistry.IsSubtypeOf(this.GetType(), wireName);
 }

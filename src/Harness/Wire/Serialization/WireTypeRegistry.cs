@@ -30,13 +30,15 @@ internal static class WireTypeRegistry
     private static readonly FrozenDictionary<string, Type> ByName;
     private static readonly FrozenDictionary<Type, string> ByType;
 
+    /// <summary>Every model class's WSDL name, abstract bases (MethodFault, GroupInfo, GroupOperationResult) included.</summary>
+    private static readonly FrozenDictionary<Type, string> Declared;
+
     static WireTypeRegistry()
     {
-        var types = typeof(DataObject).Assembly.GetTypes()
-            .Where(t => t is { IsAbstract: false, IsClass: true } && t.IsSubclassOf(typeof(DataObject)))
-            .Where(t => !typeof(IUnrecognized).IsAssignableFrom(t))
-            .ToList();
-        ByType = types.ToFrozenDictionary(t => t, t => t.GetCustomAttribute<WireNameAttribute>()?.Name ?? t.Name);
+        Declared = typeof(DataObject).Assembly.GetTypes()
+            .Where(t => t.IsClass && t.IsSubclassOf(typeof(DataObject)) && !typeof(IUnrecognized).IsAssignableFrom(t))
+            .ToFrozenDictionary(t => t, t => t.GetCustomAttribute<WireNameAttribute>()?.Name ?? t.Name);
+        ByType = Declared.Where(kv => !kv.Key.IsAbstract).ToFrozenDictionary();
         ByName = ByType.ToFrozenDictionary(kv => kv.Value, kv => kv.Key, StringComparer.Ordinal);
     }
 
@@ -50,8 +52,19 @@ internal static class WireTypeRegistry
     public static Type? TypeOf(string? wireName) => wireName is null ? null : ByName.GetValueOrDefault(wireName);
 
     /// <summary>Whether <paramref name="type"/> is the type named <paramref name="wireName"/> or derives from it.</summary>
-    public static bool IsSubtypeOf(Type type, string wireName) =>
-        TypeOf(wireName) is { } ancestor && ancestor.IsAssignableFrom(type);
+    public static bool IsSubtypeOf(Type type, string wireName)
+    {
+        // Walk the class chain, so that abstract bases count too (a ReverseReplicationSuccessResult is a GroupOperationResult).
+        for (var t = type; t is not null; t = t.BaseType)
+        {
+            if (Declared.TryGetValue(t, out var name) && name == wireName)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Whether the WSDL name <paramref name="wireName"/> denotes <paramref name="ancestorName"/> or a subtype of it.</summary>
     public static bool IsSubtypeOf(string? wireName, string ancestorName) =>

@@ -57,6 +57,10 @@ public sealed class PolymorphicConverterFactoryTests
             Assert.That(fault!.IsA("SmsReplicationFault"), Is.True);
             Assert.That(fault.IsA("InvalidArgument"), Is.False);
             Assert.That(Deserialize<MethodFault>("""{"_typeName":"NotAuthenticated"}""")!.IsA("NoPermission"), Is.True);
+            Assert.That(fault.IsA("MethodFault"), Is.True, "the abstract base counts");
+            Assert.That(Deserialize<MethodFault>("""{"_typeName":"NoSuchFault"}""")!.IsA("MethodFault"), Is.True, "an unrecognised fault is still a MethodFault");
+            Assert.That(Harness.Wire.Serialization.WireTypeRegistry.IsSubtypeOf("ReverseReplicationSuccessResult", "GroupOperationResult"), Is.True);
+            Assert.That(Harness.Wire.Serialization.WireTypeRegistry.IsSubtypeOf("ReverseReplicationSuccessResult", "GroupErrorResult"), Is.False);
         });
     }
 
