@@ -23,11 +23,13 @@ export default defineConfig({
   // Mirrors Harness.Reporting.AllureCategories.All, in the same order (first match wins).
   // JS regexes match partially; categories.json holds the Java full-match forms for Allure 2.
   categories: [
+    { name: "Warning: a SHOULD clause (does not fail the gate unless strict)", matchers: { statuses: ["failed"], message: /^Warning \(SHOULD\):/ } },
     { name: "Wrong fault", matchers: { statuses: ["failed"], message: /wrong fault|expected fault/i } },
     { name: "Task contract", matchers: { statuses: ["failed"], message: /\[task\]/i } },
     { name: "Result contract", matchers: { statuses: ["failed"], message: /\[result\]/i } },
     { name: "Stuck task", matchers: { statuses: ["failed", "broken"], message: /stuck task/i } },
     { name: "Inconclusive: precondition not established", matchers: { statuses: ["skipped"], message: /^Inconclusive:/ } },
+    { name: "Not exercised: the trigger never arose", matchers: { statuses: ["skipped"], message: /^Not exercised:/ } },
     { name: "Not applicable", matchers: { statuses: ["skipped"], message: /^Not applicable:/ } },
     { name: "Harness or infrastructure error", matchers: { statuses: ["broken"] } },
   ],

@@ -2,13 +2,15 @@
 # VASA provider conformance: build the suite, run it against a profile (default: the embedded simulator),
 # render the Allure HTML report, print the verdict.
 #
-# Exit codes: 0 conformant, 1 not conformant, 2 bad usage / bad profile / missing credential,
-#             3 provider unreachable or login refused, 4 the harness itself failed (build, crash, report).
+# Exit codes: 0 conformant (warnings and clauses not exercised are listed), 1 not conformant (a MUST failed, or a
+#             warning with --strict), 2 bad usage / bad profile / missing credential, 3 provider unreachable or login
+#             refused, 4 the harness itself failed (build, crash, report), 5 incomplete (a MUST clause left unverified),
+#             130 interrupted.
 set -uo pipefail
 
 usage() {
   cat <<'USAGE'
-usage: ./run.sh [--profile FILE] [--baseline FILE] [--filter EXPR] [--no-report] [--dry-run]
+usage: ./run.sh [--profile FILE] [--baseline FILE] [--filter EXPR] [--strict] [--no-report] [--dry-run]
        ./run.sh bench       the performance figures (suite time, client and simulator overhead, scaling,
                             property rate); prints a table, writes out/bench.json
        ./run.sh mutants     the mutant matrix: every check against the faithful simulator and every mutant;
@@ -18,9 +20,12 @@ usage: ./run.sh [--profile FILE] [--baseline FILE] [--filter EXPR] [--no-report]
                    also VASA_PROFILE. See profiles/example-vcenter.json for a real vCenter.
   --baseline FILE  known failures ({"knownFailures":[{"check"|"clause","reason","expires"}]}): listed failures
                    do not fail the gate; a listed one that passes or has expired fails it ("stale baseline").
+                   "acceptedUnverified" (same fields) lists MUST clauses that may stay unverified (else INCOMPLETE).
                    Also VASA_BASELINE, or "baseline" in the profile.
   --filter EXPR    run only matching checks (dotnet test --filter syntax, e.g. "Name~TooMany");
                    a filter that selects no check fails the run (exit 2)
+  --strict         warnings (failed SHOULD clauses) fail the gate too (also VASA_STRICT=1, or "strict": true
+                   in the profile)
   --no-report      skip the HTML report
   --dry-run        list every state-changing call the run would make, with its groups, and send none (it only
                    reads the provider, then rehearses the run against a simulated mirror of what it read)
@@ -35,6 +40,7 @@ USAGE
 profile="${VASA_PROFILE:-}"
 filter=""
 baseline="${VASA_BASELINE:-}"
+strict="${VASA_STRICT:-}"
 report=1
 command="suite"
 if [[ "${1:-}" == "mutants" || "${1:-}" == "bench" ]]; then command="$1"; shift; fi
@@ -47,6 +53,7 @@ while [[ $# -gt 0 ]]; do
     --filter) [[ $# -ge 2 ]] || { echo "run.sh: --filter needs an expression (see ./run.sh --help)" >&2; exit 2; }; filter="$2"; shift 2 ;;
     --filter=*) filter="${1#--filter=}"; shift ;;
     --no-report) report=0; shift ;;
+    --strict) strict=1; shift ;;
     --dry-run) command="dry-run"; shift ;;
     -h|--help) usage; exit 0 ;;
     *) echo "run.sh: unknown option '$1' (see ./run.sh --help)" >&2; exit 2 ;;
@@ -107,7 +114,7 @@ if [[ -n "$filter" ]]; then test_args+=(--filter "$filter"); fi
 # report is written. A second Ctrl-C kills it.
 rm -f "$out/.stop"
 : >"$out/test-output.log"
-VASA_PROFILE="$profile" VASA_OUT="$out" VASA_BASELINE="$baseline" setsid dotnet "${test_args[@]}" >"$out/test-output.log" 2>&1 &
+VASA_PROFILE="$profile" VASA_OUT="$out" VASA_BASELINE="$baseline" VASA_STRICT="$strict" setsid dotnet "${test_args[@]}" >"$out/test-output.log" 2>&1 &
 test_pid=$!
 tail -s 0.2 -n +1 -f --pid="$test_pid" "$out/test-output.log" | sed -un 's/^[[:space:]]*\[vasa\] /  /p' &
 tail_pid=$!

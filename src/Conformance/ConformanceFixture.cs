@@ -19,8 +19,10 @@ public abstract class ConformanceFixture
         {
             CheckOutcome.Passed => "PASS ",
             CheckOutcome.Failed => "FAIL ",
+            CheckOutcome.Warning => "WARN ",
             CheckOutcome.Broken => "BROKE",
             CheckOutcome.Inconclusive => "INCONCLUSIVE",
+            CheckOutcome.NotExercised => "NOT EXERCISED",
             _ => "N/A  ",
         };
         await TestContext.Progress.WriteLineAsync(run.Redactor.Redact($"[vasa] {label} {check.Clause.Id,-14} {check.Name} ({ms} ms){(result.Reason is null ? string.Empty : " — " + result.Reason)}")).ConfigureAwait(false);
@@ -35,8 +37,14 @@ public abstract class ConformanceFixture
         {
             case CheckOutcome.Passed:
                 return;
-            case CheckOutcome.Failed or CheckOutcome.Broken when known:
+            case CheckOutcome.Failed or CheckOutcome.Broken or CheckOutcome.Warning when known:
                 Assert.Warn("known failure, accepted by the baseline: " + reason);
+                break;
+            case CheckOutcome.Warning when run.Summary.Strict:
+                Assert.Fail("warning (SHOULD), failing in strict mode: " + reason);
+                break;
+            case CheckOutcome.Warning:
+                Assert.Warn("warning (SHOULD, does not fail the gate): " + reason);
                 break;
             case CheckOutcome.Failed:
                 Assert.Fail(reason);
@@ -46,6 +54,9 @@ public abstract class ConformanceFixture
                 break;
             case CheckOutcome.Inconclusive:
                 Assert.Inconclusive("Inconclusive: " + reason);
+                break;
+            case CheckOutcome.NotExercised:
+                Assert.Inconclusive("Not exercised: " + reason);
                 break;
             default:
                 Assert.Ignore("Not applicable: " + reason);

@@ -74,7 +74,7 @@ public sealed class ConformanceSetUp
         }
 
         var c = run.Summary.Counts;
-        TestContext.Progress.WriteLine($"[vasa] {c.Passed} passed, {c.Failed} failed, {c.Broken} broken, {c.Inconclusive} inconclusive, {c.NotApplicable} not applicable → {run.Summary.Verdict.Verdict}; summary in {Path.Combine(run.OutDirectory, "summary.json")}");
+        TestContext.Progress.WriteLine($"[vasa] {c.Describe()} → {run.Summary.Verdict.Headline}; summary in {Path.Combine(run.OutDirectory, "summary.json")}");
         run.Dispose();
         ConformanceRun.Current = null;
     }

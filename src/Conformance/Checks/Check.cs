@@ -22,8 +22,22 @@ internal sealed record Check(string Name, Clause Clause, string Feature, Func<Ch
     /// <summary>Every clause the check enforces.</summary>
     public IEnumerable<Clause> Clauses => this.Also.Prepend(this.Clause);
 
-    /// <summary>Runs the check, or reports it not applicable when the profile declares its operation unimplemented.</summary>
-    public Task<CheckResult> ExecuteAsync(ConformanceTarget target)
+    /// <summary>The level the gate reads.</summary>
+    public RequirementLevel Level => this.Clause.Level == ClauseLevel.Must ? RequirementLevel.Must : RequirementLevel.Should;
+
+    /// <summary>
+    /// Runs the check, or reports it not applicable when the profile declares its operation unimplemented. A failure
+    /// of a SHOULD clause is a <see cref="CheckOutcome.Warning"/>.
+    /// </summary>
+    public async Task<CheckResult> ExecuteAsync(ConformanceTarget target)
+    {
+        var result = await this.ExecuteBodyAsync(target).ConfigureAwait(false);
+        return result.Outcome == CheckOutcome.Failed && this.Clause.Level == ClauseLevel.Should
+            ? result with { Outcome = CheckOutcome.Warning }
+            : result;
+    }
+
+    private Task<CheckResult> ExecuteBodyAsync(ConformanceTarget target)
     {
         if (!this.Ungated && !target.CapabilityOf(this.Feature).Implemented)
         {

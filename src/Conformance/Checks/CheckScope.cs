@@ -5,8 +5,8 @@ using Harness.Reporting;
 namespace Conformance.Checks;
 
 /// <summary>
-/// What a check runs in: the target, a client whose every exchange lands in the current step, and the three
-/// ways to stop (<see cref="Fail"/>, <see cref="Require"/>, <see cref="NotApplicable"/>). Like csi-test's By(...),
+/// What a check runs in: the target, a client whose every exchange lands in the current step, and the ways to stop
+/// (<see cref="Fail"/>, <see cref="Require"/>, <see cref="NotExercised"/>, <see cref="Broken"/>, <see cref="NotApplicable"/>). Like csi-test's By(...),
 /// steps narrate the check.
 /// </summary>
 internal sealed class CheckScope
@@ -153,6 +153,12 @@ internal sealed class CheckScope
             throw new CheckStopped(CheckOutcome.Inconclusive, reason);
         }
     }
+
+    /// <summary>The clause's trigger never arose in this run (e.g. a transient fault never raised): stops the check as NotExercised, neither pass nor fail.</summary>
+    public void NotExercised(string reason) => throw new CheckStopped(CheckOutcome.NotExercised, reason);
+
+    /// <summary>The harness or the infrastructure failed, so the clause cannot be judged: stops the check as Broken, naming the cause.</summary>
+    public void Broken(string reason) => throw new CheckStopped(CheckOutcome.Broken, reason);
 
     /// <summary>The clause does not apply to this provider: stops the check as NotApplicable.</summary>
     public void NotApplicable(string reason) => throw new CheckStopped(CheckOutcome.NotApplicable, reason);

@@ -3,9 +3,9 @@ namespace Conformance.Checks;
 /// <summary>How strongly a clause binds (RFC 2119).</summary>
 internal enum ClauseLevel
 {
-    /// <summary>Required by the contract.</summary>
+    /// <summary>Required by the contract: a violation fails the gate, and an unverified MUST keeps the run from being CONFORMANT.</summary>
     Must,
 
-    /// <summary>Recommended; a failure is reported but is still a failure of the clause.</summary>
+    /// <summary>Recommended: a violation is a warning, shown and counted, that fails the gate only in strict mode.</summary>
     Should,
 }

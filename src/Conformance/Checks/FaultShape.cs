@@ -49,9 +49,6 @@ internal static class FaultShape
 
         switch (fault)
         {
-            case TooMany { MaxBatchSize: <= 0 } tooMany:
-                problems.Add($"{where} TooMany.maxBatchSize is {tooMany.MaxBatchSize}; it must be absent or a positive integer");
-                break;
             case InvalidArgument { InvalidProperty: { } property } when property != "groupId":
                 problems.Add($"{where} InvalidArgument.invalidProperty is '{property}', but the only argument is groupId");
                 break;

@@ -43,8 +43,12 @@ internal abstract class SharedScenario
                 // The scenario met a contract violation on the way; the check that judges it fails, this one cannot judge.
                 s.Require(false, "the shared scenario stopped early: " + this.StopReason);
                 break;
+            case CheckOutcome.NotExercised:
+                s.NotExercised(this.StopReason!);
+                break;
             case CheckOutcome.Broken:
-                throw new InvalidOperationException("shared scenario broke: " + this.StopReason);
+                s.Broken("the shared scenario broke: " + this.StopReason);
+                break;
         }
     }
 

@@ -43,6 +43,14 @@ internal static class VerdictCommand
                 Console.WriteLine($"  known failure (baseline): {accepted.GetProperty("check").GetString()} — {accepted.GetProperty("reason").GetString()} (until {accepted.GetProperty("expires").GetString()})");
             }
 
+            if (baseline.TryGetProperty("acceptedUnverified", out var unverified))
+            {
+                foreach (var accepted in unverified.EnumerateArray())
+                {
+                    Console.WriteLine($"  accepted unverified (baseline or profile): {accepted.GetProperty("check").GetString()} — {accepted.GetProperty("reason").GetString()} (until {accepted.GetProperty("expires").GetString()})");
+                }
+            }
+
             foreach (var stale in baseline.GetProperty("stale").EnumerateArray())
             {
                 Console.WriteLine("  " + stale.GetString());
@@ -50,23 +58,16 @@ internal static class VerdictCommand
         }
 
         var counts = root.GetProperty("counts");
-        int Count(string name) => counts.GetProperty(name).GetInt32();
+        int Count(string name) => counts.TryGetProperty(name, out var n) ? n.GetInt32() : 0;
         var exit = root.GetProperty("exitCode").GetInt32();
-        var verdict = root.GetProperty("verdict").GetString();
         var reason = root.TryGetProperty("reason", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() : null;
-        var tally = $"{Count("passed")} passed, {Count("failed")} failed, {Count("broken")} broken, {Count("inconclusive")} inconclusive, {Count("notApplicable")} not applicable";
-        var headline = verdict switch
-        {
-            "conformant" when Count("failed") + Count("broken") > 0 => "CONFORMANT WITH KNOWN FAILURES (accepted by the baseline)",
-            "conformant" when Count("inconclusive") > 0 => "CONFORMANT (not fully verified: see the inconclusive checks)",
-            "conformant" => "CONFORMANT",
-            "not-conformant" => "NOT CONFORMANT",
-            _ => exit switch { 3 => "PROVIDER UNREACHABLE", 130 => "INTERRUPTED", _ => "CANNOT RUN" },
-        };
-        Console.WriteLine($"Verdict: {headline} — {tally} (profile '{root.GetProperty("profile").GetString()}', exit {exit})");
+        var tally = new Harness.Reporting.RunCounts(Count("passed"), Count("failed"), Count("broken"), Count("inconclusive"), Count("notApplicable"), Count("warnings"), Count("notExercised")).Describe();
+        var headline = root.TryGetProperty("headline", out var h) && h.GetString() is { Length: > 0 } text ? text : root.GetProperty("verdict").GetString()!.ToUpperInvariant();
+        var strict = root.TryGetProperty("strict", out var st) && st.ValueKind == JsonValueKind.True ? ", strict" : string.Empty;
+        Console.WriteLine($"Verdict: {headline} — {tally} (profile '{root.GetProperty("profile").GetString()}'{strict}, exit {exit})");
         if (reason is not null)
         {
-            Console.WriteLine($"Reason: {reason}");
+            Console.WriteLine($"{(exit == 0 ? "Listed" : "Reason")}: {reason}");
         }
 
         return exit;

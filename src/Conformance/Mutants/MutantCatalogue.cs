@@ -44,8 +44,8 @@ internal static class MutantCatalogue
         [Deviation.TruncateOversizedBatch] = ["An_oversized_batch_is_rejected_with_TooMany", InvalidChangesNothing],
         [Deviation.TooManyMaxBatchSizeAboveLimit] = ["After_TooMany_a_split_batch_processes_every_group_exactly_once"],
         [Deviation.TaskGoesBackToRunning] = ["Task_states_move_only_from_queued_to_running_to_a_terminal_state"],
-        [Deviation.ProgressDecreases] = ["Task_progress_stays_within_0_to_100_and_never_decreases"],
-        [Deviation.ProgressOutOfRange] = ["Task_progress_stays_within_0_to_100_and_never_decreases"],
+        [Deviation.ProgressDecreases] = ["Task_progress_never_decreases"],
+        [Deviation.ProgressOutOfRange] = ["Task_progress_stays_within_0_to_100"],
         [Deviation.CompletionBeforeStart] = ["Task_completionTime_is_not_before_startTime"],
         [Deviation.TaskErrorWithoutFault] = ["Task_error_is_set_exactly_when_the_state_is_error", "The_task_reaches_success"],
         [Deviation.ErrorSetOnSuccess] = ["Task_error_is_set_exactly_when_the_state_is_error"],
@@ -61,8 +61,7 @@ internal static class MutantCatalogue
         [Deviation.InvalidPropertyWrong] = [WellFormed],
         [Deviation.MalformedFaultMessage] = [WellFormed, WireRequired],
         [Deviation.FaultCauseNotAFault] = [WellFormed, WireTypeNames],
-        [Deviation.TooManyNonPositiveMaxBatchSize] = [WellFormed, "An_oversized_batch_is_rejected_with_TooMany"],
-        [Deviation.InactiveProviderBadMapping] = [WellFormed],
+        [Deviation.InactiveProviderBadMapping] = [WellFormed, "InactiveProvider_when_raised_is_a_well_formed_declared_fault"],
         [Deviation.MalformedBodyAccepted] = ["Malformed_groupId_is_rejected_with_InvalidArgument"],
         [Deviation.MalformedBodyHtmlError] = ["Malformed_groupId_is_rejected_with_InvalidArgument", FaultEnvelope, "Every_answer_is_a_task_MoRef_or_a_documented_fault"],
         [Deviation.NoReplicationProfile] = ["The_provider_reports_the_Replication_profile"],
@@ -102,6 +101,27 @@ internal static class MutantCatalogue
         ],
     };
 
+    /// <summary>The transient faults the provider raises on its own, each with the check that judges it when raised.</summary>
+    public static IReadOnlyDictionary<string, string> TransientFaultChecks { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["ProviderBusy"] = "ProviderBusy_when_raised_is_a_well_formed_declared_fault",
+        ["ProviderUnavailable"] = "ProviderUnavailable_when_raised_is_a_well_formed_declared_fault",
+        ["ProviderOutOfResource"] = "ProviderOutOfResource_when_raised_is_a_well_formed_declared_fault",
+        ["InactiveProvider"] = "InactiveProvider_when_raised_is_a_well_formed_declared_fault",
+    };
+
+    /// <summary>The faithful simulator raising each transient fault once (well-formed): every "when raised" check is exercised and passes.</summary>
+    public static SimulatedProviderOptions FaithfulRaisingTransientFaults() =>
+        Faithful() with { Faults = [.. TransientFaultChecks.Keys.Select(f => new SimulatedFault { Fault = f, Times = 1 })] };
+
+    /// <summary>A provider that raises a transient fault once, with faultMessage entries that have no key: caught by the fault's own check.</summary>
+    private static IEnumerable<Mutant> TransientFaultsRaisedMalformed() =>
+        TransientFaultChecks.Where(t => t.Key != "InactiveProvider").Select(t => new Mutant(
+            $"{t.Key}RaisedMalformed",
+            Faithful(Deviation.MalformedFaultMessage) with { Faults = [new SimulatedFault { Fault = t.Key, Times = 1 }] },
+            null,
+            [t.Value, WellFormed]));
+
     /// <summary>Every mutant: one per deviation, then the breaking settings.</summary>
     public static IReadOnlyList<Mutant> All { get; } =
     [
@@ -111,6 +131,10 @@ internal static class MutantCatalogue
             null,
             Catches.GetValueOrDefault(d, []))),
         new("NotImplementedAlthoughDeclaredImplemented", Faithful() with { Faults = [new SimulatedFault { Fault = "NotImplemented" }] }, null, ["NotImplemented_only_where_the_profile_declares_the_operation_unimplemented"]),
+        .. TransientFaultsRaisedMalformed(),
+
+        // A provider that crashes on every Reverse call: the connection drops before any answer. No fault at all is no MethodFault.
+        new("ReverseConnectionDropped", Faithful() with { TransportFaults = [new SimulatedTransportFault { Kind = TransportFaultKind.Reset }] }, null, [FaultEnvelope]),
         new("DeclaredBatchLimitDiffersFromMaxBatchSize", Faithful(), new Dictionary<string, DeclaredCapability> { [ReverseCatalogue.Feature] = new(true, 4, true) }, ["The_declared_batch_limit_matches_maxBatchSize"]),
     ];
 }

@@ -26,7 +26,7 @@ internal static class ReverseCapabilityChecks
         var reported = s.Target.Info?.MaxBatchSize is > 0 ? s.Target.Info.MaxBatchSize : null;
         if (declared is null && reported is null)
         {
-            s.NotApplicable("neither the profile (capabilities.ReverseReplicateGroup_Task.batchLimit) nor QueryProviderInfo.maxBatchSize states a batch limit");
+            s.NotExercised("nothing to compare: neither the profile (capabilities.ReverseReplicateGroup_Task.batchLimit) nor QueryProviderInfo.maxBatchSize states a batch limit");
         }
 
         s.Step("Compare the declared batch limit with maxBatchSize", () =>

@@ -55,7 +55,13 @@ internal static class ReverseFaultChecks
         {
             s.Step($"Expect {what} to be answered with HTTP 500 and a MethodFault body", () =>
             {
-                s.Expect(result.Kind != OutcomeKind.ProtocolViolation, $"wrong fault: {what}: {result.Problem}");
+                if (result.Kind is not (OutcomeKind.Value or OutcomeKind.Fault))
+                {
+                    // A dropped connection, a timeout, a non-JSON body or a status other than 200 and 500 is no fault at all.
+                    s.Attach("offending exchange", "application/json", result.Call.ToJson());
+                    s.Fail($"wrong fault: {what} got {result.Describe()}; expected HTTP 500 with a JSON MethodFault body (or 200 with a task MoRef)");
+                }
+
                 s.Expect(!result.IsValue || ReverseSteps.IsTaskMoRef(result.Value), $"wrong fault: {what} got HTTP {result.Call.Status} with a body that is not a task MoRef (a fault sent with 200?)");
                 s.Expect(result.Kind != OutcomeKind.Fault || result.Fault!.TypeName is not null, $"wrong fault: {what} got HTTP 500 with a body without _typeName");
             });
@@ -95,6 +101,39 @@ internal static class ReverseFaultChecks
         }
 
         JudgeLedger(s, f => FaultShape.Problems(f.Fault) is { Count: > 0 } p ? $"{f.Fault.TypeName}: {string.Join("; ", p)}" : null);
+    }
+
+    /// <summary>
+    /// RRG-F-BUSY, -UNAVAIL, -OOR, -INACTIVE: every <paramref name="fault"/> the operation raised anywhere in the run was
+    /// HTTP 500 with a well-formed fault. The provider decides when it is busy, unavailable, short of resources or
+    /// inactive, so the suite cannot provoke these: a run in which the fault never came leaves the clause not exercised.
+    /// </summary>
+    public static Task RaisedFaultIsWellFormed(CheckScope s, string fault)
+    {
+        var sightings = s.Target.Faults.Where(f => f.Operation == ReverseCatalogue.Feature && f.Fault.IsA(fault)).ToList();
+        if (sightings.Count == 0)
+        {
+            s.NotExercised($"ReverseReplicateGroup_Task never raised {fault} in this run; the provider decides when to raise it, so the suite cannot provoke it");
+        }
+
+        s.Step($"Judge every {fault} ReverseReplicateGroup_Task raised in this run ({sightings.Count})", () =>
+        {
+            var wrong = sightings
+                .Select(f => (f, problem: f.Call.Status != 500 ? $"{fault} came with HTTP {f.Call.Status}, not 500" : FaultShape.Problems(f.Fault) is { Count: > 0 } p ? $"{fault}: {string.Join("; ", p)}" : null))
+                .Where(x => x.problem is not null)
+                .ToList();
+            if (wrong.Count > 0)
+            {
+                s.Attach("offending exchange", "application/json", wrong[0].f.Call.ToJson());
+            }
+
+            s.Expect(wrong.Count == 0, "malformed fault: " + string.Join("; ", wrong.Select(w => w.problem).Distinct()));
+            foreach (var reaction in sightings.GroupBy(f => f.Reaction, StringComparer.Ordinal))
+            {
+                s.Note($"{fault} raised {reaction.Count()}× ({reaction.Key})");
+            }
+        });
+        return Task.CompletedTask;
     }
 
     /// <summary>NotImplemented passes (as not applicable) only where the profile declares the operation unimplemented; an operation that works although declared unimplemented is a warning.</summary>

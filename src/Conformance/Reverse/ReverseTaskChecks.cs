@@ -38,31 +38,50 @@ internal static class ReverseTaskChecks
         }
     });
 
-    /// <summary>Progress stays within 0..100 and never decreases.</summary>
-    public static Task ProgressNeverDecreases(CheckScope s) => JudgeAsync(s, "Expect progress within 0..100 and never decreasing", task =>
-    {
-        int? previous = null;
-        foreach (var info in task.Infos)
+    /// <summary>Progress, when reported, stays within 0..100.</summary>
+    public static Task ProgressWithinRange(CheckScope s) => JudgeAsync(
+        s,
+        "Expect progress within 0..100",
+        task =>
         {
-            if (info.Progress is not { } progress)
+            foreach (var progress in task.Infos.Select(i => i.Progress).OfType<int>())
             {
-                continue;
+                s.Expect(progress is >= 0 and <= 100, $"[task] {task.Task} reported progress {progress}, outside 0..100");
             }
+        },
+        ReportsProgress);
 
-            s.Expect(progress is >= 0 and <= 100, $"[task] {task.Task} reported progress {progress}, outside 0..100");
-            s.Expect(previous is null || progress >= previous, $"[task] {task.Task} progress went down from {previous} to {progress}");
-            previous = progress;
-        }
-    });
+    /// <summary>Progress, when reported, never decreases between two polls.</summary>
+    public static Task ProgressNeverDecreases(CheckScope s) => JudgeAsync(
+        s,
+        "Expect progress never to decrease",
+        task =>
+        {
+            int? previous = null;
+            foreach (var progress in task.Infos.Select(i => i.Progress).OfType<int>())
+            {
+                s.Expect(previous is null || progress >= previous, $"[task] {task.Task} progress went down from {previous} to {progress}");
+                previous = progress;
+            }
+        },
+        ReportsProgress);
+
+    /// <summary>The trigger of the progress clauses: a task that reported progress.</summary>
+    private static (Func<TaskObservation, bool> Exercises, string Otherwise) ReportsProgress { get; } =
+        (t => t.Infos.Any(i => i.Progress is not null), "no task reported progress (SmsTaskInfo.progress is optional: absent means the task does not report it)");
 
     /// <summary>completionTime is not before startTime.</summary>
-    public static Task CompletionNotBeforeStart(CheckScope s) => JudgeAsync(s, "Expect completionTime not before startTime", task =>
-    {
-        foreach (var info in task.Infos.Where(i => i.StartTime is not null && i.CompletionTime is not null))
+    public static Task CompletionNotBeforeStart(CheckScope s) => JudgeAsync(
+        s,
+        "Expect completionTime not before startTime",
+        task =>
         {
-            s.Expect(info.CompletionTime >= info.StartTime, $"[task] {task.Task} completionTime {info.CompletionTime:O} is before its startTime {info.StartTime:O}");
-        }
-    });
+            foreach (var info in task.Infos.Where(i => i.StartTime is not null && i.CompletionTime is not null))
+            {
+                s.Expect(info.CompletionTime >= info.StartTime, $"[task] {task.Task} completionTime {info.CompletionTime:O} is before its startTime {info.StartTime:O}");
+            }
+        },
+        (t => t.Infos.Any(i => i.StartTime is not null && i.CompletionTime is not null), "no task reported both startTime and completionTime (both are optional)"));
 
     /// <summary>error is set exactly when the state is error.</summary>
     public static Task ErrorExactlyWhenStateIsError(CheckScope s) => JudgeAsync(s, "Expect error set exactly when the state is error", task =>
@@ -102,7 +121,7 @@ internal static class ReverseTaskChecks
         s.Expect(fromInfo == fromQuery, $"[task] QuerySmsTaskResult of {task.Task} disagrees with SmsTaskInfo.result: {Count(queried.Value)} vs {Count(final.Result)} item(s)");
     });
 
-    private static async Task JudgeAsync(CheckScope s, string step, Action<TaskObservation> judge)
+    private static async Task JudgeAsync(CheckScope s, string step, Action<TaskObservation> judge, (Func<TaskObservation, bool> Exercises, string Otherwise)? trigger = null)
     {
         var happy = await ReverseHappyPath.GetAsync(s.Target).ConfigureAwait(false);
         var oversized = await ReverseOversizedBatch.GetAsync(s.Target).ConfigureAwait(false);
@@ -115,6 +134,11 @@ internal static class ReverseTaskChecks
 
         tasks.AddRange(oversized.Tasks);
         s.Require(tasks.Count > 0, $"no task was started to judge (success scenario: {happy.StopReason ?? happy.Call?.Describe() ?? "not run"}; split batch: {oversized.StopReason ?? "no chunk tasks"})");
+        if (trigger is { } t && !tasks.Any(t.Exercises))
+        {
+            s.NotExercised($"{t.Otherwise}; {tasks.Count} task(s) observed");
+        }
+
         s.Note($"{tasks.Count} task(s) judged");
         s.Step(step, () =>
         {

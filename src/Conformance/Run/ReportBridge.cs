@@ -28,17 +28,13 @@ internal static class ReportBridge
         {
             Start = result.Start,
             Stop = result.Stop,
-            Status = result.Outcome switch
-            {
-                CheckOutcome.Passed => ReportStatus.Passed,
-                CheckOutcome.Failed => ReportStatus.Failed,
-                CheckOutcome.Broken => ReportStatus.Broken,
-                _ => ReportStatus.Skipped,
-            },
+            Status = Status(result.Outcome),
             Category = result.Outcome switch
             {
                 CheckOutcome.Inconclusive => ReportTestResult.Inconclusive,
                 CheckOutcome.NotApplicable => ReportTestResult.NotApplicable,
+                CheckOutcome.NotExercised => ReportTestResult.NotExercised,
+                CheckOutcome.Warning => ReportTestResult.Warning,
                 _ => null,
             },
             Message = result.Reason,
@@ -61,7 +57,7 @@ internal static class ReportBridge
             ("language", "csharp"),
             ("testMethod", check.Name),
         ]);
-        if (result.Notes.Any(n => n.StartsWith("WARNING", StringComparison.Ordinal)))
+        if (result.Outcome == CheckOutcome.Warning || result.Notes.Any(n => n.StartsWith("WARNING", StringComparison.Ordinal)))
         {
             report.Labels.Add(("tag", "warning"));
         }
@@ -86,7 +82,19 @@ internal static class ReportBridge
 
     /// <summary>The summary line.</summary>
     public static RunCheck ToSummary(Check check, CheckResult result) =>
-        new(check.Name, check.Clause.Id, result.Outcome, result.Reason, (long)(result.Stop - result.Start).TotalMilliseconds);
+        new(check.Name, check.Clause.Id, result.Outcome, result.Reason, (long)(result.Stop - result.Start).TotalMilliseconds, check.Level);
+
+    /// <summary>
+    /// The Allure status: a warning (a failed SHOULD) is "failed" with the category "Warning (SHOULD)"; inconclusive,
+    /// not exercised and not applicable are "skipped", each with its own category.
+    /// </summary>
+    private static ReportStatus Status(CheckOutcome outcome) => outcome switch
+    {
+        CheckOutcome.Passed => ReportStatus.Passed,
+        CheckOutcome.Failed or CheckOutcome.Warning => ReportStatus.Failed,
+        CheckOutcome.Broken => ReportStatus.Broken,
+        _ => ReportStatus.Skipped,
+    };
 
     /// <summary>For a failed or inconclusive check: the path of steps where it stopped, as the "trace".</summary>
     private static string? Where(CheckResult result)
@@ -111,13 +119,7 @@ internal static class ReportBridge
         {
             Start = step.Start,
             Stop = step.Stop == default ? step.Start : step.Stop,
-            Status = step.Outcome switch
-            {
-                CheckOutcome.Passed => ReportStatus.Passed,
-                CheckOutcome.Failed => ReportStatus.Failed,
-                CheckOutcome.Broken => ReportStatus.Broken,
-                _ => ReportStatus.Skipped,
-            },
+            Status = Status(step.Outcome),
             Message = step.Message,
         };
         foreach (var call in step.Calls)
@@ -135,6 +137,7 @@ internal static class ReportBridge
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"**{check.Clause.Id}** ({check.Clause.Level.ToString().ToUpperInvariant()}): {check.Clause.Text}\n\n");
         text.Append(CultureInfo.InvariantCulture, $"Source: {check.Clause.Source}\n\n");
+        text.Append(CultureInfo.InvariantCulture, $"Level: {check.Clause.Level.ToString().ToUpperInvariant()}, because {check.Clause.Why}\n\n");
         if (result.Reason is not null)
         {
             text.Append(CultureInfo.InvariantCulture, $"**{result.Outcome}**: {result.Reason}\n\n");

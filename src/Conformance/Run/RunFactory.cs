@@ -45,6 +45,12 @@ internal static class RunFactory
             baseline = read;
         }
 
+        if (profile.AcceptedUnverified.Count > 0)
+        {
+            var source = $"{Path.GetFileName(profile.SourcePath ?? profilePath)} (acceptedUnverified)";
+            baseline = baseline?.With(source, profile.AcceptedUnverified) ?? Baseline.FromUnverified(source, profile.AcceptedUnverified);
+        }
+
         ulong? seed = ulong.TryParse(env("VASA_SEED"), out var s) ? s : profile.PropertyTests.Seed;
         SimulatedProviderServer? server = null;
         string user;
@@ -146,6 +152,7 @@ internal static class RunFactory
         };
         run.Owned.AddRange(owned);
         run.Summary.Baseline = baseline;
+        run.Summary.Strict = profile.Strict || env("VASA_STRICT") is "1" or "true";
         return run;
     }
 

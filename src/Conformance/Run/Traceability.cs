@@ -50,24 +50,35 @@ internal static class Traceability
     /// <summary>The catalogue as documentation: clause, level, text, source and checks, without outcomes (docs/clauses.md).</summary>
     public static string CatalogueMarkdown(IEnumerable<Catalogue> catalogues)
     {
-        var text = new StringBuilder("# Clauses and checks\n\nGenerated from the catalogues in src/Conformance (`dotnet src/Conformance/bin/Release/net10.0/Conformance.dll catalogue > docs/clauses.md`); a test keeps it current.\n");
+        var text = new StringBuilder("# Clauses and checks\n\nGenerated from the catalogues in src/Conformance (`dotnet src/Conformance/bin/Release/net10.0/Conformance.dll catalogue > docs/clauses.md`); a test keeps it current.\n\nLevels: **MUST** only where the seed or VMware (its documentation or its type definitions) states the requirement; a failed MUST fails the gate, and a MUST left unverified makes the run INCOMPLETE. **SHOULD** where the reference infers it, marks it unconfirmed, or asks for robustness beyond the documented contract; a failed SHOULD is a warning, which fails the gate only with `--strict`.\n");
         foreach (var cat in catalogues)
         {
-            text.Append(CultureInfo.InvariantCulture, $"\n## {cat.Feature}\n\n| clause | level | text | source | checks |\n|---|---|---|---|---|\n");
+            text.Append(CultureInfo.InvariantCulture, $"\n## {cat.Feature}\n\n| clause | level | why this level | text | source | checks |\n|---|---|---|---|---|---|\n");
             foreach (var row in Build([cat], []))
             {
                 var checks = row.IsGap ? "**gap: no check yet**" : string.Join("<br>", row.Checks.Select(c => $"`{c.Check}`"));
-                text.Append(CultureInfo.InvariantCulture, $"| {row.Clause.Id} | {row.Clause.Level.ToString().ToUpperInvariant()} | {row.Clause.Text.Replace("|", "\\|", StringComparison.Ordinal)} | {row.Clause.Source} | {checks} |\n");
+                text.Append(CultureInfo.InvariantCulture, $"| {row.Clause.Id} | {row.Clause.Level.ToString().ToUpperInvariant()} | {BasisText(row.Clause.Basis)}: {row.Clause.Why.Replace("|", "\\|", StringComparison.Ordinal)} | {row.Clause.Text.Replace("|", "\\|", StringComparison.Ordinal)} | {row.Clause.Source} | {checks} |\n");
             }
         }
 
         return text.ToString();
     }
 
+    /// <summary>The basis of a level, in words.</summary>
+    internal static string BasisText(LevelBasis basis) => basis switch
+    {
+        LevelBasis.Seed => "the seed states it",
+        LevelBasis.VmwareDocumentation => "VMware's documentation states it",
+        LevelBasis.VmwareTypes => "VMware's type definitions state it",
+        LevelBasis.Inferred => "inferred by the reference",
+        LevelBasis.Unconfirmed => "unconfirmed",
+        _ => "robustness beyond the contract",
+    };
+
     /// <summary>HTML, for the report attachment.</summary>
     public static string ToHtml(IReadOnlyList<Row> rows)
     {
-        var html = new StringBuilder("<html><head><meta charset=\"utf-8\"><style>body{font-family:sans-serif}td,th{border:1px solid #ccc;padding:4px;vertical-align:top}table{border-collapse:collapse}.gap{background:#fde2e2}.failed{color:#b00}.passed{color:#070}</style></head><body><h1>Traceability matrix</h1><table><tr><th>clause</th><th>level</th><th>text</th><th>checks</th></tr>");
+        var html = new StringBuilder("<html><head><meta charset=\"utf-8\"><style>body{font-family:sans-serif}td,th{border:1px solid #ccc;padding:4px;vertical-align:top}table{border-collapse:collapse}.gap{background:#fde2e2}.failed{color:#b00}.warning{color:#a60}.passed{color:#070}.not.exercised{color:#666}</style></head><body><h1>Traceability matrix</h1><table><tr><th>clause</th><th>level</th><th>text</th><th>checks</th></tr>");
         foreach (var row in rows)
         {
             var checks = row.IsGap ? "<b>gap: no check</b>" : string.Join("<br>", row.Checks.Select(c => $"<span class=\"{Outcome(c.Outcome)}\">{WebUtility.HtmlEncode(c.Check)} ({Outcome(c.Outcome)})</span>"));
@@ -84,6 +95,8 @@ internal static class Traceability
             feature = r.Feature,
             clause = r.Clause.Id,
             level = r.Clause.Level.ToString().ToUpperInvariant(),
+            levelBasis = BasisText(r.Clause.Basis),
+            why = r.Clause.Why,
             text = r.Clause.Text,
             source = r.Clause.Source,
             gap = r.IsGap,
@@ -108,10 +121,5 @@ internal static class Traceability
         return report;
     }
 
-    private static string Outcome(CheckOutcome? outcome) => outcome switch
-    {
-        null => "not run",
-        CheckOutcome.NotApplicable => "not applicable",
-        { } o => o.ToString().ToLowerInvariant(),
-    };
+    private static string Outcome(CheckOutcome? outcome) => outcome is { } o ? RunSummaryWriter.OutcomeText(o).Replace('-', ' ') : "not run";
 }

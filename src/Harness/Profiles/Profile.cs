@@ -86,6 +86,15 @@ internal sealed record Profile
     /// <summary>How calls that fail with ProviderBusy or ProviderUnavailable are retried. <value>Default: <see cref="RetrySettings.Default"/>.</value></summary>
     public RetrySettings Retry { get; init; } = RetrySettings.Default;
 
+    /// <summary>Whether warnings (failed SHOULD clauses) fail the gate, as <c>--strict</c> does. <value>Default: false.</value></summary>
+    public bool Strict { get; init; }
+
+    /// <summary>
+    /// MUST checks or clauses this provider may leave unverified (inconclusive or broken) without the run becoming
+    /// INCOMPLETE, each with a reason and an expiry date. <value>Default: none.</value>
+    /// </summary>
+    public IReadOnlyList<Reporting.BaselineEntry> AcceptedUnverified { get; init; } = [];
+
     /// <summary>The simulator's model. Set exactly when the target is embedded (<see cref="SimulatorSettings.Default"/> if the file has none).</summary>
     public SimulatorSettings? Simulator { get; init; }
 

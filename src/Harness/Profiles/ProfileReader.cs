@@ -9,7 +9,7 @@ internal static partial class ProfileReader
     private static readonly string[] KnownFields =
         [
             "name", "target", "allowPlainHttp", "release", "credentials", "tls", "providerId", "baseline", "callTimeoutSeconds", "maxResponseBytes", "maxConcurrentTasks", "groups", "taskTimeoutSeconds", "pollIntervalMilliseconds",
-            "capabilities", "propertyTests", "retry", "simulator",
+            "capabilities", "propertyTests", "retry", "simulator", "strict", "acceptedUnverified",
         ];
 
     private static readonly string[] CredentialFields = ["userNameEnv", "passwordEnv", "passwordFile"];
@@ -42,6 +42,8 @@ internal static partial class ProfileReader
         var capabilities = ProfileSectionsReader.ReadCapabilities(reader);
         var propertyTests = ProfileSectionsReader.ReadPropertyTests(reader);
         var retry = ProfileSectionsReader.ReadRetry(reader);
+        var strict = reader.GetBoolean("strict") ?? false;
+        var acceptedUnverified = ProfileSectionsReader.ReadAcceptedUnverified(reader);
 
         var credentials = reader.Has("credentials") ? ReadCredentials(reader) : null;
         if (target is { IsEmbedded: false } && !reader.Has("credentials"))
@@ -100,6 +102,8 @@ internal static partial class ProfileReader
             Capabilities = capabilities ?? new Dictionary<string, OperationCapability>(StringComparer.Ordinal),
             PropertyTests = propertyTests ?? PropertyTestSettings.Default,
             Retry = retry ?? RetrySettings.Default,
+            Strict = strict,
+            AcceptedUnverified = acceptedUnverified ?? [],
             Simulator = target.IsEmbedded ? simulator : null,
         };
     }

@@ -6,6 +6,58 @@ internal static class ProfileSectionsReader
     private static readonly string[] CapabilityFields = ["implemented", "batchLimit"];
     private static readonly string[] PropertyTestFields = ["preset", "cases", "seed"];
     private static readonly string[] RetryFields = ["attempts", "initialDelayMilliseconds", "budgetSeconds"];
+    private static readonly string[] AcceptedUnverifiedFields = ["check", "clause", "reason", "expires"];
+
+    /// <summary>
+    /// Reads <c>acceptedUnverified</c>: MUST checks (by <c>check</c> name or <c>clause</c> id) that may end inconclusive
+    /// or broken without making the run INCOMPLETE, each with a <c>reason</c> and an <c>expires</c> date. Returns
+    /// <c>null</c> when absent; invalid entries are reported and left out.
+    /// </summary>
+    public static List<Reporting.BaselineEntry>? ReadAcceptedUnverified(JsonObjectReader parent)
+    {
+        if (parent.GetArray("acceptedUnverified") is not { } items)
+        {
+            return null;
+        }
+
+        var entries = new List<Reporting.BaselineEntry>();
+        foreach (var (element, path) in items)
+        {
+            var entry = parent.Open(element, path, AcceptedUnverifiedFields);
+            if (entry is null)
+            {
+                continue;
+            }
+
+            var check = entry.Has("check") ? entry.GetTrimmedString("check", "\"Two_concurrent_reversals_of_one_group_reverse_it_once\"") : null;
+            var clause = entry.Has("clause") ? entry.GetTrimmedString("clause", "\"RRG-CONC-1\"") : null;
+            if (entry.Has("check") == entry.Has("clause"))
+            {
+                entry.ErrorHere("name exactly one of \"check\" (a check name) or \"clause\" (a clause id)");
+            }
+
+            var reason = entry.Require("reason", "say why the clause cannot be verified on this provider (a ticket, a lab limitation)") ? entry.GetTrimmedString("reason", "\"no second FAILEDOVER group in the lab\"") : null;
+            DateOnly? expires = null;
+            if (entry.Require("expires", "every acceptance needs an end, e.g. \"expires\": \"2027-03-31\"") && entry.GetString("expires") is { } text)
+            {
+                if (DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date))
+                {
+                    expires = date;
+                }
+                else
+                {
+                    entry.Error("expires", $"{ProfileText.Quote(text)} is not a date; write it like \"2027-03-31\"");
+                }
+            }
+
+            if ((check is null) != (clause is null) && reason is not null && expires is { } end)
+            {
+                entries.Add(new Reporting.BaselineEntry(check, clause, reason, end));
+            }
+        }
+
+        return entries;
+    }
 
     /// <summary>
     /// Reads <c>capabilities</c>: an object keyed by SMS method name, each value <c>{ implemented, batchLimit }</c>.

@@ -8,11 +8,13 @@ internal static class AllureCategories
 {
     public static IReadOnlyList<AllureCategory> All { get; } =
     [
+        new("Warning: a SHOULD clause (does not fail the gate unless strict)", [ReportStatus.Failed], "Warning \\(SHOULD\\):.*", "^Warning \\(SHOULD\\):"),
         new("Wrong fault", [ReportStatus.Failed], "(?i).*(wrong fault|expected fault).*", "wrong fault|expected fault"),
         new("Task contract", [ReportStatus.Failed], "(?i).*\\[task\\].*", "\\[task\\]"),
         new("Result contract", [ReportStatus.Failed], "(?i).*\\[result\\].*", "\\[result\\]"),
         new("Stuck task", [ReportStatus.Failed, ReportStatus.Broken], "(?i).*stuck task.*", "stuck task"),
         new("Inconclusive: precondition not established", [ReportStatus.Skipped], "Inconclusive:.*", "^Inconclusive:"),
+        new("Not exercised: the trigger never arose", [ReportStatus.Skipped], "Not exercised:.*", "^Not exercised:"),
         new("Not applicable", [ReportStatus.Skipped], "Not applicable:.*", "^Not applicable:"),
         new("Harness or infrastructure error", [ReportStatus.Broken], null, null),
     ];

@@ -196,16 +196,18 @@ internal sealed class AllureResultsWriter
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
 
-    /// <summary>A skipped result's message starts with its category ("Inconclusive: …") so the report categories match it.</summary>
+    /// <summary>A skipped or warning result's message starts with its category ("Inconclusive: …") so the report categories match it.</summary>
     private static string? MessageWithCategory(ReportTestResult result)
     {
         var prefix = result.Category switch
         {
             ReportTestResult.Inconclusive => "Inconclusive:",
+            ReportTestResult.NotExercised => "Not exercised:",
             ReportTestResult.NotApplicable => "Not applicable:",
+            ReportTestResult.Warning => "Warning (SHOULD):",
             _ => null,
         };
-        if (result.Status != ReportStatus.Skipped || prefix is null
+        if (result.Status is not (ReportStatus.Skipped or ReportStatus.Failed) || prefix is null
             || (result.Message?.StartsWith(prefix, StringComparison.Ordinal) ?? false))
         {
             return result.Message;

@@ -4,23 +4,37 @@ using System.Text.Json;
 namespace Harness.Reporting;
 
 /// <summary>
-/// A known-failures baseline: failures listed here (with a reason and an expiry date) do not fail the gate. A listed
-/// failure that now passes, or whose expiry date has passed, fails it as a stale baseline, so the list cannot rot.
-/// Format: <c>{"knownFailures":[{"check":"…" or "clause":"…","reason":"…","expires":"2027-03-31"}]}</c>.
+/// A known-failures baseline: failures listed here (with a reason and an expiry date) do not fail the gate, and MUST
+/// checks listed as accepted-unverified may end inconclusive or broken without making the run INCOMPLETE. A listed
+/// failure that now passes, an unverified clause that is now verified, or an entry whose expiry date has passed, fails
+/// the gate as a stale baseline, so the list cannot rot.
+/// Format: <c>{"knownFailures":[{"check":"…" or "clause":"…","reason":"…","expires":"2027-03-31"}], "acceptedUnverified":[… the same fields …]}</c>
+/// (either list may be left out). A profile may carry its own <c>acceptedUnverified</c> list (see <see cref="With"/>).
 /// </summary>
 internal sealed class Baseline
 {
-    private Baseline(string source, IReadOnlyList<BaselineEntry> entries)
+    private Baseline(string source, IReadOnlyList<BaselineEntry> entries, IReadOnlyList<BaselineEntry> unverified)
     {
         this.Source = source;
         this.Entries = entries;
+        this.Unverified = unverified;
     }
 
-    /// <summary>The file it was read from.</summary>
+    /// <summary>Where it was read from.</summary>
     public string Source { get; }
 
-    /// <summary>The entries.</summary>
+    /// <summary>The known failures.</summary>
     public IReadOnlyList<BaselineEntry> Entries { get; }
+
+    /// <summary>The MUST checks or clauses accepted as unverified.</summary>
+    public IReadOnlyList<BaselineEntry> Unverified { get; }
+
+    /// <summary>A baseline made only of a profile's acceptedUnverified entries.</summary>
+    public static Baseline FromUnverified(string source, IReadOnlyList<BaselineEntry> unverified) => new(source, [], unverified);
+
+    /// <summary>This baseline with further acceptedUnverified entries (the profile's) from <paramref name="source"/>.</summary>
+    public Baseline With(string source, IReadOnlyList<BaselineEntry> unverified) =>
+        unverified.Count == 0 ? this : new Baseline($"{this.Source} + {source}", this.Entries, [.. this.Unverified, .. unverified]);
 
     /// <summary>Reads a baseline file; never throws: returns the baseline or one message per problem.</summary>
     public static (Baseline? Baseline, IReadOnlyList<string> Errors) Load(string path)
@@ -41,17 +55,33 @@ internal sealed class Baseline
             return (null, [$"{path}: not valid JSON ({ex.Message})"]);
         }
 
-        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("knownFailures", out var list) || list.ValueKind != JsonValueKind.Array)
+        var lists = root.ValueKind == JsonValueKind.Object
+            ? root.EnumerateObject().ToDictionary(p => p.Name, p => p.Value, StringComparer.Ordinal)
+            : [];
+        if (lists.Count == 0 || lists.Any(l => l.Key is not ("knownFailures" or "acceptedUnverified") || l.Value.ValueKind != JsonValueKind.Array))
         {
-            return (null, [$"{path}: expected {{\"knownFailures\": [ … ]}}"]);
+            return (null, [$"{path}: expected {{\"knownFailures\": [ … ], \"acceptedUnverified\": [ … ]}} (either list may be left out)"]);
         }
 
         var errors = new List<string>();
+        var known = ReadEntries(path, "knownFailures", lists.GetValueOrDefault("knownFailures"), errors);
+        var unverified = ReadEntries(path, "acceptedUnverified", lists.GetValueOrDefault("acceptedUnverified"), errors);
+        return errors.Count > 0 ? (null, errors) : (new Baseline(path, known, unverified), []);
+    }
+
+    /// <summary>Reads one list of entries (check or clause, reason, expires), adding one message per problem to <paramref name="errors"/>.</summary>
+    internal static List<BaselineEntry> ReadEntries(string path, string listName, JsonElement list, List<string> errors)
+    {
         var entries = new List<BaselineEntry>();
+        if (list.ValueKind != JsonValueKind.Array)
+        {
+            return entries;
+        }
+
         var i = 0;
         foreach (var item in list.EnumerateArray())
         {
-            var at = $"{path}: knownFailures[{i++}]";
+            var at = $"{path}: {listName}[{i++}]";
             string? Text(string name) => item.ValueKind == JsonValueKind.Object && item.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String && v.GetString()!.Trim().Length > 0 ? v.GetString()!.Trim() : null;
             var unknown = item.ValueKind == JsonValueKind.Object ? item.EnumerateObject().Select(p => p.Name).Where(n => n is not ("check" or "clause" or "reason" or "expires")).ToList() : [];
             var check = Text("check");
@@ -84,13 +114,13 @@ internal sealed class Baseline
                 errors.Add($"{at}: \"expires\" must be a date like \"2027-03-31\"; every known failure needs an end");
             }
 
-            if (errors.Count == 0)
+            if ((check is null) != (clause is null) && reason is not null && expires is not null && date != default && unknown.Count == 0)
             {
-                entries.Add(new BaselineEntry(check, clause, reason!, date));
+                entries.Add(new BaselineEntry(check, clause, reason, date));
             }
         }
 
-        return errors.Count > 0 ? (null, errors) : (new Baseline(path, entries), []);
+        return entries;
     }
 
     /// <summary>Judges the run's checks against the baseline on <paramref name="today"/>.</summary>
@@ -113,12 +143,34 @@ internal sealed class Baseline
                 continue;
             }
 
-            foreach (var check in covered.Where(c => c.Outcome is CheckOutcome.Failed or CheckOutcome.Broken))
+            foreach (var check in covered.Where(c => c.Outcome is CheckOutcome.Failed or CheckOutcome.Broken or CheckOutcome.Warning))
             {
                 accepted.TryAdd(check.Name, entry);
             }
         }
 
-        return new BaselineJudgement(this.Source, accepted, stale);
+        var unverified = new Dictionary<string, BaselineEntry>(StringComparer.Ordinal);
+        foreach (var entry in this.Unverified)
+        {
+            var covered = checks.Where(entry.Covers).ToList();
+            if (entry.Expires < today)
+            {
+                stale.Add($"stale baseline: the acceptedUnverified entry for {entry.Subject} expired on {entry.Expires:yyyy-MM-dd} ({entry.Reason}); establish its precondition or renew the entry");
+                continue;
+            }
+
+            if (covered.Count > 0 && covered.All(c => c.Outcome == CheckOutcome.Passed))
+            {
+                stale.Add($"stale baseline: {entry.Subject} is now verified and passes; remove its acceptedUnverified entry ({entry.Reason})");
+                continue;
+            }
+
+            foreach (var check in covered.Where(c => c.LeavesMustUnverified))
+            {
+                unverified.TryAdd(check.Name, entry);
+            }
+        }
+
+        return new BaselineJudgement(this.Source, accepted, stale) { AcceptedUnverified = unverified };
     }
 }

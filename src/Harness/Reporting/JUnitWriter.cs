@@ -12,7 +12,9 @@ namespace Harness.Reporting;
 /// Jenkins JUnit schema (jenkins-junit.xsd, the dtkit junit-4.xsd that JUnit 5 validates its own legacy reports
 /// against), which fixes two choices: a testcase has no <c>properties</c>, so the clause id goes to its
 /// <c>system-out</c> ("clause: R-4.2.1"); and <c>skipped</c> takes no attributes, so its message ("Inconclusive: …",
-/// "Not applicable: …") is the element's text, as JUnit 5 writes it. Failed: <c>failure type="{clause id}"</c>;
+/// "Not applicable: …", "Not exercised: …") is the element's text, as JUnit 5 writes it. Failed: <c>failure type="{clause id}"</c>;
+/// a warning (a failed SHOULD) passes with its text in <c>system-err</c> ("WARNING (SHOULD): …"), or, in strict mode,
+/// is a <c>failure type="warning {clause id}"</c>;
 /// broken: <c>error type="harness"</c>; a run-level error adds a testcase named "run" with <c>error type="run"</c> (also after some checks, so
 /// that a run without a verdict never shows green). The timestamp (UTC, no zone, as Ant writes it) is left out when
 /// <see cref="RunSummary.StartedAt"/> was never set.
@@ -73,9 +75,9 @@ internal static class JUnitWriter
         var checks = summary.Checks;
         var error = summary.Error;
         var counts = RunCounts.From(checks);
-        var verdict = RunVerdict.Derive(checks, error);
+        var verdict = summary.Verdict;
 
-        var testcases = checks.Select(c => TestCase(c, classname, Text)).ToList();
+        var testcases = checks.Select(c => TestCase(c, classname, Text, summary.Strict)).ToList();
         if (error is not null)
         {
             var reason = Text(error.Reason);
@@ -100,17 +102,21 @@ internal static class JUnitWriter
             Property("target", Text(summary.Target)),
             Property("feature", Text(feature)),
             Property("verdict", RunSummaryWriter.VerdictText(verdict.Verdict)),
+            Property("headline", verdict.Headline),
             Property("exitCode", verdict.ExitCode.ToString(CultureInfo.InvariantCulture)),
+            Property("warnings", counts.Warnings.ToString(CultureInfo.InvariantCulture)),
             Property("inconclusive", counts.Inconclusive.ToString(CultureInfo.InvariantCulture)),
+            Property("notExercised", counts.NotExercised.ToString(CultureInfo.InvariantCulture)),
             Property("notApplicable", counts.NotApplicable.ToString(CultureInfo.InvariantCulture)));
+        var failures = counts.Failed + (summary.Strict ? counts.Warnings : 0);
 
         var suite = new XElement(
             "testsuite",
             new XAttribute("name", SuiteName),
             new XAttribute("tests", Count(tests)),
-            new XAttribute("failures", Count(counts.Failed)),
+            new XAttribute("failures", Count(failures)),
             new XAttribute("errors", Count(errors)),
-            new XAttribute("skipped", Count(counts.Inconclusive + counts.NotApplicable)),
+            new XAttribute("skipped", Count(counts.Inconclusive + counts.NotApplicable + counts.NotExercised)),
             new XAttribute("time", time),
             summary.StartedAt == default ? null : new XAttribute("timestamp", summary.StartedAt.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ss", CultureInfo.InvariantCulture)),
             new XAttribute("hostname", Text(hostname ?? Environment.MachineName)),
@@ -123,7 +129,7 @@ internal static class JUnitWriter
                 "testsuites",
                 new XAttribute("name", SuiteName),
                 new XAttribute("tests", Count(tests)),
-                new XAttribute("failures", Count(counts.Failed)),
+                new XAttribute("failures", Count(failures)),
                 new XAttribute("errors", Count(errors)),
                 new XAttribute("time", time),
                 suite));
@@ -160,7 +166,7 @@ internal static class JUnitWriter
         return builder?.ToString() ?? text;
     }
 
-    private static XElement TestCase(RunCheck check, string classname, Func<string?, string> text)
+    private static XElement TestCase(RunCheck check, string classname, Func<string?, string> text, bool strict)
     {
         var clause = text(check.ClauseId);
         var testcase = new XElement(
@@ -169,6 +175,7 @@ internal static class JUnitWriter
             new XAttribute("name", text(check.Name)),
             new XAttribute("time", Seconds(check.DurationMs)));
         var message = text(check.Message);
+        string? warning = null;
 
         // The schema's order: skipped?, error*, failure*, system-out*, system-err*.
         switch (check.Outcome)
@@ -178,6 +185,13 @@ internal static class JUnitWriter
             case CheckOutcome.Failed:
                 var failure = message.Length == 0 ? "failed" : message;
                 testcase.Add(new XElement("failure", new XAttribute("message", failure), new XAttribute("type", clause), failure));
+                break;
+            case CheckOutcome.Warning when strict:
+                var strictWarning = message.Length == 0 ? "warning" : message;
+                testcase.Add(new XElement("failure", new XAttribute("message", "WARNING (SHOULD, failing in strict mode): " + strictWarning), new XAttribute("type", "warning " + clause), strictWarning));
+                break;
+            case CheckOutcome.Warning:
+                warning = "WARNING (SHOULD, does not fail the gate): " + (message.Length == 0 ? "warning" : message);
                 break;
             case CheckOutcome.Broken:
                 var broken = message.Length == 0 ? "harness error" : message;
@@ -189,11 +203,19 @@ internal static class JUnitWriter
             case CheckOutcome.NotApplicable:
                 testcase.Add(new XElement("skipped", WithPrefix("Not applicable:", message)));
                 break;
+            case CheckOutcome.NotExercised:
+                testcase.Add(new XElement("skipped", WithPrefix("Not exercised:", message)));
+                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(check), check.Outcome, null);
         }
 
-        testcase.Add(new XElement("system-out", "clause: " + clause));
+        testcase.Add(new XElement("system-out", $"clause: {clause} ({(check.Level == RequirementLevel.Must ? "MUST" : "SHOULD")})\noutcome: {RunSummaryWriter.OutcomeText(check.Outcome)}"));
+        if (warning is not null)
+        {
+            testcase.Add(new XElement("system-err", warning));
+        }
+
         return testcase;
     }
 

@@ -9,6 +9,12 @@ internal sealed class ReportTestResult
     /// <summary><see cref="Category"/> of a skipped test the provider legitimately does not have to support.</summary>
     public const string NotApplicable = "not applicable";
 
+    /// <summary><see cref="Category"/> of a skipped test whose trigger never arose in the run (neither pass nor fail).</summary>
+    public const string NotExercised = "not exercised";
+
+    /// <summary><see cref="Category"/> of a failed test whose clause is a SHOULD: a warning, which fails the gate only in strict mode.</summary>
+    public const string Warning = "warning";
+
     public ReportTestResult(string name, string fullName)
     {
         this.Name = name;
@@ -46,8 +52,9 @@ internal sealed class ReportTestResult
     public List<ReportAttachment> Attachments { get; } = [];
 
     /// <summary>
-    /// Our own distinction inside <see cref="ReportStatus.Skipped"/>: <see cref="Inconclusive"/> or <see cref="NotApplicable"/>.
-    /// Written as a "category" label, and a skipped result's message is prefixed "Inconclusive: " / "Not applicable: "
+    /// Our own distinction inside <see cref="ReportStatus.Skipped"/> (<see cref="Inconclusive"/>, <see cref="NotExercised"/>,
+    /// <see cref="NotApplicable"/>) and <see cref="ReportStatus.Failed"/> (<see cref="Warning"/>). Written as a "category"
+    /// label, and the message is prefixed "Inconclusive: " / "Not exercised: " / "Not applicable: " / "Warning (SHOULD): "
     /// so the report categories can match it.
     /// </summary>
     public string? Category { get; set; }

@@ -1,4 +1,8 @@
 namespace Harness.Reporting;
 
-/// <summary>One check in summary.json: a test, the spec clause it covers, and how it ended.</summary>
-internal sealed record RunCheck(string Name, string ClauseId, CheckOutcome Outcome, string? Message, long DurationMs);
+/// <summary>One check in summary.json: a test, the spec clause it covers, its level, and how it ended.</summary>
+internal sealed record RunCheck(string Name, string ClauseId, CheckOutcome Outcome, string? Message, long DurationMs, RequirementLevel Level = RequirementLevel.Must)
+{
+    /// <summary>Whether the check's clause is left unverified: a MUST check that ended inconclusive or broken.</summary>
+    public bool LeavesMustUnverified => this.Level == RequirementLevel.Must && this.Outcome is CheckOutcome.Inconclusive or CheckOutcome.Broken;
+}

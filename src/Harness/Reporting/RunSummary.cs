@@ -53,12 +53,14 @@ internal sealed class RunSummary
 
     public RunCounts Counts => RunCounts.From(this.Checks);
 
-    public RunVerdict Verdict => this.Interrupted
-        ? new RunVerdict(Reporting.Verdict.Error, InterruptedExitCode, $"the run was interrupted; {this.Checks.Count(c => c.Outcome == CheckOutcome.Inconclusive)} check(s) were not judged")
-        : RunVerdict.Derive(this.Checks, this.Error, this.BaselineJudgement);
+    /// <summary>The verdict (see <see cref="RunVerdict.Derive"/>), derived from the checks each time it is read.</summary>
+    public RunVerdict Verdict => RunVerdict.Derive(this.Checks, this.Error, this.BaselineJudgement, this.Strict, this.Interrupted);
 
     /// <summary>The exit code of an interrupted run (128 + SIGINT).</summary>
-    public const int InterruptedExitCode = 130;
+    public const int InterruptedExitCode = RunVerdict.InterruptedExitCode;
+
+    /// <summary>Whether warnings (failed SHOULD checks) fail the gate: <c>--strict</c> or the profile's <c>strict: true</c>.</summary>
+    public bool Strict { get; set; }
 
     /// <summary>Whether the run was stopped before its end (Ctrl-C).</summary>
     public bool Interrupted { get; set; }

@@ -31,19 +31,26 @@ internal static class RunSummaryWriter
             ["profile"] = redactor.Redact(summary.Profile),
             ["target"] = redactor.Redact(summary.Target),
             ["verdict"] = VerdictText(verdict.Verdict),
+            ["headline"] = verdict.Headline,
             ["exitCode"] = verdict.ExitCode,
             ["reason"] = verdict.Reason is null ? null : redactor.Redact(verdict.Reason),
+            ["strict"] = summary.Strict,
             ["counts"] = new JsonObject
             {
                 ["passed"] = counts.Passed,
                 ["failed"] = counts.Failed,
+                ["warnings"] = counts.Warnings,
                 ["broken"] = counts.Broken,
                 ["inconclusive"] = counts.Inconclusive,
+                ["notExercised"] = counts.NotExercised,
                 ["notApplicable"] = counts.NotApplicable,
-                // "skipped" is what NUnit and Allure call the not-applicable checks; inconclusive ones are counted above.
+                // "skipped" is what NUnit and Allure call the not-applicable checks; the others are counted above.
                 ["skipped"] = counts.NotApplicable,
                 ["total"] = counts.Total,
             },
+            ["warnings"] = new JsonArray(verdict.Warnings.Select(c => (JsonNode)Named(c, redactor)).ToArray()),
+            ["notExercised"] = new JsonArray(verdict.NotExercised.Select(c => (JsonNode)redactor.Redact(c)!).ToArray()),
+            ["unverified"] = new JsonArray(verdict.Unverified.Select(c => (JsonNode)Named(c, redactor)).ToArray()),
             ["checks"] = new JsonArray(checks.Select(c => (JsonNode)Check(c, redactor, judgement)).ToArray()),
             ["startedAt"] = Timestamp(summary.StartedAt),
             ["finishedAt"] = Timestamp(summary.FinishedAt),
@@ -55,6 +62,12 @@ internal static class RunSummaryWriter
             {
                 ["file"] = redactor.Redact(judgement.Source),
                 ["accepted"] = new JsonArray(judgement.Accepted.Select(a => (JsonNode)new JsonObject
+                {
+                    ["check"] = a.Key,
+                    ["reason"] = redactor.Redact(a.Value.Reason),
+                    ["expires"] = a.Value.Expires.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                }).ToArray()),
+                ["acceptedUnverified"] = new JsonArray(judgement.AcceptedUnverified.Select(a => (JsonNode)new JsonObject
                 {
                     ["check"] = a.Key,
                     ["reason"] = redactor.Redact(a.Value.Reason),
@@ -77,9 +90,11 @@ internal static class RunSummaryWriter
     {
         CheckOutcome.Passed => "passed",
         CheckOutcome.Failed => "failed",
+        CheckOutcome.Warning => "warning",
         CheckOutcome.Broken => "broken",
         CheckOutcome.Inconclusive => "inconclusive",
         CheckOutcome.NotApplicable => "not-applicable",
+        CheckOutcome.NotExercised => "not-exercised",
         _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, null),
     };
 
@@ -87,6 +102,8 @@ internal static class RunSummaryWriter
     {
         Verdict.Conformant => "conformant",
         Verdict.NotConformant => "not-conformant",
+        Verdict.Incomplete => "incomplete",
+        Verdict.Interrupted => "interrupted",
         Verdict.Error => "error",
         _ => throw new ArgumentOutOfRangeException(nameof(verdict), verdict, null),
     };
@@ -97,6 +114,7 @@ internal static class RunSummaryWriter
         {
             ["name"] = redactor.Redact(check.Name),
             ["clauseId"] = redactor.Redact(check.ClauseId),
+            ["level"] = check.Level == RequirementLevel.Must ? "MUST" : "SHOULD",
             ["outcome"] = OutcomeText(check.Outcome),
         };
         if (check.Message is not null)
@@ -109,9 +127,20 @@ internal static class RunSummaryWriter
         {
             json["baseline"] = $"accepted until {entry.Expires:yyyy-MM-dd}: {redactor.Redact(entry.Reason)}";
         }
+        else if (judgement?.AcceptedUnverified.TryGetValue(check.Name, out var unverified) == true)
+        {
+            json["baseline"] = $"accepted unverified until {unverified.Expires:yyyy-MM-dd}: {redactor.Redact(unverified.Reason)}";
+        }
 
         return json;
     }
+
+    private static JsonObject Named(RunCheck check, Redactor redactor) => new()
+    {
+        ["name"] = redactor.Redact(check.Name),
+        ["clauseId"] = redactor.Redact(check.ClauseId),
+        ["message"] = check.Message is null ? null : redactor.Redact(check.Message),
+    };
 
     private static string Timestamp(DateTimeOffset time) =>
         time.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);

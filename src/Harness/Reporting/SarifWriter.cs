@@ -12,10 +12,11 @@ namespace Harness.Reporting;
 /// <summary>
 /// Writes out/conformance.sarif (SARIF 2.1.0) from a <see cref="RunSummary"/> for code-scanning style viewers: one run
 /// whose tool.driver ("vasa-conformance") has one rule per clause id seen, and one result per defect: every failed
-/// check (level "error") and every broken one (level "error", property <c>harnessError: true</c>). A result's ruleId
-/// is its clause id and its location a logical one, <c>Conformance.{feature}.{check}</c> of kind "function".
-/// Passed, inconclusive and not-applicable checks give no result (they are not defects, and SARIF allows a level
-/// other than "none" only for kind "fail"); the run's properties count them. A run-level error makes the
+/// check (level "error"), every broken one (level "error", property <c>harnessError: true</c>), every warning (a failed
+/// SHOULD: level "warning", or "error" in strict mode), and, as kind "open" with level "none", every check left
+/// inconclusive or not exercised. A result's ruleId is its clause id and its location a logical one,
+/// <c>Conformance.{feature}.{check}</c> of kind "function". Passed and not-applicable checks give no result; the
+/// run's properties count them. A run-level error makes the
 /// invocation unsuccessful with an error notification. Every text passes through the <see cref="Redactor"/>.
 /// </summary>
 internal static class SarifWriter
@@ -80,7 +81,7 @@ internal static class SarifWriter
             .ToList();
         var error = summary.Error;
         var counts = RunCounts.From(checks);
-        var verdict = RunVerdict.Derive(checks, error);
+        var verdict = summary.Verdict;
         var qualifier = "Conformance." + redactor.Redact(feature);
 
         // Rules in order of first appearance; ruleIndex points into this list.
@@ -97,8 +98,8 @@ internal static class SarifWriter
             .ToArray());
 
         var results = new JsonArray(checks
-            .Where(c => c.Outcome is CheckOutcome.Failed or CheckOutcome.Broken)
-            .Select(c => (JsonNode)Result(c, clauses.IndexOf(c.ClauseId), qualifier, summary.BaselineJudgement?.Accepted.GetValueOrDefault(c.Name)))
+            .Where(c => c.Outcome is CheckOutcome.Failed or CheckOutcome.Broken or CheckOutcome.Warning or CheckOutcome.Inconclusive or CheckOutcome.NotExercised)
+            .Select(c => (JsonNode)Result(c, clauses.IndexOf(c.ClauseId), qualifier, summary.BaselineJudgement?.Accepted.GetValueOrDefault(c.Name) ?? summary.BaselineJudgement?.AcceptedUnverified.GetValueOrDefault(c.Name), summary.Strict))
             .ToArray());
 
         var driver = new JsonObject { ["name"] = ToolName };
@@ -146,25 +147,38 @@ internal static class SarifWriter
                     ["target"] = redactor.Redact(summary.Target),
                     ["feature"] = redactor.Redact(feature),
                     ["verdict"] = RunSummaryWriter.VerdictText(verdict.Verdict),
+                    ["headline"] = verdict.Headline,
                     ["exitCode"] = verdict.ExitCode,
                     ["passed"] = counts.Passed,
                     ["failed"] = counts.Failed,
+                    ["warnings"] = counts.Warnings,
                     ["broken"] = counts.Broken,
                     ["inconclusive"] = counts.Inconclusive,
+                    ["notExercised"] = counts.NotExercised,
                     ["notApplicable"] = counts.NotApplicable,
                 },
             }),
         };
     }
 
-    private static JsonObject Result(RunCheck check, int ruleIndex, string qualifier, BaselineEntry? known)
+    private static JsonObject Result(RunCheck check, int ruleIndex, string qualifier, BaselineEntry? known, bool strict)
     {
         var broken = check.Outcome == CheckOutcome.Broken;
-        var detail = string.IsNullOrWhiteSpace(check.Message) ? (broken ? "harness error" : "failed") : check.Message;
+        var detail = string.IsNullOrWhiteSpace(check.Message) ? RunSummaryWriter.OutcomeText(check.Outcome) : check.Message;
+
+        // A defect is kind "fail": "error" for a MUST failure or a broken check, "warning" for a failed SHOULD (unless
+        // strict). An unverified check (inconclusive, not exercised) is kind "open": the tool could not decide.
+        var (kind, level) = check.Outcome switch
+        {
+            CheckOutcome.Warning => ("fail", strict ? "error" : "warning"),
+            CheckOutcome.Inconclusive or CheckOutcome.NotExercised => ("open", "none"),
+            _ => ("fail", "error"),
+        };
         var fullyQualifiedName = qualifier + "." + check.Name;
         var properties = new JsonObject
         {
             ["outcome"] = RunSummaryWriter.OutcomeText(check.Outcome),
+            ["level"] = check.Level == RequirementLevel.Must ? "MUST" : "SHOULD",
             ["durationMs"] = check.DurationMs,
         };
         if (broken)
@@ -176,7 +190,8 @@ internal static class SarifWriter
         {
             ["ruleId"] = check.ClauseId,
             ["ruleIndex"] = ruleIndex,
-            ["level"] = "error",
+            ["kind"] = kind,
+            ["level"] = level,
             ["message"] = new JsonObject { ["text"] = broken ? $"{check.Name}: harness error: {detail}" : $"{check.Name}: {detail}" },
             ["locations"] = new JsonArray(new JsonObject
             {

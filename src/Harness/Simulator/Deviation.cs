@@ -120,8 +120,6 @@ public enum Deviation
     /// <summary>Every fault carries faultCause <c>{"message":"x"}</c>, an object without _typeName.</summary>
     FaultCauseNotAFault,
 
-    /// <summary>TooMany.maxBatchSize is 0 (it must be absent or positive) while the real limit stays.</summary>
-    TooManyNonPositiveMaxBatchSize,
 
     /// <summary>InactiveProvider.mapping holds an activeProvider MoRef with an empty value.</summary>
     InactiveProviderBadMapping,

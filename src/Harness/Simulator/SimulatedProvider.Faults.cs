@@ -94,7 +94,7 @@ internal sealed partial class SimulatedProvider
     /// <summary>TooMany naming the enforced limit when <see cref="SimulatedProviderOptions.TooManyReportsMaxBatchSize"/>.</summary>
     private TooMany TooManyFault()
     {
-        long? reported = this.Options.Has(Deviation.TooManyNonPositiveMaxBatchSize) ? 0
+        long? reported = this.Options.TooManyMaxBatchSize is { } stated ? stated
             : !this.Options.TooManyReportsMaxBatchSize || this.Options.BatchLimit is not { } max ? null
             : this.Options.Has(Deviation.TooManyMaxBatchSizeAboveLimit) ? max + 1
             : max;

@@ -15,6 +15,9 @@ public sealed record SimulatedProviderOptions
     /// <summary>Whether TooMany carries maxBatchSize.</summary>
     public bool TooManyReportsMaxBatchSize { get; init; } = true;
 
+    /// <summary>What TooMany.maxBatchSize states instead of the enforced limit (null: the limit). 0 or negative is VMware's documented "one group per call".</summary>
+    public long? TooManyMaxBatchSize { get; init; }
+
     /// <summary>How many polls a task stays non-terminal (the first of several sees it queued, the others running).</summary>
     public int TaskPollsToComplete { get; init; } = 2;
 

@@ -37,7 +37,7 @@ public sealed class WholeRunConformsTests
                 Assert.That(ledger.Count(WireSide.Probe, WireLevel.Must), Is.GreaterThan(0), "the malformed probes are off-spec, as intended");
                 Assert.That(wire.GetProperty("request").GetProperty("must").GetInt32() + wire.GetProperty("request").GetProperty("should").GetInt32(), Is.Zero, "out/wire.json agrees");
                 Assert.That(wire.GetProperty("response").GetProperty("must").GetInt32() + wire.GetProperty("response").GetProperty("should").GetInt32() + wire.GetProperty("response").GetProperty("notes").GetInt32(), Is.Zero, "out/wire.json agrees");
-                Assert.That(run.Summary.Counts.Passed, Is.EqualTo(Catalogue.InRunOrder.Count), "every check passed against the strict simulator: " + string.Join("; ", run.Summary.Checks.Where(c => c.Outcome != CheckOutcome.Passed).Select(c => $"{c.Name}: {c.Message}")));
+                Assert.That(run.Summary.Checks.Count(c => FaithfulOutcome.Holds(c.Name, c.Outcome)), Is.EqualTo(Catalogue.InRunOrder.Count), "every check passed against the strict simulator: " + string.Join("; ", run.Summary.Checks.Where(c => !FaithfulOutcome.Holds(c.Name, c.Outcome)).Select(c => $"{c.Name}: {c.Message}")));
             });
         }
         finally
@@ -62,7 +62,7 @@ public sealed class WholeRunConformsTests
             var checks = Catalogue.InRunOrder;
             var results = await Task.WhenAll(checks.Select(run.RunCheckAsync));
             var byName = checks.Zip(results).ToDictionary(x => x.First.Name, x => x.Second);
-            Assert.That(byName["Answers_carry_no_property_or_type_unknown_to_the_release"].Outcome, Is.EqualTo(CheckOutcome.Failed), byName["Answers_carry_no_property_or_type_unknown_to_the_release"].Describe());
+            Assert.That(byName["Answers_carry_no_property_or_type_unknown_to_the_release"].Outcome, Is.EqualTo(CheckOutcome.Warning), "WIRE-5 is a SHOULD: " + byName["Answers_carry_no_property_or_type_unknown_to_the_release"].Describe());
             Assert.That(byName["Answers_carry_no_property_or_type_unknown_to_the_release"].Reason, Does.Contain("$[0].groupId.key").Or.Contain(".groupId.key"));
         }
         finally

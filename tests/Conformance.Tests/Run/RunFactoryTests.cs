@@ -35,7 +35,7 @@ public sealed class RunFactoryTests
         {
             Assert.That(run.Abort, Is.Null, run.Abort?.Message);
             Assert.That(run.Target!.Simulator, Is.Null, "a real target is never reset");
-            Assert.That(summary.Checks.Where(c => c.Outcome != CheckOutcome.Passed).Select(c => $"{c.Name}: {c.Message}"), Is.Empty);
+            Assert.That(summary.Checks.Where(c => !FaithfulOutcome.Holds(c.Name, c.Outcome)).Select(c => $"{c.Name}: {c.Message}"), Is.Empty);
             Assert.That(File.Exists(Path.Combine(this.sandbox.Directory, "summary.json")), Is.True);
         });
     }

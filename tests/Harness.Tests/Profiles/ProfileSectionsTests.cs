@@ -236,6 +236,33 @@ public sealed class ProfileSectionsTests
     }
 
     [Test]
+    public void Strict_and_acceptedUnverified_load_as_written_and_default_to_off_and_none()
+    {
+        var plain = Load(Remote("{}"));
+        var profile = Load(Remote("{'strict':true,'acceptedUnverified':[{'clause':'RRG-CONC-1','reason':'one FAILEDOVER group in the lab','expires':'2027-03-31'},{'check':'A_call_without_a_session_is_refused','reason':'VASA-7','expires':'2027-01-01'}]}"));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That((plain.Strict, plain.AcceptedUnverified.Count), Is.EqualTo((false, 0)));
+            Assert.That(profile.Strict, Is.True);
+            Assert.That(profile.AcceptedUnverified.Select(e => (e.Subject, e.Reason, e.Expires)), Is.EqualTo(new[]
+            {
+                ("clause RRG-CONC-1", "one FAILEDOVER group in the lab", new DateOnly(2027, 3, 31)),
+                ("A_call_without_a_session_is_refused", "VASA-7", new DateOnly(2027, 1, 1)),
+            }));
+        });
+    }
+
+    [TestCase("{'acceptedUnverified':[{'clause':'RRG-CONC-1','expires':'2027-03-31'}]}", "$.acceptedUnverified[0].reason", "why the clause cannot be verified")]
+    [TestCase("{'acceptedUnverified':[{'clause':'RRG-CONC-1','reason':'lab'}]}", "$.acceptedUnverified[0].expires", "every acceptance needs an end")]
+    [TestCase("{'acceptedUnverified':[{'clause':'RRG-CONC-1','reason':'lab','expires':'soon'}]}", "$.acceptedUnverified[0].expires", "is not a date")]
+    [TestCase("{'acceptedUnverified':[{'reason':'lab','expires':'2027-03-31'}]}", "$.acceptedUnverified[0]", "exactly one of")]
+    [TestCase("{'acceptedUnverified':[{'clause':'X','reason':'lab','expires':'2027-03-31','until':'x'}]}", "$.acceptedUnverified[0].until", "")]
+    [TestCase("{'strict':'yes'}", "$.strict", "")]
+    public void A_bad_acceptedUnverified_entry_or_strict_value_names_its_field(string overrides, string path, string fragment) =>
+        ProfileErrorAssert.HasError(ProfileLoader.Parse(Remote(overrides), "test.json"), path, fragment);
+
+    [Test]
     public void To_options_refuses_an_unknown_deviation_name()
     {
         var settings = SimulatorSettings.Default with { Deviations = ["NotADeviation"] };

@@ -61,7 +61,30 @@ public sealed class JUnitWriterTests
             Assert.That(cases["Async_replication_is_reported"].Element("skipped")?.Value, Is.EqualTo("Not applicable: sync only"), "no doubled prefix");
             Assert.That(
                 suite.Elements("testcase").Select(t => t.Element("system-out")?.Value),
-                Is.EqualTo(new[] { "clause: R-4.2.1", "clause: R-4.2.2", "clause: T-2.1", "clause: R-5.1", "clause: R-5.1" }));
+                Is.EqualTo(new[] { "clause: R-4.2.1 (MUST)\noutcome: passed", "clause: R-4.2.2 (MUST)\noutcome: failed", "clause: T-2.1 (MUST)\noutcome: broken", "clause: R-5.1 (MUST)\noutcome: inconclusive", "clause: R-5.1 (MUST)\noutcome: not-applicable" }));
+        }
+    }
+
+    [TestCase(false)]
+    [TestCase(true)]
+    public void A_warning_passes_with_its_text_in_system_err_or_fails_in_strict_mode_and_not_exercised_is_skipped(bool strict)
+    {
+        var summary = new RunSummary("array-a") { StartedAt = SampleRuns.Start, Strict = strict };
+        summary.Add(new RunCheck("Malformed_groupId_is_rejected_with_InvalidArgument", "RRG-ARG-2", CheckOutcome.Warning, "wrong fault: a number was accepted", 5, RequirementLevel.Should));
+        summary.Add(new RunCheck("ProviderBusy_when_raised_is_a_well_formed_declared_fault", "RRG-F-BUSY", CheckOutcome.NotExercised, "ProviderBusy was never raised", 1));
+        var suite = JUnitWriter.Build(summary, new Redactor()).Root!.Element("testsuite")!;
+        var cases = suite.Elements("testcase").ToList();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(cases[0].Element("failure") is null, Is.EqualTo(!strict));
+            Assert.That(cases[0].Element("system-err")?.Value, strict ? Is.Null : Does.StartWith("WARNING (SHOULD, does not fail the gate): wrong fault"));
+            Assert.That(cases[0].Element("failure")?.Attribute("type")?.Value, strict ? Is.EqualTo("warning RRG-ARG-2") : Is.Null);
+            Assert.That(cases[0].Element("system-out")?.Value, Does.Contain("(SHOULD)").And.Contain("outcome: warning"));
+            Assert.That(cases[1].Element("skipped")?.Value, Is.EqualTo("Not exercised: ProviderBusy was never raised"));
+            Assert.That(Attributes(suite, "failures", "skipped"), Is.EqualTo(new[] { strict ? "1" : "0", "1" }));
+            Assert.That(Property(suite, "warnings"), Is.EqualTo("1"));
+            Assert.That(Property(suite, "headline"), Is.EqualTo(strict ? "NOT CONFORMANT" : "CONFORMANT with 1 warning"));
+            Assert.That(JUnitSchema.Validate(JUnitWriter.Build(summary, new Redactor()).ToString()), Is.Empty);
         }
     }
 

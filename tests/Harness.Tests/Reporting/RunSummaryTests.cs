@@ -9,12 +9,15 @@ namespace Harness.Tests.Reporting;
 public sealed class RunSummaryTests
 {
     [TestCase("", "error", 2)]
-    [TestCase("passed,inconclusive,not-applicable", "conformant", 0)]
+    [TestCase("passed,not-exercised,not-applicable", "conformant", 0)]
+    [TestCase("passed,warning", "conformant", 0)]
     [TestCase("passed,failed", "not-conformant", 1)]
-    [TestCase("passed,broken", "not-conformant", 1)]
+    [TestCase("passed,failed,warning", "not-conformant", 1)]
+    [TestCase("passed,broken", "incomplete", 5)]
+    [TestCase("passed,inconclusive", "incomplete", 5)]
     [TestCase("inconclusive,failed,broken", "not-conformant", 1)]
     [TestCase("not-applicable,not-applicable", "conformant", 0)]
-    public void Verdict_without_a_run_error_follows_the_checks(string outcomes, string verdict, int exitCode)
+    public void Verdict_without_a_run_error_follows_the_MUST_checks(string outcomes, string verdict, int exitCode)
     {
         var parsed = outcomes.Split(',', StringSplitOptions.RemoveEmptyEntries)
             .Select(o => Enum.GetValues<CheckOutcome>().Single(v => RunSummaryWriter.OutcomeText(v) == o));
@@ -23,8 +26,96 @@ public sealed class RunSummaryTests
         {
             Assert.That(RunSummaryWriter.VerdictText(derived.Verdict), Is.EqualTo(verdict));
             Assert.That(derived.ExitCode, Is.EqualTo(exitCode));
-            Assert.That(derived.Reason, exitCode == 0 ? Is.Null : Is.Not.Empty);
+            Assert.That(derived.Reason, exitCode == 0 && outcomes.Split(',').All(o => o is "passed" or "not-applicable" or "") ? Is.Null : Is.Not.Empty);
         }
+    }
+
+    [Test]
+    public void A_warning_is_listed_and_counted_but_passes_the_gate_unless_strict()
+    {
+        var checks = new List<RunCheck>
+        {
+            new("A", "RRG-ARG-1", CheckOutcome.Passed, null, 1),
+            new("Malformed_groupId_is_rejected_with_InvalidArgument", "RRG-ARG-2", CheckOutcome.Warning, "wrong fault: a body where groupId is a number was accepted", 1, RequirementLevel.Should),
+            new("C", "RRG-CAP-2", CheckOutcome.Warning, "[capability] differs", 1, RequirementLevel.Should),
+        };
+        var lenient = RunVerdict.Derive(checks, null);
+        var strict = RunVerdict.Derive(checks, null, strict: true);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((lenient.Verdict, lenient.ExitCode, lenient.Headline), Is.EqualTo((Verdict.Conformant, 0, "CONFORMANT with 2 warnings")));
+            Assert.That(lenient.Reason, Does.Contain("Malformed_groupId_is_rejected_with_InvalidArgument (RRG-ARG-2)"));
+            Assert.That(lenient.Warnings.Select(w => w.ClauseId), Is.EqualTo(new[] { "RRG-ARG-2", "RRG-CAP-2" }));
+            Assert.That((strict.Verdict, strict.ExitCode), Is.EqualTo((Verdict.NotConformant, 1)));
+            Assert.That(strict.Reason, Does.Contain("2 warning(s) fail in strict mode"));
+        }
+    }
+
+    [Test]
+    public void Clauses_not_exercised_are_listed_and_count_as_neither_pass_nor_fail()
+    {
+        var derived = RunVerdict.Derive(
+            [
+                new("A", "RRG-ARG-1", CheckOutcome.Passed, null, 1),
+                new("Busy", "RRG-F-BUSY", CheckOutcome.NotExercised, "ProviderBusy was never raised", 1),
+                new("Unavailable", "RRG-F-UNAVAIL", CheckOutcome.NotExercised, "ProviderUnavailable was never raised", 1),
+            ],
+            null);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((derived.Verdict, derived.ExitCode, derived.Headline), Is.EqualTo((Verdict.Conformant, 0, "CONFORMANT")));
+            Assert.That(derived.NotExercised, Is.EqualTo(new[] { "RRG-F-BUSY", "RRG-F-UNAVAIL" }));
+            Assert.That(derived.Reason, Does.Contain("not exercised").And.Contain("RRG-F-BUSY, RRG-F-UNAVAIL"));
+        }
+    }
+
+    [Test]
+    public void An_unverified_MUST_makes_the_run_incomplete_and_an_unverified_SHOULD_does_not()
+    {
+        var must = RunVerdict.Derive([new("A", "RRG-ARG-1", CheckOutcome.Passed, null, 1), new("Conc", "RRG-CONC-9", CheckOutcome.Inconclusive, "no second group", 1)], null);
+        var should = RunVerdict.Derive([new("A", "RRG-ARG-1", CheckOutcome.Passed, null, 1), new("Cap", "RRG-CAP-2", CheckOutcome.Inconclusive, "no info", 1, RequirementLevel.Should)], null);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((must.Verdict, must.ExitCode, must.Headline), Is.EqualTo((Verdict.Incomplete, RunVerdict.IncompleteExitCode, "INCOMPLETE")));
+            Assert.That(must.Reason, Does.Contain("Conc (RRG-CONC-9)").And.Contain("acceptedUnverified"));
+            Assert.That(must.Unverified.Select(c => c.Name), Is.EqualTo(new[] { "Conc" }));
+            Assert.That((should.Verdict, should.ExitCode), Is.EqualTo((Verdict.Conformant, 0)));
+        }
+    }
+
+    [Test]
+    public void A_baseline_may_accept_an_unverified_MUST_with_a_reason_and_an_expiry_and_a_verified_or_expired_entry_is_stale()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("baseline.json");
+        File.WriteAllText(path, """
+            { "acceptedUnverified": [
+                { "clause": "RRG-CONC-9", "reason": "the lab has one FAILEDOVER group", "expires": "2099-01-01" },
+                { "check": "Gone", "reason": "old", "expires": "2000-01-01" } ] }
+            """);
+        var (baseline, errors) = Baseline.Load(path);
+        Assert.That(errors, Is.Empty);
+        var checks = new List<RunCheck> { new("A", "RRG-ARG-1", CheckOutcome.Passed, null, 1), new("Conc", "RRG-CONC-9", CheckOutcome.Inconclusive, "no second group", 1) };
+        var judgement = baseline!.Judge(checks, new DateOnly(2026, 11, 29));
+        var derived = RunVerdict.Derive(checks, null, judgement);
+        var verified = baseline.Judge([new("Conc", "RRG-CONC-9", CheckOutcome.Passed, null, 1)], new DateOnly(2026, 11, 29));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(judgement.AcceptedUnverified.Keys, Is.EqualTo(new[] { "Conc" }));
+            Assert.That(judgement.Stale, Has.Count.EqualTo(1).And.Some.Contains("expired on 2000-01-01"));
+            Assert.That(derived.Verdict, Is.EqualTo(Verdict.NotConformant), "the expired entry is stale");
+            Assert.That(verified.Stale, Has.Some.Contains("is now verified"));
+            var fresh = Baseline.FromUnverified("profile", [new BaselineEntry(null, "RRG-CONC-9", "lab", new DateOnly(2099, 1, 1))]).Judge(checks, new DateOnly(2026, 11, 29));
+            Assert.That(RunVerdict.Derive(checks, null, fresh).ExitCode, Is.Zero);
+            Assert.That(RunVerdict.Derive(checks, null, fresh).Reason, Does.Contain("1 MUST check(s) accepted unverified"));
+        }
+    }
+
+    [Test]
+    public void An_interrupted_run_is_INTERRUPTED_whatever_its_checks()
+    {
+        var derived = RunVerdict.Derive([new("A", "RRG-ARG-1", CheckOutcome.Failed, "x", 1)], null, interrupted: true);
+        Assert.That((derived.Verdict, derived.ExitCode, derived.Headline), Is.EqualTo((Verdict.Interrupted, 130, "INTERRUPTED")));
     }
 
     [TestCase(2)]
@@ -32,7 +123,7 @@ public sealed class RunSummaryTests
     public void A_run_error_wins_over_the_checks_with_its_own_exit_code(int exitCode)
     {
         var derived = RunVerdict.Derive(Checks([CheckOutcome.Passed, CheckOutcome.Failed]), new RunError(exitCode, "provider unreachable"));
-        Assert.That(derived, Is.EqualTo(new RunVerdict(Verdict.Error, exitCode, "provider unreachable")));
+        Assert.That((derived.Verdict, derived.ExitCode, derived.Reason), Is.EqualTo((Verdict.Error, exitCode, "provider unreachable")));
     }
 
     [TestCase(0)]
@@ -50,7 +141,7 @@ public sealed class RunSummaryTests
         var summary = new RunSummary("default");
         summary.RecordError(3, "configuration invalid");
         summary.RecordError(2, "later");
-        Assert.That(summary.Verdict, Is.EqualTo(new RunVerdict(Verdict.Error, 3, "configuration invalid")));
+        Assert.That((summary.Verdict.Verdict, summary.Verdict.ExitCode, summary.Verdict.Reason), Is.EqualTo((Verdict.Error, 3, "configuration invalid")));
     }
 
     [Test]
@@ -79,7 +170,9 @@ public sealed class RunSummaryTests
             && counts.Failed == known.Count(o => o == CheckOutcome.Failed)
             && counts.Broken == known.Count(o => o == CheckOutcome.Broken)
             && counts.Inconclusive == known.Count(o => o == CheckOutcome.Inconclusive)
-            && counts.NotApplicable == known.Count(o => o == CheckOutcome.NotApplicable);
+            && counts.NotApplicable == known.Count(o => o == CheckOutcome.NotApplicable)
+            && counts.Warnings == known.Count(o => o == CheckOutcome.Warning)
+            && counts.NotExercised == known.Count(o => o == CheckOutcome.NotExercised);
     }
 
     [Test]
@@ -105,19 +198,20 @@ public sealed class RunSummaryTests
         {
             Assert.That(root.EnumerateObject().Select(p => p.Name), Is.EqualTo(new[]
             {
-                "profile", "target", "verdict", "exitCode", "reason", "counts", "checks", "startedAt", "finishedAt",
+                "profile", "target", "verdict", "headline", "exitCode", "reason", "strict", "counts", "warnings", "notExercised", "unverified", "checks", "startedAt", "finishedAt",
             }));
             Assert.That(root.GetProperty("profile").GetString(), Is.EqualTo("array-a"));
             Assert.That(root.GetProperty("target").GetString(), Is.EqualTo("https://array.example:8443/vasa"));
             Assert.That(root.GetProperty("verdict").GetString(), Is.EqualTo("not-conformant"));
             Assert.That(root.GetProperty("exitCode").GetInt32(), Is.EqualTo(1));
-            Assert.That(root.GetProperty("reason").GetString(), Does.Contain("1 failed"));
+            Assert.That(root.GetProperty("headline").GetString(), Is.EqualTo("NOT CONFORMANT"));
+            Assert.That(root.GetProperty("reason").GetString(), Does.Contain("1 MUST check(s) failed: Failover_task_reports_progress (T-2.1)"));
             Assert.That(counts.EnumerateObject().Select(p => (p.Name, p.Value.GetInt32())), Is.EqualTo(new[]
             {
-                ("passed", 1), ("failed", 1), ("broken", 0), ("inconclusive", 0), ("notApplicable", 1), ("skipped", 1), ("total", 3),
+                ("passed", 1), ("failed", 1), ("warnings", 0), ("broken", 0), ("inconclusive", 0), ("notExercised", 0), ("notApplicable", 1), ("skipped", 1), ("total", 3),
             }));
             Assert.That(checks.Select(c => c.GetProperty("outcome").GetString()), Is.EqualTo(new[] { "passed", "failed", "not-applicable" }));
-            Assert.That(checks[0].EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "name", "clauseId", "outcome", "durationMs" }));
+            Assert.That(checks[0].EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "name", "clauseId", "level", "outcome", "durationMs" }));
             Assert.That(checks[1].GetProperty("message").GetString(), Is.EqualTo("[task] progress went backwards"));
             Assert.That(checks[1].GetProperty("durationMs").GetInt64(), Is.EqualTo(3000));
             Assert.That(root.GetProperty("startedAt").GetString(), Is.EqualTo("2026-01-01T08:00:00.000Z"));

@@ -51,7 +51,7 @@ public sealed class SarifWriterTests
     }
 
     [Test]
-    public void Only_failed_and_broken_checks_are_results_with_the_clause_id_as_rule_id()
+    public void Defects_are_fail_results_and_unverified_checks_open_ones_with_the_clause_id_as_rule_id()
     {
         var run = Run(SarifWriter.Build(SampleRuns.EveryOutcome(), new Redactor()));
         var results = run["results"]!.AsArray();
@@ -60,9 +60,10 @@ public sealed class SarifWriterTests
         var location = failed["locations"]![0]!["logicalLocations"]![0]!;
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(results.Select(r => (string?)r!["ruleId"]), Is.EqualTo(new[] { "R-4.2.2", "T-2.1" }));
-            Assert.That(results.Select(r => (int?)r!["ruleIndex"]), Is.EqualTo(new[] { 1, 2 }));
-            Assert.That(results.Select(r => (string?)r!["level"]), Is.All.EqualTo("error"));
+            Assert.That(results.Select(r => (string?)r!["ruleId"]), Is.EqualTo(new[] { "R-4.2.2", "T-2.1", "R-5.1" }));
+            Assert.That(results.Select(r => (int?)r!["ruleIndex"]), Is.EqualTo(new[] { 1, 2, 3 }));
+            Assert.That(results.Select(r => (string?)r!["level"]), Is.EqualTo(new[] { "error", "error", "none" }));
+            Assert.That(results.Select(r => (string?)r!["kind"]), Is.EqualTo(new[] { "fail", "fail", "open" }), "the inconclusive check is open: the tool could not decide");
             Assert.That(
                 (string?)failed["message"]!["text"],
                 Is.EqualTo("Unknown_group_is_rejected_with_NotFound: wrong fault: expected NotFound, got InvalidArgument"));
@@ -72,6 +73,25 @@ public sealed class SarifWriterTests
             Assert.That(failed["properties"]!["harnessError"], Is.Null);
             Assert.That((bool?)broken["properties"]!["harnessError"], Is.True);
             Assert.That((string?)broken["message"]!["text"], Is.EqualTo("Failover_task_reports_progress: harness error: stuck task: no progress in 30 s"));
+        }
+    }
+
+    [TestCase(false, "warning")]
+    [TestCase(true, "error")]
+    public void A_warning_is_a_warning_result_unless_strict_and_not_exercised_is_open(bool strict, string level)
+    {
+        var summary = new RunSummary("p") { Strict = strict };
+        summary.Add(new RunCheck("Malformed_groupId_is_rejected_with_InvalidArgument", "RRG-ARG-2", CheckOutcome.Warning, "lenient", 1, RequirementLevel.Should));
+        summary.Add(new RunCheck("ProviderBusy_when_raised_is_a_well_formed_declared_fault", "RRG-F-BUSY", CheckOutcome.NotExercised, "never raised", 1));
+        var run = Run(SarifWriter.Build(summary, new Redactor()));
+        var results = run["results"]!.AsArray();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(((string?)results[0]!["kind"], (string?)results[0]!["level"]), Is.EqualTo(("fail", level)));
+            Assert.That((string?)results[0]!["properties"]!["level"], Is.EqualTo("SHOULD"));
+            Assert.That(((string?)results[1]!["kind"], (string?)results[1]!["level"], (string?)results[1]!["properties"]!["outcome"]), Is.EqualTo(("open", "none", "not-exercised")));
+            Assert.That((int?)run["properties"]!["warnings"], Is.EqualTo(1));
+            Assert.That((int?)run["properties"]!["notExercised"], Is.EqualTo(1));
         }
     }
 

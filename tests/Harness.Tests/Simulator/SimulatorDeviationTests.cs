@@ -324,9 +324,9 @@ public sealed class SimulatorDeviationTests
     }
 
     [Test]
-    public async Task TooManyNonPositiveMaxBatchSize_reports_0_while_the_limit_of_8_still_holds()
+    public async Task A_TooMany_maxBatchSize_of_0_is_reported_while_the_limit_of_8_still_holds()
     {
-        using var server = SimulatedProviderServer.Start(Options(Deviation.TooManyNonPositiveMaxBatchSize));
+        using var server = SimulatedProviderServer.Start(Options() with { TooManyMaxBatchSize = 0 });
         var c = await ConnectAsync(server);
 
         var nine = await c.Client.ReverseReplicateGroupAsync(c.Provider, Enumerable.Repeat(FailedOver1, 9).ToList());
