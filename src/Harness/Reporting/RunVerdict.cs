@@ -28,8 +28,8 @@ internal sealed record RunVerdict(Verdict Verdict, int ExitCode, string? Reason)
     /// Pure. In order: an interrupted run is INTERRUPTED (130); a recorded run-level error wins (its own exit code, 2
     /// or 3); no check at all is an error (2). Then a failed MUST check, a warning in <paramref name="strict"/> mode, or a
     /// stale baseline entry makes the run NOT CONFORMANT (1), unless the baseline accepts the failure. Then a MUST check
-    /// left inconclusive or broken makes it INCOMPLETE (5), unless the baseline or the profile accepts it as unverified.
-    /// Otherwise it is CONFORMANT (0), with its warnings and the clauses not exercised listed. Not-applicable checks
+    /// left inconclusive or broken makes it INCOMPLETE (5), unless the baseline or the profile accepts it as unverified,
+    /// and so does a run in which no check passed at all. Otherwise it is CONFORMANT (0), with its warnings and the clauses not exercised listed. Not-applicable checks
     /// do not affect the verdict.
     /// </summary>
     public static RunVerdict Derive(IEnumerable<RunCheck> checks, RunError? error, BaselineJudgement? baseline = null, bool strict = false, bool interrupted = false)
@@ -91,19 +91,28 @@ internal sealed record RunVerdict(Verdict Verdict, int ExitCode, string? Reason)
                 "INCOMPLETE");
         }
 
-        var headline = "CONFORMANT";
-        var extras = new List<string>();
-        if (warnings.Count > 0)
+        if (counts.Passed + counts.Warnings == 0)
         {
-            headline += $" with {warnings.Count} warning{(warnings.Count == 1 ? string.Empty : "s")}";
-            extras.Add($"warnings (SHOULD): {Names(warnings)}");
+            return With(Verdict.Incomplete, IncompleteExitCode, $"no clause was verified: {counts.Describe()}; a run must exercise at least one clause to be CONFORMANT (check the filter and the profile's capabilities)", "INCOMPLETE");
+        }
+
+        var extras = new List<string>();
+        var with = new List<string>();
+        var openWarnings = warnings.Where(c => !accepted.ContainsKey(c.Name)).ToList();
+        if (openWarnings.Count > 0)
+        {
+            with.Add($"{openWarnings.Count} warning{(openWarnings.Count == 1 ? string.Empty : "s")}");
+            extras.Add($"warnings (SHOULD): {Names(openWarnings)}");
         }
 
         var knownCount = list.Count(c => accepted.ContainsKey(c.Name));
         if (knownCount > 0)
         {
+            with.Add($"{knownCount} known failure{(knownCount == 1 ? string.Empty : "s")} accepted by the baseline");
             extras.Add($"{knownCount} known failure(s) accepted by the baseline");
         }
+
+        var headline = with.Count == 0 ? "CONFORMANT" : "CONFORMANT with " + string.Join(" and ", with);
 
         var acceptedCount = list.Count(c => c.LeavesMustUnverified && acceptedUnverified.ContainsKey(c.Name));
         if (acceptedCount > 0)

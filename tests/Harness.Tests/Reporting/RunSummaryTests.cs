@@ -16,7 +16,8 @@ public sealed class RunSummaryTests
     [TestCase("passed,broken", "incomplete", 5)]
     [TestCase("passed,inconclusive", "incomplete", 5)]
     [TestCase("inconclusive,failed,broken", "not-conformant", 1)]
-    [TestCase("not-applicable,not-applicable", "conformant", 0)]
+    [TestCase("not-applicable,not-applicable", "incomplete", 5)]
+    [TestCase("not-exercised,not-exercised", "incomplete", 5)]
     public void Verdict_without_a_run_error_follows_the_MUST_checks(string outcomes, string verdict, int exitCode)
     {
         var parsed = outcomes.Split(',', StringSplitOptions.RemoveEmptyEntries)
