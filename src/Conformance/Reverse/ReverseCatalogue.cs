@@ -31,7 +31,7 @@ internal static class ReverseCatalogue
     // How faults are sent.
     public static readonly Clause FaultEnvelope = new("RRG-FAULT-1", ClauseLevel.Must, "Every fault is HTTP 500 with a JSON MethodFault body whose _typeName names the fault.", "reference §1.5, §8 (wire pitfalls 1 and 4)");
     public static readonly Clause DeclaredFaults = new("RRG-FAULT-2", ClauseLevel.Must, "Only the declared faults (the eight above and their subtypes) and the generic runtime faults (RuntimeFault, SystemError, InvalidRequest, ManagedObjectNotFound, NotAuthenticated, NoPermission) are raised.", Seed + ", 500 responses; reference §3.2");
-    public static readonly Clause WellFormedFaults = new("RRG-FAULT-3", ClauseLevel.Must, "Fault fields are well-formed: TooMany.maxBatchSize absent or positive; InvalidArgument.invalidProperty, when present, names groupId; InactiveProvider.mapping holds well-formed MoRefs; faultMessage entries are LocalizableMessages with a key; faultCause is itself a MethodFault.", "reference §1.5, §6.1, §6.2");
+    public static readonly Clause WellFormedFaults = new("RRG-FAULT-3", ClauseLevel.Must, "Fault fields are well-formed: TooMany.maxBatchSize absent or positive; InvalidArgument.invalidProperty, when present, names groupId (or, refusing a malformed body, a property the body sent: U-MALFORMED-FAULT); InactiveProvider.mapping holds well-formed MoRefs; faultMessage entries are LocalizableMessages with a key; faultCause is itself a MethodFault.", "reference §1.5, §6.1, §6.2");
 
     // The task.
     public static readonly Clause TaskMoRef = new("RRG-TASK-1", ClauseLevel.Must, "200 OK returns a MoRef to the task: {\"_typeName\":\"ManagedObjectReference\",\"type\":<SmsTask or Task>,\"value\":<non-empty>}.", Seed + ", 200 response; reference §3.1");
@@ -57,7 +57,7 @@ internal static class ReverseCatalogue
     // Properties.
     public static readonly Clause AnswersDocumented = new("RRG-PROP-1", ClauseLevel.Must, "For any request (any ids, any batch size, duplicates, unknown fields, malformed bodies) the answer is HTTP 200 with a task MoRef or HTTP 500 with a documented fault.", "reference §1.5, §3.2");
     public static readonly Clause InvalidChangesNothing = new("RRG-PROP-2", ClauseLevel.Must, "Invalid input (null, empty or malformed groupId, a batch over the limit) never changes any group's state.", Seed + ", 500 responses");
-    public static readonly Clause StateModel = new("RRG-MODEL-1", ClauseLevel.Must, "For any batch of allowlisted groups, the FAILEDOVER ones end as SOURCE (new ids in the same fault domain), the others are unchanged, and the results match the requests one to one.", Seed + "; reference §5.4");
+    public static readonly Clause StateModel = new("RRG-MODEL-1", ClauseLevel.Must, "For any batch of allowlisted groups, the FAILEDOVER ones end as SOURCE (new ids in the same fault domain), the others are unchanged, and the results match the requests one to one; or, for a batch naming a group that may be refused, the whole call is refused (a reading of U-GROUP-ERROR) and nothing changes.", Seed + "; reference §5.4, §6.4");
 
     // Capabilities and session.
     public static readonly Clause ReplicationProfile = new("RRG-CAP-1", ClauseLevel.Must, "A replication-capable provider reports Replication in VasaProviderInfo.supportedProviderProfile.", "reference §2 (VasaProviderInfo)");
