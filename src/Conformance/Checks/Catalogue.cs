@@ -6,10 +6,13 @@ namespace Conformance.Checks;
 /// <param name="Checks">Every check.</param>
 internal sealed record Catalogue(string Feature, IReadOnlyList<Clause> Clauses, IReadOnlyList<Check> Checks)
 {
+    /// <summary>The points the sources leave unconfirmed, each with every reading the checks accept.</summary>
+    public IReadOnlyList<UnconfirmedPoint> Unconfirmed { get; init; } = [];
+
     /// <summary>Every catalogue of the suite.</summary>
     public static IReadOnlyList<Catalogue> All { get; } =
     [
-        new(Reverse.ReverseCatalogue.Feature, Reverse.ReverseCatalogue.Clauses, Reverse.ReverseCatalogue.Checks),
+        new(Reverse.ReverseCatalogue.Feature, Reverse.ReverseCatalogue.Clauses, Reverse.ReverseCatalogue.Checks) { Unconfirmed = Reverse.ReverseReadings.Points },
 
         // Its checks judge the exchanges of all the others: they run in the last stage (RunStage.WireLedger).
         new(Fidelity.FidelityCatalogue.Feature, Fidelity.FidelityCatalogue.Clauses, Fidelity.FidelityCatalogue.Checks),

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Harness.Wire.Faults;
 
 namespace Conformance.Checks;
@@ -21,8 +22,12 @@ internal static class FaultShape
     public static bool IsDeclared(string operation, MethodFault fault) =>
         fault.TypeName is not null && Declared.GetValueOrDefault(operation, []).Concat(Generic).Any(fault.IsA);
 
-    /// <summary>What is malformed in a fault, in words; empty when it is well-formed.</summary>
-    public static IReadOnlyList<string> Problems(MethodFault fault, string where = "fault")
+    /// <summary>
+    /// What is malformed in a fault, in words; empty when it is well-formed. <paramref name="requestBody"/>, when given,
+    /// is the body the fault answered: an InvalidArgument refusing its shape (a reading of U-MALFORMED-FAULT) may name
+    /// a property the body sent, not only groupId.
+    /// </summary>
+    public static IReadOnlyList<string> Problems(MethodFault fault, string where = "fault", string? requestBody = null)
     {
         var problems = new List<string>();
         if (fault.TypeName is null)
@@ -49,8 +54,8 @@ internal static class FaultShape
 
         switch (fault)
         {
-            case InvalidArgument { InvalidProperty: { } property } when property != "groupId":
-                problems.Add($"{where} InvalidArgument.invalidProperty is '{property}', but the only argument is groupId");
+            case InvalidArgument { InvalidProperty: { } property } when property != "groupId" && !SentProperties(requestBody).Contains(property.Split('.', '[')[0]):
+                problems.Add($"{where} InvalidArgument.invalidProperty is '{property}', but the only argument is groupId{(requestBody is null ? string.Empty : " and the request sent no such property")}");
                 break;
             case InactiveProvider inactive:
                 foreach (var (mapping, i) in (inactive.Mapping ?? []).Select((m, i) => (m, i)))
@@ -71,9 +76,34 @@ internal static class FaultShape
 
         if (fault.FaultCause is { } cause)
         {
-            problems.AddRange(Problems(cause, where + ".faultCause"));
+            problems.AddRange(Problems(cause, where + ".faultCause", requestBody));
         }
 
         return problems;
+    }
+
+    /// <summary>The top-level property names of a JSON object body; empty for anything else.</summary>
+    private static HashSet<string> SentProperties(string? body)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        if (body is null)
+        {
+            return names;
+        }
+
+        try
+        {
+            using var doc = JsonDocument.Parse(body);
+            if (doc.RootElement.ValueKind == JsonValueKind.Object)
+            {
+                names.UnionWith(doc.RootElement.EnumerateObject().Select(p => p.Name));
+            }
+        }
+        catch (JsonException)
+        {
+            // Not JSON: it sent no property.
+        }
+
+        return names;
     }
 }

@@ -43,13 +43,13 @@ internal static class ReverseChecks
         {
             if (result.Kind == OutcomeKind.Fault && result.Fault!.IsA("NoPermission"))
             {
-                s.Note($"unauthenticated call answered with HTTP 500 {result.FaultName} (the expected reading is NotAuthenticated; unconfirmed on a live vCenter)");
+                ReverseReadings.NoSession.Note(s, "noPermissionFault", $"unauthenticated call answered with HTTP 500 {result.FaultName} (NotAuthenticated is the expected one)");
                 return;
             }
 
             if (result.Call.Status is 401 or 403)
             {
-                s.Note($"unauthenticated call answered with HTTP {result.Call.Status} (a plausible reading; the JSON API documents a NotAuthenticated fault)");
+                ReverseReadings.NoSession.Note(s, "httpStatus", $"unauthenticated call answered with HTTP {result.Call.Status} (the JSON API documents a NotAuthenticated fault)");
                 return;
             }
 
@@ -70,7 +70,7 @@ internal static class ReverseChecks
             var moRef = call.Value!;
             s.Expect(moRef.Type is not null && ReverseSteps.TaskTypes.Contains(moRef.Type), $"[task] the returned MoRef's type is '{moRef.Type}', not a task type ({string.Join(" or ", ReverseSteps.TaskTypes)})");
             s.Expect(!string.IsNullOrEmpty(moRef.Value), $"[task] the returned {moRef.Type} MoRef has an empty value");
-            s.Note($"task MoRef type seen: '{moRef.Type}' (SmsTask per the SMS reference; the JSON pages show MoRefTask; unconfirmed)");
+            ReverseReadings.TaskType.Note(s, moRef.Type!, $"the task MoRef is {moRef.Type}:{moRef.Value}");
         });
     }
 
@@ -134,7 +134,7 @@ internal static class ReverseChecks
         });
     }
 
-    /// <summary>A group that is not FAILEDOVER is not reversed: a per-group error, a whole-call SmsReplicationFault, or a task error, and its state is unchanged.</summary>
+    /// <summary>A group that is not FAILEDOVER is not reversed (refused by any reading of <see cref="ReverseReadings.GroupError"/>), and its state is unchanged.</summary>
     public static async Task NonFailedOverGroupIsNotReversed(CheckScope s)
     {
         var states = await ReverseSteps.ReadStatesAsync(s, s.Target.Allowlist, "Read the replication state of every allowlisted group").ConfigureAwait(false);
@@ -146,36 +146,17 @@ internal static class ReverseChecks
         var before = new Dictionary<string, string?> { [group!.Key] = states[group.Key] };
 
         var call = await s.StepAsync($"Call ReverseReplicateGroup_Task with {group} ({states[group.Key]})", () => ReverseSteps.ReverseAsync(s, [group])).ConfigureAwait(false);
-        await s.StepAsync("Expect the group not to be reversed", async () =>
+        var answer = await ReverseAnswer.ReadAsync(s, [group], before, call).ConfigureAwait(false);
+        s.Step("Expect the group not to be reversed", () =>
         {
-            if (call.Kind == OutcomeKind.Fault)
-            {
-                s.Expect(call.Fault!.IsA("SmsReplicationFault"), $"wrong fault: expected a per-group InvalidReplicationState or a whole-call SmsReplicationFault, got {call.FaultName ?? "a fault without _typeName"}");
-                s.Note($"a {states[group.Key]} group was refused with a whole-call HTTP 500 {call.FaultName} (one of the accepted routes; unconfirmed which vCenter takes)");
-                return;
-            }
-
-            s.Expect(call.IsValue && ReverseSteps.IsTaskMoRef(call.Value), $"wrong fault: expected a task with a per-group error or an SmsReplicationFault, got {call.Describe()}");
-            var wait = await ReverseSteps.WaitAsync(s, call.Value!).ConfigureAwait(false);
-            s.Expect(!wait.Stuck && wait.Final is not null, $"stuck task: {wait.Describe()}");
-            if (wait.Final!.State == SmsTaskState.Error)
-            {
-                s.Expect(wait.Final.Error?.IsA("SmsReplicationFault") == true, $"wrong fault: the task failed with {wait.Final.Error?.TypeName ?? "no error"}, not an SmsReplicationFault");
-                s.Note($"a {states[group.Key]} group was refused through the task error {wait.Final.Error!.TypeName} (one of the accepted routes)");
-                return;
-            }
-
-            var results = ReverseSteps.ReadResults(s, wait.Final);
-            var result = ReverseSteps.ExpectOnePerGroup(s, [group], results)[group.Key];
-            s.Expect(result is GroupErrorResult, $"[result] {group} was {states[group.Key]}, not FAILEDOVER, yet its result is a {result.TypeName}, not a GroupErrorResult");
-            var errors = ((GroupErrorResult)result).Error ?? [];
-            s.Expect(errors.Count > 0, $"[result] the GroupErrorResult for {group} has an empty error list");
-            s.Note($"a {states[group.Key]} group got a GroupErrorResult with {string.Join(", ", errors.Select(e => e.TypeName))}");
-            if (!errors.Any(e => e is InvalidReplicationState))
+            var outcome = answer.Of(group).Judged(s);
+            s.Expect(outcome.Kind == GroupOutcomeKind.Refused, $"[result] {group} was {states[group.Key]}, not FAILEDOVER, yet it was {outcome.Detail}; it must be refused");
+            answer.NoteReading(s, $"a {states[group.Key]} group");
+            if (outcome.Reading == ReverseReadings.GroupErrorResult && !outcome.Faults.Any(e => e is InvalidReplicationState))
             {
                 s.Note("the per-group error is not InvalidReplicationState, the fault the reference names for a wrong state");
             }
-        }).ConfigureAwait(false);
+        });
         await ReverseSteps.ExpectUnchangedAsync(s, before, "after the refused reversal").ConfigureAwait(false);
     }
 
@@ -204,7 +185,7 @@ internal static class ReverseChecks
         await ReverseSteps.ExpectUnchangedAsync(s, scenario.Before, "after the oversized batch").ConfigureAwait(false);
     }
 
-    /// <summary>After TooMany, the batch split by maxBatchSize (or one at a time) is processed: every group exactly once.</summary>
+    /// <summary>After TooMany, the batch split by maxBatchSize (or one at a time) is processed: every group exactly once, each chunk answered by a reading of <see cref="ReverseReadings.GroupError"/>.</summary>
     public static async Task SplitBatchProcessesEachGroupOnce(CheckScope s)
     {
         var scenario = await ReverseOversizedBatch.GetAsync(s.Target).ConfigureAwait(false);
@@ -213,15 +194,20 @@ internal static class ReverseChecks
         s.Step("Expect every group to be processed exactly once across the chunks", () =>
         {
             var tally = scenario.Batch.ToDictionary(g => g.Key, _ => 0, StringComparer.Ordinal);
-            foreach (var (chunk, call, results, problem) in scenario.Chunks)
+            foreach (var chunk in scenario.Chunks)
             {
-                s.Expect(call.Fault is not TooMany, $"[result] a chunk of {chunk.Count} groups, sized by TooMany.maxBatchSize, was itself refused with TooMany (maxBatchSize {(call.Fault as TooMany)?.MaxBatchSize?.ToString() ?? "absent"})");
-                if (results is null)
+                var call = chunk.Call;
+                s.Expect(call.Fault is not TooMany, $"[result] a chunk of {chunk.Requested.Count} groups, sized by TooMany.maxBatchSize, was itself refused with TooMany (maxBatchSize {(call.Fault as TooMany)?.MaxBatchSize?.ToString() ?? "absent"})");
+                foreach (var (_, outcome) in chunk.Outcomes())
                 {
-                    s.Expect(call.Kind == OutcomeKind.Fault, $"[result] chunk of {chunk.Count} groups: {problem}");
-                    s.Expect(call.Fault is InvalidArgument or NotFound || call.Fault!.IsA("SmsReplicationFault"), $"wrong fault: a chunk of only allowlisted non-FAILEDOVER groups and made-up ids got {call.FaultName}");
-                    s.Note($"a chunk was refused as a whole with {call.FaultName}; its groups count as processed once");
-                    foreach (var g in chunk)
+                    outcome.Judged(s);
+                }
+
+                chunk.NoteReading(s, $"a chunk of {chunk.Requested.Count}");
+                if (chunk.RefusedAsWhole)
+                {
+                    // Refused as a whole: each of its groups was processed once, by the refusal.
+                    foreach (var g in chunk.Requested)
                     {
                         tally[g.Key]++;
                     }
@@ -229,7 +215,7 @@ internal static class ReverseChecks
                     continue;
                 }
 
-                foreach (var r in results)
+                foreach (var r in chunk.Results!)
                 {
                     var key = r.GroupId?.Key ?? "(no groupId)";
                     s.Expect(tally.ContainsKey(key), $"[result] a result for {key}, which was not in the batch");

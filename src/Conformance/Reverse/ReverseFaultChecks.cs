@@ -41,7 +41,7 @@ internal static class ReverseFaultChecks
                 s.Expect(!result.IsValue, $"wrong fault: a body where {what} was accepted ({result.Describe()}); expected InvalidArgument");
                 s.Expect(result.Kind == OutcomeKind.Fault, $"wrong fault: a body where {what} got {result.Describe()}; expected InvalidArgument as HTTP 500 with a MethodFault body");
                 s.Expect(result.Fault!.IsA("InvalidArgument") || result.Fault.IsA("InvalidRequest"), $"wrong fault: a body where {what} got {result.FaultName ?? "a fault without _typeName"}; expected InvalidArgument (or InvalidRequest)");
-                s.Note($"{what}: {result.FaultName}");
+                ReverseReadings.MalformedFault.Note(s, result.Fault.IsA("InvalidArgument") ? "InvalidArgument" : "InvalidRequest", $"{what}: {result.FaultName}");
             });
         }
 
@@ -94,13 +94,13 @@ internal static class ReverseFaultChecks
             {
                 s.Step($"Expect the {result.FaultName} for {what} to be well-formed", () =>
                 {
-                    var problems = FaultShape.Problems(result.Fault!);
+                    var problems = FaultShape.Problems(result.Fault!, requestBody: result.Call.RequestBody);
                     s.Expect(problems.Count == 0, $"malformed fault: {what}: {string.Join("; ", problems)}");
                 });
             }
         }
 
-        JudgeLedger(s, f => FaultShape.Problems(f.Fault) is { Count: > 0 } p ? $"{f.Fault.TypeName}: {string.Join("; ", p)}" : null);
+        JudgeLedger(s, f => FaultShape.Problems(f.Fault, requestBody: f.Call.RequestBody) is { Count: > 0 } p ? $"{f.Fault.TypeName}: {string.Join("; ", p)}" : null);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Conformance.Checks;
 using FsCheck.Fluent;
 using Harness.Client;
@@ -60,7 +61,12 @@ internal static class ReverseModelProperty
         }, i => i.ToString());
     }
 
-    /// <summary>RRG-MODEL-1: for any batch of allowlisted groups, FAILEDOVER groups end as SOURCE, the others are unchanged, and the results match the requests one to one.</summary>
+    /// <summary>
+    /// RRG-MODEL-1: for any batch of allowlisted groups, FAILEDOVER groups end as SOURCE, the others are unchanged, and the
+    /// results match the requests one to one. The prediction is a set of acceptable outcomes, the same whichever reading
+    /// of <see cref="ReverseReadings.GroupError"/> the provider takes: per group as above, or, for a batch naming a group
+    /// that may be refused, the whole call refused (task error or whole-call fault) with nothing changed.
+    /// </summary>
     public static async Task StateModelPredictsEveryResult(CheckScope s)
     {
         if (s.Target.Simulator is null)
@@ -71,38 +77,57 @@ internal static class ReverseModelProperty
 
         s.Require(s.Target.Allowlist.Count > 0, "the profile allowlists no group, so there is no batch to generate");
         var arb = Arb.From(ReverseArbitraries.AllowlistedBatches(s.Target, Limit(s.Target)), ReverseArbitraries.ShrinkBatch);
-        await PropertyRunner.RunAsync(s, "Reverse generated batches of allowlisted groups", arb, CaseAsync, b => "[" + string.Join(", ", b.Select(g => g.Key)) + "]").ConfigureAwait(false);
+        var readings = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
+        try
+        {
+            await PropertyRunner.RunAsync(s, "Reverse generated batches of allowlisted groups", arb, (c, batch) => CaseAsync(c, batch, readings), b => "[" + string.Join(", ", b.Select(g => g.Key)) + "]").ConfigureAwait(false);
+        }
+        finally
+        {
+            foreach (var (reading, cases) in readings.OrderBy(r => r.Key, StringComparer.Ordinal))
+            {
+                ReverseReadings.GroupError.Note(s, reading, $"{cases} generated case(s) refused a group so");
+            }
+        }
     }
 
-    private static async Task CaseAsync(CheckScope s, ReplicationGroupId[] batch)
+    private static async Task CaseAsync(CheckScope s, ReplicationGroupId[] batch, ConcurrentDictionary<string, int> readings)
     {
         var before = await ReverseSteps.ReadStatesAsync(s, batch, "Read the states of the batch").ConfigureAwait(false);
         var call = await s.StepAsync($"Call ReverseReplicateGroup_Task with {string.Join(", ", batch.Select(g => g.Key))}", () => ReverseSteps.ReverseAsync(s, batch)).ConfigureAwait(false);
-        if (call.Kind == OutcomeKind.Fault && call.Fault!.IsA("SmsReplicationFault") && batch.Any(g => before[g.Key] != ReplicationState.FailedOver))
+        var answer = await ReverseAnswer.ReadAsync(s, batch, before, call).ConfigureAwait(false);
+        var outcomes = answer.Outcomes();
+        foreach (var (_, outcome) in outcomes)
         {
-            s.Note("a mixed batch was refused as a whole with " + call.FaultName);
+            outcome.Judged(s);
+        }
+
+        if (answer.Reading is { } reading)
+        {
+            readings.AddOrUpdate(reading, 1, (_, n) => n + 1);
+            answer.NoteReading(s, $"a batch of {batch.Length}");
+        }
+
+        if (answer.RefusedAsWhole)
+        {
+            // The other acceptable outcome: the batch names a group that may be refused, and is refused as a whole.
             await ExpectStatesAsync(s, batch, before, new Dictionary<string, string>()).ConfigureAwait(false);
             return;
         }
 
-        s.Expect(call.IsValue && ReverseSteps.IsTaskMoRef(call.Value), $"[task] expected a task MoRef for a batch of {batch.Length} allowlisted groups, got {call.Describe()}");
-        var wait = await ReverseSteps.WaitAsync(s, call.Value!).ConfigureAwait(false);
-        s.Expect(wait.Final?.State == SmsTaskState.Success, $"[task] {wait.Describe()}");
-        var byGroup = ReverseSteps.ExpectOnePerGroup(s, batch, ReverseSteps.ReadResults(s, wait.Final!));
+        ReverseSteps.ExpectOnePerGroup(s, batch, answer.Results!);
         var newIds = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var g in batch)
+        foreach (var (g, outcome) in outcomes)
         {
-            var result = byGroup[g.Key];
             if (before[g.Key] == ReplicationState.FailedOver)
             {
-                s.Expect(result is ReverseReplicationSuccessResult { NewGroupId.Id.Length: > 0 }, $"[result] FAILEDOVER group {g} got a {result.TypeName} without a newGroupId, not a reversal");
-                newIds[g.Key] = ((ReverseReplicationSuccessResult)result).NewGroupId!.Id!;
+                s.Expect(outcome is { Kind: GroupOutcomeKind.Reversed, NewGroupId: not null }, $"[result] FAILEDOVER group {g} got {outcome.Detail}, not a reversal with a newGroupId");
+                newIds[g.Key] = outcome.NewGroupId!;
             }
             else
             {
-                // Not FAILEDOVER: an error, or (for a group this run already reversed) a success carrying AlreadyDone.
-                var alreadyDone = result is ReverseReplicationSuccessResult && result.Warning?.Any(w => w is Harness.Wire.Faults.AlreadyDone) == true;
-                s.Expect(result is GroupErrorResult { Error.Count: > 0 } || alreadyDone, $"[result] {g} was {before[g.Key] ?? "unknown"}, not FAILEDOVER, yet got a {result.TypeName} instead of a GroupErrorResult (or an AlreadyDone warning)");
+                // Not FAILEDOVER: refused, or (for a group this run already reversed) a success carrying AlreadyDone.
+                s.Expect(outcome.Kind == GroupOutcomeKind.Refused || outcome.AlreadyDone, $"[result] {g} was {before[g.Key] ?? "unknown"}, not FAILEDOVER, yet got {outcome.Detail} instead of a GroupErrorResult (or an AlreadyDone warning)");
             }
         }
 

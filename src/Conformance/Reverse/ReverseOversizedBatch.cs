@@ -31,8 +31,8 @@ internal sealed class ReverseOversizedBatch : SharedScenario
     /// <summary>When the oversized call was wrongly accepted: its results (or why there are none).</summary>
     public string? AcceptedOutcome { get; private set; }
 
-    /// <summary>The chunks sent after TooMany, each with its answer and its results (null when the chunk got a whole-call fault).</summary>
-    public List<(IReadOnlyList<ReplicationGroupId> Chunk, ProviderResult<ManagedObjectReference> Call, List<GroupOperationResult>? Results, string? Problem)> Chunks { get; } = [];
+    /// <summary>The chunks sent after TooMany, each answer read to its end.</summary>
+    public List<ReverseAnswer> Chunks { get; } = [];
 
     /// <summary>Every task started by the scenario (the chunks, or a wrongly accepted oversized call).</summary>
     public List<TaskObservation> Tasks { get; } = [];
@@ -77,15 +77,13 @@ internal sealed class ReverseOversizedBatch : SharedScenario
         foreach (var chunk in chunks)
         {
             var call = await s.StepAsync($"Call ReverseReplicateGroup_Task with a chunk of {chunk.Count}", () => ReverseSteps.ReverseAsync(s, chunk)).ConfigureAwait(false);
-            if (call.IsValue && ReverseSteps.IsTaskMoRef(call.Value))
+            var answer = await ReverseAnswer.ReadAsync(s, chunk, this.Before, call, observe: true).ConfigureAwait(false);
+            if (answer.Task is { } task)
             {
-                var (results, problem) = await this.FinishAsync(s, call.Value!).ConfigureAwait(false);
-                this.Chunks.Add((chunk, call, results, problem));
+                this.Tasks.Add(task);
             }
-            else
-            {
-                this.Chunks.Add((chunk, call, null, call.Describe()));
-            }
+
+            this.Chunks.Add(answer);
         }
     }
 

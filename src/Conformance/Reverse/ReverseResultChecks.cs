@@ -2,6 +2,7 @@ using Conformance.Checks;
 using Harness.Client;
 using Harness.Wire;
 using Harness.Wire.Faults;
+using Harness.Wire.Groups;
 using Harness.Wire.Results;
 using Harness.Wire.Tasks;
 
@@ -10,11 +11,21 @@ namespace Conformance.Reverse;
 /// <summary>The result contract beyond one-per-group: error lists, AlreadyDone, duplicates, idempotency and concurrency.</summary>
 internal static class ReverseResultChecks
 {
-    /// <summary>Every GroupErrorResult holds at least one error.</summary>
+    /// <summary>Every GroupErrorResult holds at least one error (not applicable to a provider that refuses groups by a task error or a whole-call fault, which sends none).</summary>
     public static async Task ErrorListsAreNeverEmpty(CheckScope s)
     {
         var results = await AllResultsAsync(s).ConfigureAwait(false);
         var errors = results.OfType<GroupErrorResult>().ToList();
+        if (errors.Count == 0)
+        {
+            var oversized = await ReverseOversizedBatch.GetAsync(s.Target).ConfigureAwait(false);
+            var whole = oversized.Chunks.Select(c => c.Reading).Where(r => r is ReverseReadings.TaskError or ReverseReadings.WholeCallFault).Distinct().ToList();
+            if (whole.Count > 0)
+            {
+                s.NotExercised($"the provider refuses a group by reading '{string.Join("', '", whole)}' of {ReverseReadings.GroupError.Id} (the split batch's chunks were refused as a whole), so it sends no GroupErrorResult to judge");
+            }
+        }
+
         s.Require(errors.Count > 0, "no GroupErrorResult was returned in this run to judge (it needs an allowlisted group that is not FAILEDOVER, or a batch limit)");
         s.Step($"Expect each of the {errors.Count} GroupErrorResult(s) to hold an error", () =>
         {
@@ -28,7 +39,7 @@ internal static class ReverseResultChecks
     {
         var twice = await ReverseTwice.GetAsync(s.Target).ConfigureAwait(false);
         twice.IncludeIn(s);
-        var results = (await AllResultsAsync(s).ConfigureAwait(false)).Concat(twice.Repeats.SelectMany(r => r.Results)).ToList();
+        var results = (await AllResultsAsync(s).ConfigureAwait(false)).Concat(twice.Repeats.SelectMany(r => r.Results ?? [])).ToList();
         s.Step("Expect AlreadyDone only among warnings", () =>
         {
             var asError = results.OfType<GroupErrorResult>().Where(e => e.Error?.Any(f => f is AlreadyDone) == true).Select(e => e.GroupId?.Key).ToList();
@@ -40,47 +51,51 @@ internal static class ReverseResultChecks
         });
     }
 
-    /// <summary>Reversing a group that was already reversed gives an error or an AlreadyDone warning, never a second new group.</summary>
+    /// <summary>Reversing a group that was already reversed gives an AlreadyDone warning or a refusal (the readings of <see cref="ReverseReadings.Repeat"/>), never a second new group.</summary>
     public static async Task RepeatedReverseCreatesNoSecondGroup(CheckScope s)
     {
         var twice = await ReverseTwice.GetAsync(s.Target).ConfigureAwait(false);
         twice.IncludeIn(s);
-        foreach (var (sent, call, results) in twice.Repeats)
+        foreach (var answer in twice.Repeats)
         {
+            var sent = answer.Requested[0];
             s.Step($"Expect no second new group for {sent}", () =>
             {
-                if (call.Kind == OutcomeKind.Fault)
+                var outcome = answer.Of(sent).Judged(s);
+                if (outcome.Kind == GroupOutcomeKind.Refused)
                 {
-                    s.Note($"asking again for {sent} was refused with {call.FaultName}");
+                    ReverseReadings.Repeat.Note(s, "refused", $"asking again for {sent}: {outcome.Detail}");
+                    answer.NoteReading(s, $"asking again for {sent}");
                     return;
                 }
 
-                s.Expect(call.IsValue, $"[result] asking again for {sent}: {call.Describe()}");
-                foreach (var success in results.OfType<ReverseReplicationSuccessResult>())
-                {
-                    var newId = success.NewGroupId?.Id;
-                    s.Expect(newId == twice.FirstNewId, $"[result] asking again to reverse {sent} created a second new group {newId} (the first reversal made {twice.FirstNewId})");
-                    s.Expect(success.Warning?.Any(w => w is AlreadyDone) == true, $"[result] asking again to reverse {sent} reports a plain success; an already reversed group gets an error or an AlreadyDone warning");
-                }
-
-                s.Note($"asking again for {sent}: {string.Join(", ", results.Select(r => r.TypeName + (r.Warning is { Count: > 0 } w ? " + " + string.Join(",", w.Select(x => x.TypeName)) : string.Empty)))}");
+                s.Expect(outcome.NewGroupId == twice.FirstNewId, $"[result] asking again to reverse {sent} created a second new group {outcome.NewGroupId} (the first reversal made {twice.FirstNewId})");
+                s.Expect(outcome.AlreadyDone, $"[result] asking again to reverse {sent} reports a plain success; an already reversed group gets an error or an AlreadyDone warning");
+                ReverseReadings.Repeat.Note(s, "alreadyDone", $"asking again for {sent}: {outcome.Detail}");
             });
         }
     }
 
-    /// <summary>A group listed twice gets DuplicateEntry for the repeat (or the call gets InvalidArgument) and is reversed once.</summary>
+    /// <summary>A group listed twice gets DuplicateEntry for the repeat (or the call is refused as a whole with InvalidArgument, by a reading of <see cref="ReverseReadings.GroupError"/>) and is reversed once.</summary>
     public static async Task DuplicateIsReversedOnce(CheckScope s)
     {
         var group = await ReverseSteps.PickFailedOverAsync(s).ConfigureAwait(false);
+        var before = new Dictionary<string, string?> { [group.Key] = ReplicationState.FailedOver };
         var call = await s.StepAsync($"Call ReverseReplicateGroup_Task with {group} listed twice", () => ReverseSteps.ReverseAsync(s, [group, group])).ConfigureAwait(false);
-        if (call.Kind == OutcomeKind.Fault)
+        var answer = await ReverseAnswer.ReadAsync(s, [group, group], before, call).ConfigureAwait(false);
+        s.Step("Expect a per-group answer, or the whole call refused with InvalidArgument", () =>
         {
-            s.Step("Expect the whole call to be refused with InvalidArgument", () => ReverseSteps.ExpectFault(s, call, "InvalidArgument"));
-            await ReverseSteps.ExpectUnchangedAsync(s, new Dictionary<string, string?> { [group.Key] = Harness.Wire.Groups.ReplicationState.FailedOver }, "after the refused call").ConfigureAwait(false);
+            // For a call whose one problem is a repeat, the rule accepts only InvalidArgument as a whole refusal.
+            answer.Of(group).Judged(s);
+            answer.NoteReading(s, $"{group} listed twice");
+        });
+        if (answer.RefusedAsWhole)
+        {
+            await ReverseSteps.ExpectUnchangedAsync(s, before, "after the refused call").ConfigureAwait(false);
             return;
         }
 
-        var results = await TaskResultsAsync(s, call).ConfigureAwait(false);
+        var results = answer.Results!;
         s.Step($"Expect {group} to be reversed once and its repeat to get DuplicateEntry", () =>
         {
             var mine = results.Where(r => r.GroupId?.Key == group.Key).ToList();
@@ -92,36 +107,40 @@ internal static class ReverseResultChecks
         });
     }
 
-    /// <summary>Two concurrent Reverse calls on the same FAILEDOVER group reverse it exactly once.</summary>
+    /// <summary>Two concurrent Reverse calls on the same FAILEDOVER group reverse it exactly once; the other call may be refused by any reading of <see cref="ReverseReadings.GroupError"/>.</summary>
     public static async Task ConcurrentCallsReverseOnce(CheckScope s)
     {
         s.Require(s.Target.MaxConcurrentTasks >= 2, $"the profile allows {s.Target.MaxConcurrentTasks} task in flight (maxConcurrentTasks); two concurrent calls need 2");
         var group = await ReverseSteps.PickFailedOverAsync(s).ConfigureAwait(false);
+        var before = new Dictionary<string, string?> { [group.Key] = ReplicationState.FailedOver };
+        var contested = new HashSet<string>(StringComparer.Ordinal) { group.Key };
         var calls = await s.StepAsync($"Call ReverseReplicateGroup_Task twice at once for {group}", () =>
             Task.WhenAll(ReverseSteps.ReverseAsync(s, [group]), ReverseSteps.ReverseAsync(s, [group]))).ConfigureAwait(false);
-        var results = new List<GroupOperationResult>();
-        foreach (var call in calls.Where(c => c.Kind != OutcomeKind.Fault))
+        var answers = new List<ReverseAnswer>();
+        foreach (var call in calls)
         {
-            results.AddRange(await TaskResultsAsync(s, call).ConfigureAwait(false));
+            answers.Add(await ReverseAnswer.ReadAsync(s, [group], before, call, contested: contested).ConfigureAwait(false));
         }
 
         s.Step($"Expect {group} to be reversed exactly once", () =>
         {
-            var successes = results.OfType<ReverseReplicationSuccessResult>().Where(r => r.GroupId?.Key == group.Key).ToList();
-            var newIds = successes.Select(r => r.NewGroupId?.Id).Distinct().ToList();
-            s.Expect(successes.Count > 0, $"[result] neither concurrent call reversed {group} ({string.Join("; ", calls.Select(c => c.Describe()))})");
+            var outcomes = answers.Select(a => a.Of(group).Judged(s)).ToList();
+            var reversals = outcomes.Where(o => o.Kind == GroupOutcomeKind.Reversed).ToList();
+            var newIds = reversals.Select(o => o.NewGroupId).Distinct().ToList();
+            s.Expect(reversals.Count > 0, $"[result] neither concurrent call reversed {group} ({string.Join("; ", outcomes.Select(o => o.Detail))})");
             s.Expect(newIds.Count == 1, $"[result] {group} was reversed more than once by two concurrent calls: new groups {string.Join(", ", newIds)}");
-            s.Note($"concurrent calls: {string.Join("; ", calls.Select(c => c.Describe()))}; results {string.Join(", ", results.Select(r => r.TypeName))}");
-        });
-    }
+            foreach (var answer in answers)
+            {
+                answer.NoteReading(s, "one of two concurrent calls");
+            }
 
-    /// <summary>A task's results, or a failure when the task did not succeed.</summary>
-    private static async Task<IReadOnlyList<GroupOperationResult>> TaskResultsAsync(CheckScope s, ProviderResult<ManagedObjectReference> call)
-    {
-        s.Expect(call.IsValue && ReverseSteps.IsTaskMoRef(call.Value), $"[task] expected a task MoRef, got {call.Describe()}");
-        var wait = await ReverseSteps.WaitAsync(s, call.Value!).ConfigureAwait(false);
-        s.Expect(wait.Final?.State == SmsTaskState.Success, $"[task] {wait.Describe()}");
-        return ReverseSteps.ReadResults(s, wait.Final!);
+            if (outcomes.FirstOrDefault(o => o.Kind == GroupOutcomeKind.Refused || o.AlreadyDone) is { } other)
+            {
+                ReverseReadings.Repeat.Note(s, other.Kind == GroupOutcomeKind.Refused ? "refused" : "alreadyDone", $"the other of two concurrent calls: {other.Detail}");
+            }
+
+            s.Note($"concurrent calls: {string.Join("; ", outcomes.Select(o => o.Detail))}");
+        });
     }
 
     /// <summary>Every per-group result the shared scenarios received.</summary>

@@ -10,8 +10,8 @@ namespace Conformance.Reverse;
 /// <summary>The steps and expectations the ReverseReplicateGroup_Task checks share.</summary>
 internal static class ReverseSteps
 {
-    /// <summary>The task MoRef types accepted. The docs say SmsTask; the JSON pages render MoRefTask (unconfirmed, reference §3.1).</summary>
-    public static readonly IReadOnlySet<string> TaskTypes = new HashSet<string>(StringComparer.Ordinal) { "SmsTask", "Task" };
+    /// <summary>The task MoRef types accepted: the readings of <see cref="ReverseReadings.TaskType"/> (the docs say SmsTask; the JSON pages render MoRefTask).</summary>
+    public static readonly IReadOnlySet<string> TaskTypes = ReverseReadings.TaskType.Readings.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Reads the replication state of each group; a group the provider does not know maps to null.</summary>
     public static Task<Dictionary<string, string?>> ReadStatesAsync(CheckScope s, IReadOnlyList<ReplicationGroupId> groups, string stepName) =>
@@ -186,12 +186,16 @@ internal static class ReverseSteps
         var (results, problem, bare) = TryReadResults(s, info);
         if (bare)
         {
-            s.Note("task result: a bare JSON array, not boxed as ArrayOfGroupOperationResult (accepted; anyType values are normally boxed)");
+            NoteBare(s);
         }
 
         s.Expect(problem is null, "[result] " + problem);
         return results!;
     }
+
+    /// <summary>Notes that a task result came as a bare array, a reading of <see cref="ReverseReadings.ResultBoxing"/>.</summary>
+    public static void NoteBare(CheckScope s) =>
+        ReverseReadings.ResultBoxing.Note(s, "bare", "the task result is a bare JSON array, not boxed as ArrayOfGroupOperationResult (anyType values are normally boxed)");
 
     /// <summary>
     /// Reads a task's result as GroupOperationResult[] without judging it (for scenarios, which record): the results,

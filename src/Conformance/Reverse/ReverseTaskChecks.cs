@@ -119,6 +119,8 @@ internal static class ReverseTaskChecks
         var fromInfo = Canonical(final.Result);
         var fromQuery = Canonical(queried.Value);
         s.Expect(fromInfo == fromQuery, $"[task] QuerySmsTaskResult of {task.Task} disagrees with SmsTaskInfo.result: {Count(queried.Value)} vs {Count(final.Result)} item(s)");
+        var exact = Exact(final.Result) == Exact(queried.Value);
+        ReverseReadings.ResultQuery.Note(s, exact ? "sameValue" : "sameItems", exact ? $"QuerySmsTaskResult of {task.Task} is SmsTaskInfo.result exactly" : $"QuerySmsTaskResult of {task.Task} holds the same items as SmsTaskInfo.result, in another order or boxing");
     });
 
     private static async Task JudgeAsync(CheckScope s, string step, Action<TaskObservation> judge, (Func<TaskObservation, bool> Exercises, string Otherwise)? trigger = null)
@@ -155,6 +157,13 @@ internal static class ReverseTaskChecks
         BareArray bare => Sorted(bare.Raw),
         null => "null",
         _ => JsonSerializer.Serialize(value, value.GetType(), WireJson.Options),
+    };
+
+    private static string Exact(DataObject? value) => value switch
+    {
+        BoxedArray boxed => $"{boxed.TypeName}:{boxed.Value.GetRawText()}",
+        BareArray bare => "bare:" + bare.Raw.GetRawText(),
+        _ => Canonical(value),
     };
 
     private static string Sorted(JsonElement array) =>

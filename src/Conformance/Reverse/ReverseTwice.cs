@@ -20,8 +20,8 @@ internal sealed class ReverseTwice : SharedScenario
     /// <summary>The new source group's device group id from the first reversal.</summary>
     public string? FirstNewId { get; private set; }
 
-    /// <summary>The repeated requests: which id was sent, the answer, and the results when a task ran.</summary>
-    public List<(ReplicationGroupId Sent, ProviderResult<ManagedObjectReference> Call, IReadOnlyList<GroupOperationResult> Results)> Repeats { get; } = [];
+    /// <summary>The repeated requests (one id each: the old, then the new), each answer read to its end.</summary>
+    public List<ReverseAnswer> Repeats { get; } = [];
 
     /// <inheritdoc />
     protected override string Title => $"reverse {this.Group} then ask again by its old and its new id";
@@ -43,20 +43,12 @@ internal sealed class ReverseTwice : SharedScenario
         this.FirstNewId = success!.NewGroupId!.Id;
 
         var newId = ReplicationGroupId.Of(this.Group.FaultDomainId!.Id!, this.FirstNewId!);
-        foreach (var sent in new[] { this.Group, newId }.DistinctBy(g => g.Key))
+        var repeats = new[] { this.Group, newId }.DistinctBy(g => g.Key).ToList();
+        var states = await ReverseSteps.ReadStatesAsync(s, repeats, "Read the states of the old and the new id").ConfigureAwait(false);
+        foreach (var sent in repeats)
         {
             var call = await s.StepAsync($"Ask again to reverse {sent}", () => ReverseSteps.ReverseAsync(s, [sent])).ConfigureAwait(false);
-            IReadOnlyList<GroupOperationResult> results = [];
-            if (call.IsValue && ReverseSteps.IsTaskMoRef(call.Value))
-            {
-                var again = await ReverseSteps.ObserveTaskAsync(s, call.Value!).ConfigureAwait(false);
-                if (again.Wait.Final is { State: SmsTaskState.Success } final)
-                {
-                    results = ReverseSteps.TryReadResults(s, final).Results ?? [];
-                }
-            }
-
-            this.Repeats.Add((sent, call, results));
+            this.Repeats.Add(await ReverseAnswer.ReadAsync(s, [sent], states, call, observe: true).ConfigureAwait(false));
         }
     }
 }

@@ -59,6 +59,8 @@ internal static class Traceability
                 var checks = row.IsGap ? "**gap: no check yet**" : string.Join("<br>", row.Checks.Select(c => $"`{c.Check}`"));
                 text.Append(CultureInfo.InvariantCulture, $"| {row.Clause.Id} | {row.Clause.Level.ToString().ToUpperInvariant()} | {BasisText(row.Clause.Basis)}: {row.Clause.Why.Replace("|", "\\|", StringComparison.Ordinal)} | {row.Clause.Text.Replace("|", "\\|", StringComparison.Ordinal)} | {row.Clause.Source} | {checks} |\n");
             }
+
+            text.Append(UnconfirmedPoint.Markdown(cat.Feature, cat.Unconfirmed));
         }
 
         return text.ToString();

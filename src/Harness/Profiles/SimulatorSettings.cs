@@ -88,6 +88,21 @@ internal sealed record SimulatorSettings
     /// </summary>
     public RequestShapeFault RequestShapeFault { get; init; } = RequestShapeFault.InvalidRequest;
 
+    /// <summary>
+    /// Where a per-group error of ReverseReplicateGroup_Task goes, each a faithful reading of an unconfirmed point
+    /// (reference §6.4): <c>groupErrorResult</c> (a GroupErrorResult in a successful task), <c>taskError</c> (the task
+    /// ends in error) or <c>wholeCallFault</c> (HTTP 500 on the call); with the last two one refused group refuses the
+    /// whole call, which changes nothing. <value>Default: <c>groupErrorResult</c>.</value>
+    /// </summary>
+    public PerGroupErrorReading PerGroupErrors { get; init; } = PerGroupErrorReading.GroupErrorResult;
+
+    /// <summary>
+    /// What reversing an already reversed group gives (by its old or new id, later or concurrently), each a faithful
+    /// reading of an inferred point (reference §8): <c>alreadyDone</c> (a success with an AlreadyDone warning) or
+    /// <c>refused</c> (refused as any group, where <see cref="PerGroupErrors"/> says). <value>Default: <c>alreadyDone</c>.</value>
+    /// </summary>
+    public RepeatReading Repeats { get; init; } = RepeatReading.AlreadyDone;
+
     /// <summary>Names of deliberate contract breaks to switch on, each one of <see cref="ProfileLoadOptions.KnownDeviations"/>. <value>Default: empty.</value></summary>
     public IReadOnlyList<string> Deviations { get; init; } = [];
 
@@ -112,5 +127,7 @@ internal sealed record SimulatorSettings
         Password = password,
         Deviations = this.Deviations.Select(Enum.Parse<Deviation>).ToHashSet(),
         RequestShapeFault = this.RequestShapeFault,
+        PerGroupErrors = this.PerGroupErrors,
+        Repeats = this.Repeats,
     };
 }

@@ -11,7 +11,7 @@ internal static class SimulatorSettingsReader
     [
         "groups", "maxBatchSize", "batchLimit", "tooManyReportsMaxBatchSize", "taskPollsToComplete",
         "providerName", "providerVersion", "vasaVersion", "latencyMilliseconds", "taskDurationMilliseconds", "progressSteps",
-        "faults", "transportFaults", "deviations", "requestShapeFault",
+        "faults", "transportFaults", "deviations", "requestShapeFault", "perGroupErrors", "repeats",
     ];
 
     private static readonly string[] FaultFields = ["operation", "fault", "times", "route"];
@@ -43,7 +43,23 @@ internal static class SimulatorSettingsReader
         var faults = ReadFaults(reader);
         var transportFaults = TransportFaultReader.ReadAll(reader);
         var deviations = ReadDeviations(reader, options.KnownDeviations);
-        var shapeFault = ReadRequestShapeFault(reader);
+        var shapeFault = ReadChoice(reader, "requestShapeFault", "choice", new Dictionary<string, RequestShapeFault>(StringComparer.Ordinal)
+        {
+            ["InvalidRequest"] = RequestShapeFault.InvalidRequest,
+            ["InvalidArgument"] = RequestShapeFault.InvalidArgument,
+            ["none"] = RequestShapeFault.None,
+        });
+        var perGroupErrors = ReadChoice(reader, "perGroupErrors", "reading", new Dictionary<string, PerGroupErrorReading>(StringComparer.Ordinal)
+        {
+            ["groupErrorResult"] = PerGroupErrorReading.GroupErrorResult,
+            ["taskError"] = PerGroupErrorReading.TaskError,
+            ["wholeCallFault"] = PerGroupErrorReading.WholeCallFault,
+        });
+        var repeats = ReadChoice(reader, "repeats", "reading", new Dictionary<string, RepeatReading>(StringComparer.Ordinal)
+        {
+            ["alreadyDone"] = RepeatReading.AlreadyDone,
+            ["refused"] = RepeatReading.Refused,
+        });
 
         if (errors.Count > before)
         {
@@ -67,29 +83,27 @@ internal static class SimulatorSettingsReader
             TransportFaults = transportFaults ?? defaults.TransportFaults,
             Deviations = deviations ?? defaults.Deviations,
             RequestShapeFault = shapeFault ?? defaults.RequestShapeFault,
+            PerGroupErrors = perGroupErrors ?? defaults.PerGroupErrors,
+            Repeats = repeats ?? defaults.Repeats,
         };
     }
 
-    private static RequestShapeFault? ReadRequestShapeFault(JsonObjectReader reader)
+    /// <summary>Reads a string field that names one of <paramref name="allowed"/>; anything else is an error naming the choices.</summary>
+    private static T? ReadChoice<T>(JsonObjectReader reader, string field, string what, IReadOnlyDictionary<string, T> allowed)
+        where T : struct, Enum
     {
-        var text = reader.GetString("requestShapeFault");
+        var text = reader.GetString(field);
         if (text is null)
         {
             return null;
         }
 
-        var allowed = new Dictionary<string, RequestShapeFault>(StringComparer.Ordinal)
-        {
-            ["InvalidRequest"] = RequestShapeFault.InvalidRequest,
-            ["InvalidArgument"] = RequestShapeFault.InvalidArgument,
-            ["none"] = RequestShapeFault.None,
-        };
         if (allowed.TryGetValue(text, out var value))
         {
             return value;
         }
 
-        reader.Error("requestShapeFault", $"{ProfileText.Quote(text)} is not a choice; use one of {string.Join(", ", allowed.Keys.Select(ProfileText.Quote))}");
+        reader.Error(field, $"{ProfileText.Quote(text)} is not a {what}; use one of {string.Join(", ", allowed.Keys.Select(ProfileText.Quote))}");
         return null;
     }
 

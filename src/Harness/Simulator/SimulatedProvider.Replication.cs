@@ -102,7 +102,48 @@ internal sealed partial class SimulatedProvider
             return this.Fault(new NotFound(), $"No replication group {unknown}.");
         }
 
+        if (this.Options.PerGroupErrors == PerGroupErrorReading.WholeCallFault && this.FirstRefusal(ids) is { } refusal)
+        {
+            return this.Fault(refusal.Fault, refusal.Message);
+        }
+
         return this.StartTask(ids);
+    }
+
+    /// <summary>
+    /// The first group of the call that <see cref="CompleteReverse"/> would give a GroupErrorResult, with the fault that
+    /// refuses the whole call for it under the <see cref="PerGroupErrorReading.TaskError"/> and
+    /// <see cref="PerGroupErrorReading.WholeCallFault"/> readings: InvalidReplicationState for a group in the wrong
+    /// state; InvalidArgument naming groupId for a group listed twice or unknown (NotFound and DuplicateEntry are not
+    /// faults the operation declares). A group already reversed is an AlreadyDone success, never a refusal.
+    /// </summary>
+    private (MethodFault Fault, string Message)? FirstRefusal(IReadOnlyList<ReplicationGroupId> ids)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var id in ids)
+        {
+            if (!seen.Add(id.Key))
+            {
+                return (this.InvalidGroupIdArgument(), $"{id} is listed more than once.");
+            }
+
+            if (this.Remembers(id, out _))
+            {
+                continue;
+            }
+
+            if (!this.groups.TryGetValue(id.Key, out var group))
+            {
+                return (this.InvalidGroupIdArgument(), $"No replication group {id}.");
+            }
+
+            if (group.State != ReplicationState.FailedOver && !this.Options.Has(Deviation.ReverseNonFailedOverGroups))
+            {
+                return (new InvalidReplicationState { CurrentState = group.State, DesiredState = [ReplicationState.FailedOver] }, $"{id} is {group.State}, not FAILEDOVER.");
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Runs the reversal when the task completes: per group, a success or a GroupErrorResult.</summary>
@@ -120,7 +161,7 @@ internal sealed partial class SimulatedProvider
                 continue;
             }
 
-            if (this.reversed.TryGetValue(id.Key, out var done))
+            if (this.Remembers(id, out var done))
             {
                 results.Add(this.ReverseReversed(id, done, task));
                 continue;
@@ -219,6 +260,13 @@ internal sealed partial class SimulatedProvider
     {
         this.reversed[record.Original.Key] = record;
         this.reversed[record.Reversed.Key] = record;
+    }
+
+    /// <summary>Whether the group was reversed before and the repeat is answered from that record (not under <see cref="RepeatReading.Refused"/>, where it is judged as any group).</summary>
+    private bool Remembers(ReplicationGroupId id, out ReversalRecord done)
+    {
+        done = null!;
+        return this.Options.Repeats == RepeatReading.AlreadyDone && this.reversed.TryGetValue(id.Key, out done!);
     }
 
     private bool Knows(string key) => this.groups.ContainsKey(key) || this.reversed.ContainsKey(key);

@@ -114,6 +114,16 @@ internal sealed partial class SimulatedProvider
             return;
         }
 
+        if (this.Options.PerGroupErrors != PerGroupErrorReading.GroupErrorResult && this.FirstRefusal(task.Groups) is { } refusal)
+        {
+            // The task-error reading: one refused group fails the task, and no group of it changes state. Under the
+            // whole-call reading the call was checked when it came; a group refused only now (another task changed it
+            // meanwhile) can only be reported through the task, the same way.
+            task.State = SmsTaskState.Error;
+            task.Error = this.Decorate(refusal.Fault, refusal.Message);
+            return;
+        }
+
         task.Results = this.CompleteReverse(task);
         task.State = SmsTaskState.Success;
         if (this.Options.Has(Deviation.ErrorSetOnSuccess))

@@ -181,7 +181,7 @@ public sealed class ProfileSectionsTests
     public void To_options_carries_every_simulator_setting_and_the_login()
     {
         var options = new ProfileLoadOptions { KnownDeviations = Enum.GetNames<Deviation>().ToHashSet(StringComparer.Ordinal) };
-        var json = Embedded("{'simulator':{'groups':[{'faultDomainId':'fd-X','deviceGroupId':'rg-1','state':'FAILEDOVER'}],'maxBatchSize':null,'batchLimit':3,'tooManyReportsMaxBatchSize':false,'taskPollsToComplete':4,'providerName':'P','providerVersion':'2.0','vasaVersion':'6.0','latencyMilliseconds':7,'taskDurationMilliseconds':11,'progressSteps':5,'faults':[{'operation':'QueryReplicationGroup','fault':'ProviderBusy','times':2},{'fault':'SmsReplicationFault','route':'task'}],'deviations':['NoStateChange','ProgressDecreases'],'requestShapeFault':'InvalidArgument'}}");
+        var json = Embedded("{'simulator':{'groups':[{'faultDomainId':'fd-X','deviceGroupId':'rg-1','state':'FAILEDOVER'}],'maxBatchSize':null,'batchLimit':3,'tooManyReportsMaxBatchSize':false,'taskPollsToComplete':4,'providerName':'P','providerVersion':'2.0','vasaVersion':'6.0','latencyMilliseconds':7,'taskDurationMilliseconds':11,'progressSteps':5,'faults':[{'operation':'QueryReplicationGroup','fault':'ProviderBusy','times':2},{'fault':'SmsReplicationFault','route':'task'}],'deviations':['NoStateChange','ProgressDecreases'],'requestShapeFault':'InvalidArgument','perGroupErrors':'taskError','repeats':'refused'}}");
         var settings = ProfileLoader.Parse(json, "sim.json", options).Profile!.Simulator!;
 
         var sim = settings.ToOptions("user@local", "pw-123");
@@ -203,6 +203,8 @@ public sealed class ProfileSectionsTests
             Assert.That(sim.Password, Is.EqualTo("pw-123"));
             Assert.That(sim.Deviations, Is.EquivalentTo(new[] { Deviation.NoStateChange, Deviation.ProgressDecreases }));
             Assert.That(sim.RequestShapeFault, Is.EqualTo(RequestShapeFault.InvalidArgument));
+            Assert.That(sim.PerGroupErrors, Is.EqualTo(PerGroupErrorReading.TaskError));
+            Assert.That(sim.Repeats, Is.EqualTo(RepeatReading.Refused));
             Assert.That(sim.Faults, Is.EqualTo(new[]
             {
                 new SimulatedFault { Operation = "QueryReplicationGroup", Fault = "ProviderBusy", Times = 2, Route = FaultRoute.Call },
@@ -224,7 +226,45 @@ public sealed class ProfileSectionsTests
             Assert.That(sim.TaskPollsToComplete, Is.EqualTo(2));
             Assert.That(sim.ProgressSteps, Is.EqualTo(2));
             Assert.That(sim.RequestShapeFault, Is.EqualTo(RequestShapeFault.InvalidRequest), "strict on request shapes, as vCenter's deserializer");
+            Assert.That(sim.PerGroupErrors, Is.EqualTo(PerGroupErrorReading.GroupErrorResult));
+            Assert.That(sim.Repeats, Is.EqualTo(RepeatReading.AlreadyDone));
         });
+    }
+
+    [TestCase("groupErrorResult", PerGroupErrorReading.GroupErrorResult)]
+    [TestCase("taskError", PerGroupErrorReading.TaskError)]
+    [TestCase("wholeCallFault", PerGroupErrorReading.WholeCallFault)]
+    public void Each_reading_of_perGroupErrors_is_accepted(string text, PerGroupErrorReading reading)
+    {
+        Assert.That(Load(Embedded($"{{'simulator':{{'perGroupErrors':'{text}'}}}}")).Simulator!.PerGroupErrors, Is.EqualTo(reading));
+    }
+
+    [TestCase("'TaskError'", "'TaskError' is not a reading; use one of 'groupErrorResult', 'taskError', 'wholeCallFault'")]
+    [TestCase("3", "expected a string")]
+    public void A_wrong_perGroupErrors_names_the_field_and_the_readings_in_one_line(string value, string message)
+    {
+        var result = ProfileLoader.Parse(Embedded($"{{'simulator':{{'perGroupErrors':{value}}}}}"), "test.json");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Errors, Has.Count.EqualTo(1), result.FormatErrors());
+            Assert.That(result.FormatErrors(), Does.Contain("$.simulator.perGroupErrors").And.Contain(message));
+        });
+    }
+
+    [TestCase("alreadyDone", RepeatReading.AlreadyDone)]
+    [TestCase("refused", RepeatReading.Refused)]
+    public void Each_reading_of_repeats_is_accepted(string text, RepeatReading reading)
+    {
+        Assert.That(Load(Embedded($"{{'simulator':{{'repeats':'{text}'}}}}")).Simulator!.Repeats, Is.EqualTo(reading));
+    }
+
+    [Test]
+    public void An_unknown_repeats_names_the_field_and_the_readings()
+    {
+        var result = ProfileLoader.Parse(Embedded("{'simulator':{'repeats':'error'}}"), "test.json");
+
+        Assert.That(result.FormatErrors(), Does.Contain("$.simulator.repeats").And.Contain("'error' is not a reading; use one of 'alreadyDone', 'refused'"));
     }
 
     [Test]

@@ -1,0 +1,33 @@
+using Conformance.Checks;
+using Harness.Wire.Faults;
+
+namespace Conformance.Reverse;
+
+/// <summary>How one group fared in one ReverseReplicateGroup_Task call, as <see cref="ReverseAnswer.Of"/> classifies it.</summary>
+/// <param name="Kind">Reversed, refused, wrong or unsettled.</param>
+/// <param name="Detail">In words: for <see cref="GroupOutcomeKind.Wrong"/> the failure message (with its category), for <see cref="GroupOutcomeKind.Unsettled"/> the reason.</param>
+internal sealed record GroupOutcome(GroupOutcomeKind Kind, string Detail)
+{
+    /// <summary>For a refusal, the reading of <see cref="ReverseReadings.GroupError"/> it took.</summary>
+    public string? Reading { get; init; }
+
+    /// <summary>For a refusal, the faults given (the GroupErrorResult's errors, the task error, or the whole-call fault).</summary>
+    public IReadOnlyList<MethodFault> Faults { get; init; } = [];
+
+    /// <summary>For a reversal, the newGroupId's id (null when the result names none).</summary>
+    public string? NewGroupId { get; init; }
+
+    /// <summary>For a reversal, whether it carries an AlreadyDone warning (the group had been reversed before).</summary>
+    public bool AlreadyDone { get; init; }
+
+    /// <summary>Stops the check as the outcome demands (failed when wrong, inconclusive when unsettled) and returns the outcome otherwise.</summary>
+    public GroupOutcome Judged(CheckScope s)
+    {
+        s.Require(this.Kind != GroupOutcomeKind.Unsettled, this.Detail);
+        s.Expect(this.Kind != GroupOutcomeKind.Wrong, this.Detail);
+        return this;
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => this.Detail;
+}

@@ -1,0 +1,206 @@
+using Conformance.Checks;
+using Harness.Client;
+using Harness.Wire;
+using Harness.Wire.Faults;
+using Harness.Wire.Groups;
+using Harness.Wire.Results;
+using Harness.Wire.Tasks;
+
+namespace Conformance.Reverse;
+
+/// <summary>
+/// The answer to one ReverseReplicateGroup_Task call read to its end (the whole-call answer, the task's final info
+/// when a task ran, its per-group results) and the one rule by which every check and property classifies a group's
+/// outcome in it: reversed, refused by a reading of <see cref="ReverseReadings.GroupError"/>, or wrong. Reading it
+/// judges nothing (the shared scenarios record it); the checks judge the outcomes.
+/// </summary>
+internal sealed class ReverseAnswer
+{
+    private readonly IReadOnlyDictionary<string, string?> before;
+    private readonly IReadOnlySet<string> contested;
+
+    private ReverseAnswer(IReadOnlyList<ReplicationGroupId> requested, IReadOnlyDictionary<string, string?> before, IReadOnlySet<string> contested, ProviderResult<ManagedObjectReference> call)
+    {
+        this.Requested = requested;
+        this.before = before;
+        this.contested = contested;
+        this.Call = call;
+    }
+
+    /// <summary>The groups sent, in order (a repeat included).</summary>
+    public IReadOnlyList<ReplicationGroupId> Requested { get; }
+
+    /// <summary>The answer to the call itself.</summary>
+    public ProviderResult<ManagedObjectReference> Call { get; }
+
+    /// <summary>The task, when the call returned one.</summary>
+    public TaskObservation? Task { get; private init; }
+
+    /// <summary>The per-group results, when the task succeeded and they could be read.</summary>
+    public IReadOnlyList<GroupOperationResult>? Results { get; private init; }
+
+    /// <summary>Why a successful task's results could not be read.</summary>
+    public string? ResultProblem { get; private init; }
+
+    /// <summary>The route and fault of a refusal of the whole call (HTTP 500 or the task's error), accepted or not.</summary>
+    public (string Reading, MethodFault Fault)? Whole =>
+        this.Call.Kind == OutcomeKind.Fault ? (ReverseReadings.WholeCallFault, this.Call.Fault!)
+        : this.Task?.Wait.Final is { State: SmsTaskState.Error, Error: { } error } ? (ReverseReadings.TaskError, error)
+        : null;
+
+    /// <summary>Whether the call was refused as a whole by an accepted reading: then no group of it may change state.</summary>
+    public bool RefusedAsWhole => this.Whole is { } whole && this.WholeRefusalProblem(whole.Reading, whole.Fault) is null;
+
+    /// <summary>The reading of <see cref="ReverseReadings.GroupError"/> the answer showed, or null when it refused nothing by an accepted reading.</summary>
+    public string? Reading =>
+        this.RefusedAsWhole ? this.Whole!.Value.Reading
+        : this.Results?.Any(r => r is GroupErrorResult { Error.Count: > 0 } && this.IsRequested(r)) == true ? ReverseReadings.GroupErrorResult
+        : null;
+
+    /// <summary>
+    /// Calls nothing: reads the answer to <paramref name="call"/> to its end. <paramref name="before"/> holds the states
+    /// read before the call (a group absent from it or null there is one the provider did not know); a
+    /// <paramref name="contested"/> group may be changed meanwhile by another call, so it may be refused.
+    /// </summary>
+    public static async Task<ReverseAnswer> ReadAsync(CheckScope s, IReadOnlyList<ReplicationGroupId> requested, IReadOnlyDictionary<string, string?> before, ProviderResult<ManagedObjectReference> call, bool observe = false, IReadOnlySet<string>? contested = null)
+    {
+        TaskObservation? task = null;
+        if (call.IsValue && ReverseSteps.IsTaskMoRef(call.Value))
+        {
+            task = observe
+                ? await ReverseSteps.ObserveTaskAsync(s, call.Value!).ConfigureAwait(false)
+                : new TaskObservation { Task = call.Value!, Wait = await ReverseSteps.WaitAsync(s, call.Value!).ConfigureAwait(false) };
+        }
+
+        List<GroupOperationResult>? results = null;
+        string? problem = null;
+        if (task?.Wait.Final is { State: SmsTaskState.Success } final)
+        {
+            (results, problem, var bare) = ReverseSteps.TryReadResults(s, final);
+            if (bare)
+            {
+                ReverseSteps.NoteBare(s);
+            }
+        }
+
+        return new ReverseAnswer(requested, before, contested ?? new HashSet<string>(StringComparer.Ordinal), call) { Task = task, Results = results, ResultProblem = problem };
+    }
+
+    /// <summary>The outcome of each requested group (a repeat once), in request order.</summary>
+    public IReadOnlyList<(ReplicationGroupId Group, GroupOutcome Outcome)> Outcomes() =>
+        this.Requested.DistinctBy(g => g.Key).Select(g => (g, this.Of(g))).ToList();
+
+    /// <summary>How <paramref name="group"/> fared: the rule of <see cref="ReverseReadings.GroupError"/>.</summary>
+    public GroupOutcome Of(ReplicationGroupId group)
+    {
+        if (this.Task?.Wait is { Final: null } wait)
+        {
+            return wait.Interrupted
+                ? new(GroupOutcomeKind.Unsettled, "interrupted: the run was stopped while the task was still running")
+                : new(GroupOutcomeKind.Wrong, wait.Stuck ? wait.Describe() : "[task] " + wait.Describe());
+        }
+
+        switch (this.Call.Kind)
+        {
+            case OutcomeKind.TransportError or OutcomeKind.ProtocolViolation:
+                return new(GroupOutcomeKind.Wrong, $"wrong fault: expected HTTP 200 with a task MoRef or HTTP 500 with a MethodFault, got {this.Call.Describe()}");
+            case OutcomeKind.Value when this.Task is null:
+                return new(GroupOutcomeKind.Wrong, $"[task] expected HTTP 200 with a task MoRef, got HTTP {this.Call.Call.Status} with a {ReverseSteps.Describe(this.Call.Value)}");
+        }
+
+        if (this.Whole is { } whole)
+        {
+            var problem = this.WholeRefusalProblem(whole.Reading, whole.Fault);
+            return problem is null
+                ? new(GroupOutcomeKind.Refused, $"refused as a whole with {Route(whole.Reading)} {whole.Fault.TypeName}") { Reading = whole.Reading, Faults = [whole.Fault] }
+                : new(GroupOutcomeKind.Wrong, problem);
+        }
+
+        var final = this.Task!.Wait.Final!;
+        if (final.State != SmsTaskState.Success)
+        {
+            return new(GroupOutcomeKind.Wrong, final.State == SmsTaskState.Error ? $"[task] {this.Task.Task} ended in error without an error fault" : $"[task] {this.Task.Task} ended in '{final.State}', neither success nor error");
+        }
+
+        if (this.Results is null)
+        {
+            return new(GroupOutcomeKind.Wrong, "[result] " + this.ResultProblem);
+        }
+
+        var result = this.Results.FirstOrDefault(r => r.GroupId?.Key == group.Key);
+        return result switch
+        {
+            null => new(GroupOutcomeKind.Wrong, $"[result] no result for requested group {group} ({this.Results.Count} result(s) for {this.Requested.Count} group(s))"),
+            ReverseReplicationSuccessResult success => new(GroupOutcomeKind.Reversed, $"reversed into {success.NewGroupId?.Id ?? "(no newGroupId)"}{(IsAlreadyDone(success) ? " (AlreadyDone)" : string.Empty)}")
+            {
+                NewGroupId = success.NewGroupId?.Id is { Length: > 0 } id ? id : null,
+                AlreadyDone = IsAlreadyDone(success),
+            },
+            GroupErrorResult { Error.Count: > 0 } error => new(GroupOutcomeKind.Refused, $"a GroupErrorResult with {string.Join(", ", error.Error.Select(e => e.TypeName))}") { Reading = ReverseReadings.GroupErrorResult, Faults = error.Error },
+            GroupErrorResult => new(GroupOutcomeKind.Wrong, $"[result] the GroupErrorResult for {group} has an empty error list"),
+            _ => new(GroupOutcomeKind.Wrong, $"[result] {group} got a {result.TypeName ?? "result without _typeName"}, neither a ReverseReplicationSuccessResult nor a GroupErrorResult"),
+        };
+    }
+
+    /// <summary>Notes which reading of <see cref="ReverseReadings.GroupError"/> the answer showed, if it refused anything.</summary>
+    public void NoteReading(CheckScope s, string what)
+    {
+        var reading = this.Reading;
+        if (reading == ReverseReadings.GroupErrorResult)
+        {
+            var refused = this.Results!.OfType<GroupErrorResult>().Where(this.IsRequested).Select(e => $"{e.GroupId} ({string.Join(", ", e.Error?.Select(f => f.TypeName) ?? [])})");
+            ReverseReadings.GroupError.Note(s, reading, $"{what}: GroupErrorResult for {string.Join("; ", refused)}");
+        }
+        else if (reading is not null)
+        {
+            ReverseReadings.GroupError.Note(s, reading, $"{what}: refused as a whole with {Route(reading)} {this.Whole!.Value.Fault.TypeName}");
+        }
+    }
+
+    /// <summary>
+    /// Why refusing the whole call with <paramref name="fault"/> is wrong, or null when a reading accepts it: the call
+    /// must name a group that may be refused, and the fault must fit one: an SmsReplicationFault for a group in the
+    /// wrong state (or contested), InvalidArgument or an SmsReplicationFault for an unknown group, InvalidArgument for a repeat.
+    /// </summary>
+    private string? WholeRefusalProblem(string reading, MethodFault fault)
+    {
+        var repeated = this.Requested.GroupBy(g => g.Key).Any(g => g.Count() > 1);
+        var unknown = this.Requested.Any(g => this.before.GetValueOrDefault(g.Key) is null || this.contested.Contains(g.Key));
+        var wrongState = this.Requested.Any(g => (this.before.GetValueOrDefault(g.Key) is { } state && state != ReplicationState.FailedOver) || this.contested.Contains(g.Key));
+        var route = Route(reading);
+        var name = fault.TypeName ?? "a fault without _typeName";
+        if (!repeated && !unknown && !wrongState)
+        {
+            return $"wrong fault: the call was refused as a whole ({route} {name}) although every group in it was FAILEDOVER; such a call must reverse them all";
+        }
+
+        if ((fault.IsA("SmsReplicationFault") && (wrongState || unknown)) || (fault.IsA("InvalidArgument") && (unknown || repeated)))
+        {
+            return null;
+        }
+
+        var fits = new List<string>();
+        if (wrongState)
+        {
+            fits.Add("an SmsReplicationFault such as InvalidReplicationState (a group in the wrong state)");
+        }
+
+        if (unknown)
+        {
+            fits.Add("InvalidArgument or an SmsReplicationFault (a group the provider does not know)");
+        }
+
+        if (repeated)
+        {
+            fits.Add("InvalidArgument (a group listed twice)");
+        }
+
+        return $"wrong fault: the call was refused as a whole with {route} {name}; for its groups a refusal is {string.Join(", or ", fits)}";
+    }
+
+    private bool IsRequested(GroupOperationResult result) => this.Requested.Any(g => g.Key == result.GroupId?.Key);
+
+    private static bool IsAlreadyDone(GroupOperationResult result) => result.Warning?.Any(w => w is AlreadyDone) == true;
+
+    private static string Route(string reading) => reading == ReverseReadings.WholeCallFault ? "the whole-call fault (HTTP 500)" : "the task error";
+}
