@@ -50,6 +50,7 @@ internal sealed class ReverseTwice : SharedScenario
             if (call.IsValue && ReverseSteps.IsTaskMoRef(call.Value))
             {
                 var again = await ReverseSteps.ObserveTaskAsync(s, call.Value!).ConfigureAwait(false);
+                ReverseSteps.RequireEnded(s, call.Value!, again.Wait);
                 if (again.Wait.Final is { State: SmsTaskState.Success } final)
                 {
                     results = ReverseSteps.TryReadResults(s, final).Results ?? [];
