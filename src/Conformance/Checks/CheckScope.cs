@@ -7,7 +7,8 @@ namespace Conformance.Checks;
 /// <summary>
 /// What a check runs in: the target, a client whose every exchange lands in the current step, and the ways to stop
 /// (<see cref="Fail"/>, <see cref="Require"/>, <see cref="NotExercised"/>, <see cref="Broken"/>, <see cref="NotApplicable"/>). Like csi-test's By(...),
-/// steps narrate the check.
+/// steps narrate the check. A method that fell silent earlier in the run is not called again: the client stops the
+/// check as Inconclusive instead of waiting for the call timeout once more (<see cref="FailFast"/>).
 /// </summary>
 internal sealed class CheckScope
 {
@@ -20,7 +21,7 @@ internal sealed class CheckScope
     {
         this.Name = name;
         this.Target = target;
-        this.Client = target.Client.WithObserver(this.Record);
+        this.Client = target.Client.WithObserver(this.Record).WithGate(this.StopIfSilent);
         this.Root = new CheckStep("check", DateTimeOffset.UtcNow);
         this.open.Push(this.Root);
     }
@@ -33,6 +34,18 @@ internal sealed class CheckScope
 
     /// <summary>The client; its exchanges are recorded in the current step.</summary>
     public SmsClient Client { get; }
+
+    /// <summary>Another client (e.g. one without a session) under the same rule: a method that fell silent earlier is not called again, and a call of it that times out is remembered.</summary>
+    public SmsClient Watch(SmsClient client) => client.WithObserver(this.NoteSilence).WithGate(this.StopIfSilent);
+
+    /// <summary>Stops the check as Inconclusive when <paramref name="operation"/> did not answer within the call timeout earlier in the run.</summary>
+    public void StopIfSilent(string operation)
+    {
+        if (this.Target.FailFast.SilenceOf(operation) is { } silence)
+        {
+            throw new CheckStopped(CheckOutcome.Inconclusive, silence.Describe());
+        }
+    }
 
     /// <summary>Task slots this check holds: task moId → held (see <see cref="Targets.ConformanceTarget.TaskSlots"/>).</summary>
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> heldSlots = new(StringComparer.Ordinal);
@@ -157,7 +170,7 @@ internal sealed class CheckScope
     /// <summary>The clause's trigger never arose in this run (e.g. a transient fault never raised): stops the check as NotExercised, neither pass nor fail.</summary>
     public void NotExercised(string reason) => throw new CheckStopped(CheckOutcome.NotExercised, reason);
 
-    /// <summary>The harness or the infrastructure failed, so the clause cannot be judged: stops the check as Broken, naming the cause.</summary>
+    /// <summary>The harness or the infrastructure failed, or the suite could not do its own part (e.g. the provider refused or garbled one of the suite's reads): stops the check as Broken, naming the cause.</summary>
     public void Broken(string reason) => throw new CheckStopped(CheckOutcome.Broken, reason);
 
     /// <summary>The clause does not apply to this provider: stops the check as NotApplicable.</summary>
@@ -187,8 +200,17 @@ internal sealed class CheckScope
         }
     }
 
+    private void NoteSilence(ProviderCall call)
+    {
+        if (call.TimedOut)
+        {
+            this.Target.FailFast.RecordSilent(new SilentMethod(call.Operation, this.Target.Client.Transport.CallTimeout, this.Name ?? "an unnamed check"));
+        }
+    }
+
     private void Record(ProviderCall call)
     {
+        this.NoteSilence(call);
         this.Target.Latencies.GetOrAdd(call.Operation, _ => []).Add(call.Elapsed.TotalMilliseconds);
 
         // Calls may run concurrently (the concurrency check); the step list is guarded.

@@ -2,7 +2,7 @@ using Harness.Reporting;
 
 namespace Conformance.Checks;
 
-/// <summary>Ends a check early with an outcome other than Passed. Thrown only by <see cref="CheckScope"/>.</summary>
+/// <summary>Ends a check early with an outcome other than Passed. Thrown by <see cref="CheckScope"/> (and by the checks that judge a run ledger).</summary>
 internal sealed class CheckStopped(CheckOutcome outcome, string reason) : Exception(reason)
 {
     /// <summary>Failed, Inconclusive, NotExercised, Broken or NotApplicable.</summary>

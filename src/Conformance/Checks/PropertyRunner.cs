@@ -24,6 +24,12 @@ internal static class PropertyRunner
         CheckResult? notJudged = null;
         var property = Prop.ForAll(arbitrary, (Func<T, Task<bool>>)(async input =>
         {
+            if (notJudged is not null)
+            {
+                // A case could not be judged (e.g. this provider's tasks do not finish): run no further case or shrink step.
+                throw new OperationCanceledException("case not run: an earlier case could not be judged");
+            }
+
             cases++;
             target.Simulator?.Reset();
             var result = await CheckRunner.RunAsync(c => body(c, input), target, s.Name + " (generated case)").ConfigureAwait(false);
@@ -62,22 +68,33 @@ internal static class PropertyRunner
         })).ConfigureAwait(false);
         target.Simulator?.Reset();
 
-        if (notJudged is not null)
+        if (notJudged is not null && lastFailure is null)
         {
             s.Include("A case that could not be judged", notJudged.Steps, notJudged.Notes);
+            if (notJudged.Outcome == CheckOutcome.Broken)
+            {
+                s.Broken(notJudged.Reason ?? "a generated case broke");
+            }
+
             s.Require(notJudged.Outcome != CheckOutcome.Inconclusive, "a generated case could not be judged: " + notJudged.Reason);
             s.NotApplicable(notJudged.Reason ?? "not applicable");
         }
 
-        if (falsified is null)
+        if (lastFailure is null)
         {
             s.Note($"{cases} case(s) passed");
             return;
         }
 
-        var (minimal, failure) = lastFailure!.Value;
+        var (minimal, failure) = lastFailure.Value;
+        if (notJudged is not null)
+        {
+            // A shrink step could not be judged: the smallest failing case judged so far stands.
+            s.Note($"shrinking stopped at a case that could not be judged ({notJudged.Reason}); the smallest failing case judged is reported");
+        }
+
         s.Include($"Minimal counterexample: {describe(minimal)}", failure.Steps, failure.Notes);
-        s.Attach("FsCheck counterexample", "text/plain", $"seed {seed} (replay with VASA_SEED={seed})\n\n{falsified}");
+        s.Attach("FsCheck counterexample", "text/plain", $"seed {seed} (replay with VASA_SEED={seed})\n\n{falsified ?? "(shrinking stopped early)"}");
         s.Fail($"{failure.Reason} — property falsified after {cases} case(s); minimal case {describe(minimal)}; replay with VASA_SEED={seed}");
     }
 }

@@ -47,6 +47,7 @@ internal sealed class MutantTarget : IDisposable
             CreateUnauthenticatedClient = () => new SmsClient(anonymous.Value),
             Provider = connection.Provider,
             Info = connection.Info,
+            InfoAnswer = connection.InfoAnswer,
             Allowlist = rehearsal?.Groups.Select(g => g.ToWire()).ToList() ?? options.Groups.Select(g => Harness.Wire.ReplicationGroupId.Of(g.FaultDomainId, g.DeviceGroupId)).ToList(),
             TaskTimeout = TimeSpan.FromMilliseconds(300),
             PollInterval = TimeSpan.FromMilliseconds(2),

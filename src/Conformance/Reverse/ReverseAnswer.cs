@@ -70,6 +70,9 @@ internal sealed class ReverseAnswer
             task = observe
                 ? await ReverseSteps.ObserveTaskAsync(s, call.Value!).ConfigureAwait(false)
                 : new TaskObservation { Task = call.Value!, Wait = await ReverseSteps.WaitAsync(s, call.Value!).ConfigureAwait(false) };
+
+            // A task that does not end (now, or one earlier in the run) leaves the group's fate unknown: RRG-TASK-2 judges it, this check cannot.
+            ReverseSteps.RequireEnded(s, call.Value!, task.Wait);
         }
 
         List<GroupOperationResult>? results = null;

@@ -8,6 +8,7 @@ internal static class ReverseCapabilityChecks
     /// <summary>A replication-capable provider lists Replication in supportedProviderProfile.</summary>
     public static Task ReportsReplicationProfile(CheckScope s)
     {
+        ProviderCalls.RequireProviderInfo(s);
         var info = s.Target.Info;
         s.Require(info is not null, "QueryProviderInfo did not return a VasaProviderInfo, so its profiles cannot be read");
         s.Step("Expect supportedProviderProfile to contain Replication", () =>
@@ -22,6 +23,7 @@ internal static class ReverseCapabilityChecks
     /// <summary>The batch limit the profile declares matches QueryProviderInfo.maxBatchSize.</summary>
     public static Task DeclaredBatchLimitMatches(CheckScope s)
     {
+        ProviderCalls.RequireProviderInfo(s);
         var declared = s.Target.CapabilityOf(ReverseCatalogue.Feature).BatchLimit;
         var reported = s.Target.Info?.MaxBatchSize is > 0 ? s.Target.Info.MaxBatchSize : null;
         if (declared is null && reported is null)

@@ -190,7 +190,7 @@ internal static class ReverseFaultChecks
             var result = await s.StepAsync($"Provoke: {what}", () => ReverseSteps.ReverseAsync(s, groups, body, react: false)).ConfigureAwait(false);
             if (result.IsValue && ReverseSteps.IsTaskMoRef(result.Value))
             {
-                await ReverseSteps.WaitAsync(s, result.Value!).ConfigureAwait(false);
+                await ReverseSteps.WaitIfTasksFinishAsync(s, result.Value!).ConfigureAwait(false);
             }
 
             provoked.Add((what, result));

@@ -29,6 +29,9 @@ internal sealed class ReverseHappyPath : SharedScenario
     /// <summary>The wait for the task, when a task MoRef came back.</summary>
     public TaskWaitResult? Wait => this.Observation?.Wait;
 
+    /// <summary>The stuck task met earlier in the run, when the scenario started no task because of it.</summary>
+    public Targets.StuckTask? StuckBefore { get; private set; }
+
     /// <summary>For each reversed group: the new group id named by its result, and what QueryReplicationGroup says of that id in the same fault domain.</summary>
     public Dictionary<string, (string NewId, GroupInfo? Info)> NewGroups { get; } = new(StringComparer.Ordinal);
 
@@ -49,12 +52,25 @@ internal sealed class ReverseHappyPath : SharedScenario
     public SmsTaskInfo RequireSuccess(CheckScope s)
     {
         this.RequireTask(s);
-        s.Require(this.Wait?.Final?.State == SmsTaskState.Success, $"the task did not end in success ({this.Wait?.Describe()}); see The_task_reaches_success");
-        return this.Wait!.Final!;
+        ReverseSteps.RequireEnded(s, this.Call!.Value!, this.Wait!);
+        if (this.Wait!.FailedPoll is { } poll)
+        {
+            ProviderCalls.ThrowIfOwnReadBroken(s, poll);
+        }
+
+        s.Require(this.Wait.Final?.State == SmsTaskState.Success, $"the task did not end in success ({this.Wait.Describe()}); see The_task_reaches_success");
+        return this.Wait.Final!;
     }
 
     private async Task RecordAsync(CheckScope s)
     {
+        if (s.Target.FailFast.StopWaiting is { } stuck)
+        {
+            // A task of this provider was stuck earlier: spend no FAILEDOVER group on a task that would not end either.
+            this.StuckBefore = s.Target.FailFast.Stuck;
+            s.Require(false, stuck);
+        }
+
         var states = await ReverseSteps.ReadStatesAsync(s, s.Target.Allowlist, "Read the replication state of every allowlisted group").ConfigureAwait(false);
         this.Requested = s.Target.Allowlist.Where(g => states[g.Key] == ReplicationState.FailedOver).Take(GroupsToReverse).ToList();
         s.Require(this.Requested.Count > 0, $"no allowlisted group is FAILEDOVER ({s.Target.Allowlist.Count} allowlisted); fail a group over first, or add a FAILEDOVER group to the profile's groups");
@@ -62,7 +78,8 @@ internal sealed class ReverseHappyPath : SharedScenario
         this.Call = await s.StepAsync($"Call ReverseReplicateGroup_Task with {string.Join(", ", this.Requested)}", () => ReverseSteps.ReverseAsync(s, this.Requested)).ConfigureAwait(false);
         if (this.Call.IsValue && ReverseSteps.IsTaskMoRef(this.Call.Value))
         {
-            this.Observation = await ReverseSteps.ObserveTaskAsync(s, this.Call.Value!).ConfigureAwait(false);
+            // The whole timeout, even when another lane meets a stuck task meanwhile: RRG-TASK-2 judges this task.
+            this.Observation = await ReverseSteps.ObserveTaskAsync(s, this.Call.Value!, mayGiveUp: false).ConfigureAwait(false);
         }
 
         if (this.Wait?.Final is { State: SmsTaskState.Success } final && ReverseSteps.TryReadResults(s, final).Results is { } results)
@@ -76,6 +93,7 @@ internal sealed class ReverseHappyPath : SharedScenario
                     var info = await s.StepAsync($"Query the new source group {newGroup}", async () =>
                     {
                         var query = await s.Client.QueryReplicationGroupAsync(s.Target.Provider, [newGroup]).ConfigureAwait(false);
+                        ProviderCalls.ThrowIfOwnReadBroken(s, query);
                         return query.Value?.OfType<QueryReplicationGroupSuccessResult>().FirstOrDefault(r => r.GroupId?.Key == newGroup.Key)?.RgInfo;
                     }).ConfigureAwait(false);
                     this.NewGroups[id.Key] = (newId, info);

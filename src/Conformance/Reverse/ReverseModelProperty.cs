@@ -29,7 +29,7 @@ internal static class ReverseModelProperty
             var call = await c.StepAsync($"Call ReverseReplicateGroup_Task with {input.What}", () => ReverseSteps.ReverseAsync(c, input.Groups, input.Body)).ConfigureAwait(false);
             if (call.IsValue && ReverseSteps.IsTaskMoRef(call.Value))
             {
-                await ReverseSteps.WaitAsync(c, call.Value!).ConfigureAwait(false);
+                await ReverseSteps.WaitIfTasksFinishAsync(c, call.Value!).ConfigureAwait(false);
                 return;
             }
 
@@ -76,6 +76,7 @@ internal static class ReverseModelProperty
         }
 
         s.Require(s.Target.Allowlist.Count > 0, "the profile allowlists no group, so there is no batch to generate");
+        ReverseSteps.RequireTasksFinish(s);
         var arb = Arb.From(ReverseArbitraries.AllowlistedBatches(s.Target, Limit(s.Target)), ReverseArbitraries.ShrinkBatch);
         var readings = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
         try

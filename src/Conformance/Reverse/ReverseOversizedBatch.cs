@@ -34,6 +34,9 @@ internal sealed class ReverseOversizedBatch : SharedScenario
     /// <summary>The chunks sent after TooMany, each answer read to its end.</summary>
     public List<ReverseAnswer> Chunks { get; } = [];
 
+    /// <summary>Why the split was not sent to its end (a task of this provider did not end), or null when every chunk was sent and its task waited for.</summary>
+    public string? ChunksCut { get; private set; }
+
     /// <summary>Every task started by the scenario (the chunks, or a wrongly accepted oversized call).</summary>
     public List<TaskObservation> Tasks { get; } = [];
 
@@ -45,6 +48,7 @@ internal sealed class ReverseOversizedBatch : SharedScenario
 
     private async Task RecordAsync(CheckScope s)
     {
+        ProviderCalls.RequireProviderInfo(s);
         var reported = s.Target.Info?.MaxBatchSize;
         if (reported is not > 0)
         {
@@ -76,6 +80,14 @@ internal sealed class ReverseOversizedBatch : SharedScenario
         s.Note($"TooMany.maxBatchSize = {(tooMany.MaxBatchSize?.ToString() ?? "absent")}: re-split into {chunks.Count} call(s) of at most {BatchPlan.SizeFor(tooMany.MaxBatchSize)}");
         foreach (var chunk in chunks)
         {
+            if (s.Target.FailFast.StopWaiting is { } stuck)
+            {
+                // Each chunk starts a task; one that would not end tells nothing about the split.
+                this.ChunksCut = stuck;
+                s.Note($"the split was not sent to its end: {stuck}");
+                return;
+            }
+
             var call = await s.StepAsync($"Call ReverseReplicateGroup_Task with a chunk of {chunk.Count}", () => ReverseSteps.ReverseAsync(s, chunk)).ConfigureAwait(false);
             var answer = await ReverseAnswer.ReadAsync(s, chunk, this.Before, call, observe: true).ConfigureAwait(false);
             if (answer.Task is { } task)
@@ -92,6 +104,11 @@ internal sealed class ReverseOversizedBatch : SharedScenario
         var observation = await ReverseSteps.ObserveTaskAsync(s, task).ConfigureAwait(false);
         this.Tasks.Add(observation);
         var wait = observation.Wait;
+        if (wait.Stuck || wait.GaveUp)
+        {
+            this.ChunksCut = s.Target.FailFast.StopWaiting ?? $"{FailFast.TasksDoNotFinish}: {task} {wait.Describe()}";
+        }
+
         if (wait.Final?.State != Harness.Wire.Tasks.SmsTaskState.Success)
         {
             return (null, wait.Describe());

@@ -138,34 +138,80 @@ internal static class ReverseSteps
         s.Expect(fault.TypeName == expected, $"wrong fault: expected {expected}, got {(fault.TypeName is null ? "a MethodFault body without _typeName" : fault.TypeName)}");
     }
 
-    /// <summary>Picks one allowlisted FAILEDOVER group (inconclusive when there is none left).</summary>
+    /// <summary>Picks one allowlisted FAILEDOVER group to reverse (inconclusive when there is none left, or when this provider's tasks do not finish).</summary>
     public static async Task<ReplicationGroupId> PickFailedOverAsync(CheckScope s)
     {
+        RequireTasksFinish(s);
         var states = await ReadStatesAsync(s, s.Target.Allowlist, "Find an allowlisted FAILEDOVER group").ConfigureAwait(false);
         var group = s.Target.Allowlist.FirstOrDefault(g => states[g.Key] == Harness.Wire.Groups.ReplicationState.FailedOver);
         s.Require(group is not null, $"no allowlisted group is FAILEDOVER any more ({s.Target.Allowlist.Count} allowlisted); allowlist more FAILEDOVER groups (each run spends several)");
         return group!;
     }
 
-    /// <summary>Waits for the task with the profile's timeout, recording each poll.</summary>
-    public static Task<TaskWaitResult> WaitAsync(CheckScope s, ManagedObjectReference task) =>
-        s.StepAsync($"Poll QuerySmsTaskInfo until {task} is terminal", async () =>
-        {
-            var wait = await s.Target.Waiter.WaitAsync(s.Client, task).ConfigureAwait(false);
-            if (wait.Final is not null)
-            {
-                s.Target.TaskDurations.Add(wait.Elapsed);
-                s.Target.OpenTasks.TryRemove(task.Value ?? string.Empty, out _);
-                s.ReleaseSlot(task.Value ?? string.Empty);
-            }
-
-            return wait;
-        });
-
-    /// <summary>Waits for the task, then reads its info once more and its QuerySmsTaskResult, for the task-contract checks.</summary>
-    public static async Task<TaskObservation> ObserveTaskAsync(CheckScope s, ManagedObjectReference task)
+    /// <summary>
+    /// Stops the check as Inconclusive at once when a task of this provider was stuck earlier in the run (unless the
+    /// profile sets keepWaitingAfterStuckTask): a check that needs a task to end would only wait the full timeout again.
+    /// </summary>
+    public static void RequireTasksFinish(CheckScope s)
     {
-        var wait = await WaitAsync(s, task).ConfigureAwait(false);
+        if (s.Target.FailFast.StopWaiting is { } reason)
+        {
+            s.Require(false, reason);
+        }
+    }
+
+    /// <summary>
+    /// Waits for a task whose end the check needs, with the profile's timeout, recording each poll. A task stuck now,
+    /// or earlier in the run, stops the check as Inconclusive naming RRG-TASK-2 (the check that judges it); a poll
+    /// the provider refuses as malformed or answers outside the protocol breaks it.
+    /// </summary>
+    public static async Task<TaskWaitResult> WaitAsync(CheckScope s, ManagedObjectReference task)
+    {
+        RequireTasksFinish(s);
+        var wait = await PollAsync(s, task, mayGiveUp: true).ConfigureAwait(false);
+        RequireEnded(s, task, wait);
+        if (wait.FailedPoll is { } poll)
+        {
+            ProviderCalls.ThrowIfOwnReadBroken(s, poll);
+        }
+
+        return wait;
+    }
+
+    /// <summary>
+    /// Waits for a task whose end the check does not judge (it judges the call's answer; the wait only keeps tasks from
+    /// piling up): not at all once a task of this provider was stuck (null, with a note), else as <see cref="WaitAsync"/>
+    /// without stopping the check.
+    /// </summary>
+    public static async Task<TaskWaitResult?> WaitIfTasksFinishAsync(CheckScope s, ManagedObjectReference task)
+    {
+        if (s.Target.FailFast.StopWaiting is { } reason)
+        {
+            s.Note($"not waiting for {task}: {reason}");
+            return null;
+        }
+
+        return await PollAsync(s, task, mayGiveUp: true).ConfigureAwait(false);
+    }
+
+    /// <summary>Stops the check as Inconclusive when the wait ended before the task did (stuck, or given up for another stuck task).</summary>
+    public static void RequireEnded(CheckScope s, ManagedObjectReference task, TaskWaitResult wait)
+    {
+        if (wait.Stuck || wait.GaveUp)
+        {
+            var own = new Targets.StuckTask(task.ToString(), wait.Observed.LastOrDefault()?.State ?? "unknown", wait.Elapsed, s.Name ?? "this check");
+            s.Require(false, s.Target.FailFast.StopWaiting ?? $"{Targets.FailFast.TasksDoNotFinish}: {own.Describe()}");
+        }
+    }
+
+    /// <summary>
+    /// Waits for the task, then reads its info once more and its QuerySmsTaskResult, for the task-contract checks;
+    /// records and judges nothing (a stuck task is remembered for the run). <paramref name="mayGiveUp"/> false waits the
+    /// full timeout even when another task is found stuck meanwhile (the success scenario, whose task RRG-TASK-2 judges).
+    /// </summary>
+    public static async Task<TaskObservation> ObserveTaskAsync(CheckScope s, ManagedObjectReference task, bool mayGiveUp = true)
+    {
+        var wait = await PollAsync(s, task, mayGiveUp).ConfigureAwait(false);
         if (wait.Final is null)
         {
             return new TaskObservation { Task = task, Wait = wait };
@@ -175,6 +221,26 @@ internal static class ReverseSteps
         var result = await s.StepAsync($"Read QuerySmsTaskResult of {task}", () => s.Client.QuerySmsTaskResultAsync(task)).ConfigureAwait(false);
         return new TaskObservation { Task = task, Wait = wait, AfterEnd = again.Value, QueriedResult = result };
     }
+
+    /// <summary>Polls the task until it is terminal, stuck, or (when <paramref name="mayGiveUp"/>) another task of the run was found stuck; remembers a stuck task for the run.</summary>
+    private static Task<TaskWaitResult> PollAsync(CheckScope s, ManagedObjectReference task, bool mayGiveUp) =>
+        s.StepAsync($"Poll QuerySmsTaskInfo until {task} is terminal", async () =>
+        {
+            var failFast = s.Target.FailFast;
+            var wait = await s.Target.Waiter.WaitAsync(s.Client, task, giveUp: mayGiveUp ? failFast.StuckSeen : CancellationToken.None).ConfigureAwait(false);
+            if (wait.Final is not null)
+            {
+                s.Target.TaskDurations.Add(wait.Elapsed);
+                s.Target.OpenTasks.TryRemove(task.Value ?? string.Empty, out _);
+                s.ReleaseSlot(task.Value ?? string.Empty);
+            }
+            else if (wait.Stuck)
+            {
+                failFast.RecordStuck(new Targets.StuckTask(task.ToString(), wait.Observed.LastOrDefault()?.State ?? "unknown", wait.Elapsed, s.Name ?? "an unnamed check"));
+            }
+
+            return wait;
+        });
 
     /// <summary>Whether the MoRef names a task with a non-empty value.</summary>
     public static bool IsTaskMoRef(ManagedObjectReference? moRef) =>

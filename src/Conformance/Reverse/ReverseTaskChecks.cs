@@ -94,7 +94,7 @@ internal static class ReverseTaskChecks
     });
 
     /// <summary>The result is a boxed ArrayOfGroupOperationResult holding only ReverseReplicationSuccessResult and GroupErrorResult (a bare array is accepted with a note).</summary>
-    public static Task ResultHasTheDeclaredType(CheckScope s) => JudgeAsync(s, "Expect the result to be ArrayOfGroupOperationResult of allowed subtypes", task =>
+    public static Task ResultHasTheDeclaredType(CheckScope s) => JudgeAsync(s, "Expect the result to be ArrayOfGroupOperationResult of allowed subtypes", RequireSuccess, task =>
     {
         if (task.Wait.Final is not { State: SmsTaskState.Success } final)
         {
@@ -108,7 +108,7 @@ internal static class ReverseTaskChecks
     });
 
     /// <summary>QuerySmsTaskResult returns the same value as SmsTaskInfo.result.</summary>
-    public static Task QueriedResultAgreesWithInfo(CheckScope s) => JudgeAsync(s, "Expect QuerySmsTaskResult to agree with the task info's result", task =>
+    public static Task QueriedResultAgreesWithInfo(CheckScope s) => JudgeAsync(s, "Expect QuerySmsTaskResult to agree with the task info's result", RequireSuccess, task =>
     {
         if (task.Wait.Final is not { State: SmsTaskState.Success } final || task.QueriedResult is not { } queried)
         {
@@ -123,7 +123,15 @@ internal static class ReverseTaskChecks
         ReverseReadings.ResultQuery.Note(s, exact ? "sameValue" : "sameItems", exact ? $"QuerySmsTaskResult of {task.Task} is SmsTaskInfo.result exactly" : $"QuerySmsTaskResult of {task.Task} holds the same items as SmsTaskInfo.result, in another order or boxing");
     });
 
-    private static async Task JudgeAsync(CheckScope s, string step, Action<TaskObservation> judge, (Func<TaskObservation, bool> Exercises, string Otherwise)? trigger = null)
+    /// <summary>Judges the tasks only when one of them ended in success: otherwise the result clauses had nothing to judge, and the precondition failed.</summary>
+    private static Task JudgeAsync(CheckScope s, string step, Func<IReadOnlyList<TaskObservation>, string?> precondition, Action<TaskObservation> judge) =>
+        JudgeAsync(s, step, judge, trigger: null, precondition);
+
+    /// <summary>The precondition of the result clauses: a task that ended in success.</summary>
+    private static string? RequireSuccess(IReadOnlyList<TaskObservation> tasks) =>
+        tasks.Any(t => t.Wait.Final is { State: SmsTaskState.Success }) ? null : $"none of the {tasks.Count} task(s) observed ended in success, so there is no result to judge (see RRG-TASK-2)";
+
+    private static async Task JudgeAsync(CheckScope s, string step, Action<TaskObservation> judge, (Func<TaskObservation, bool> Exercises, string Otherwise)? trigger = null, Func<IReadOnlyList<TaskObservation>, string?>? precondition = null)
     {
         var happy = await ReverseHappyPath.GetAsync(s.Target).ConfigureAwait(false);
         var oversized = await ReverseOversizedBatch.GetAsync(s.Target).ConfigureAwait(false);
@@ -136,6 +144,11 @@ internal static class ReverseTaskChecks
 
         tasks.AddRange(oversized.Tasks);
         s.Require(tasks.Count > 0, $"no task was started to judge (success scenario: {happy.StopReason ?? happy.Call?.Describe() ?? "not run"}; split batch: {oversized.StopReason ?? "no chunk tasks"})");
+        if (precondition?.Invoke(tasks) is { } missing)
+        {
+            s.Require(false, missing);
+        }
+
         if (trigger is { } t && !tasks.Any(t.Exercises))
         {
             s.NotExercised($"{t.Otherwise}; {tasks.Count} task(s) observed");

@@ -92,6 +92,8 @@ internal static class RunFactory
 
         var journal = new ChangeJournal();
         var faults = new System.Collections.Concurrent.ConcurrentQueue<FaultSighting>();
+        // One memory of stuck tasks and silent methods for the whole run: a cause met on one lane spares every lane the wait.
+        var failFast = new FailFast { KeepWaitingAfterStuckTask = profile.KeepWaitingAfterStuckTask };
         ConformanceTarget Build(ProviderConnection on, Uri at, SimulatedProviderServer? simulator, List<IDisposable> owned)
         {
             var anonymous = new Lazy<SmsTransport>(() => new SmsTransport(at, profile.Release, tls, redactor, callTimeout, profile.MaxResponseBytes) { Stopping = interruption.Token, Ledger = ledger });
@@ -102,6 +104,7 @@ internal static class RunFactory
                 CreateUnauthenticatedClient = () => new SmsClient(anonymous.Value),
                 Provider = on.Provider,
                 Info = on.Info,
+                InfoAnswer = on.InfoAnswer,
                 VcenterAbout = on.VcenterAbout,
                 Allowlist = profile.Groups.Select(g => g.ToWire()).ToList(),
                 TaskTimeout = profile.TaskTimeout,
@@ -116,6 +119,7 @@ internal static class RunFactory
                 Journal = journal,
                 Ledger = ledger,
                 Faults = faults,
+                FailFast = failFast,
             };
         }
 

@@ -24,6 +24,9 @@ internal sealed class ConformanceTarget
     /// <summary>Its information, when QueryProviderInfo returned one.</summary>
     public VasaProviderInfo? Info { get; init; }
 
+    /// <summary>The answer to QueryProviderInfo when it was not a VasaProviderInfo (why <see cref="Info"/> is null); null otherwise.</summary>
+    public ProviderResult<DataObject>? InfoAnswer { get; init; }
+
     /// <summary>The vCenter's name and version, when it says.</summary>
     public string? VcenterAbout { get; init; }
 
@@ -56,6 +59,9 @@ internal sealed class ConformanceTarget
 
     /// <summary>Every exchange of the run, judged by VMware's type definitions (shared by all lanes); null where nothing keeps one.</summary>
     public Harness.Oracle.ExchangeLedger? Ledger { get; init; }
+
+    /// <summary>The first stuck task and the methods that fell silent in this run (shared by all lanes), so that no check waits again for the same cause.</summary>
+    public FailFast FailFast { get; init; } = new();
 
     /// <summary>How transient faults are retried.</summary>
     public RetryPolicy Retry { get; init; } = RetryPolicy.Default;
@@ -111,6 +117,7 @@ internal sealed class ConformanceTarget
         CreateUnauthenticatedClient = this.CreateUnauthenticatedClient,
         Provider = this.Provider,
         Info = this.Info,
+        InfoAnswer = this.InfoAnswer,
         VcenterAbout = this.VcenterAbout,
         Allowlist = this.Allowlist,
         TaskTimeout = taskTimeout ?? this.TaskTimeout,
@@ -124,6 +131,7 @@ internal sealed class ConformanceTarget
         Stopping = this.Stopping,
         MaxConcurrentTasks = maxConcurrentTasks ?? this.MaxConcurrentTasks,
         Ledger = this.Ledger,
+        FailFast = new FailFast { KeepWaitingAfterStuckTask = this.FailFast.KeepWaitingAfterStuckTask },
     };
 
     /// <summary>A fault domain id that cannot exist: <c>conformance-fd-{runId}</c>. Any group in it is made up.</summary>

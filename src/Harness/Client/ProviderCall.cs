@@ -46,6 +46,14 @@ internal sealed record ProviderCall
     /// <summary>Why no usable response arrived (connection refused, timeout, TLS), if so.</summary>
     public string? TransportError { get; init; }
 
+    /// <summary>Whether no complete answer arrived within the per-call timeout (the provider was silent, or trickled).</summary>
+    [JsonIgnore]
+    public bool TimedOut { get; init; }
+
+    /// <summary>Whether the answer was cut at the response-size cap (maxResponseBytes).</summary>
+    [JsonIgnore]
+    public bool OverCap { get; init; }
+
     /// <summary>Whether the call may change provider state.</summary>
     public bool ChangesState { get; init; }
 

@@ -15,6 +15,9 @@ internal sealed class ProviderConnection
     /// <summary>Its information; null when QueryProviderInfo did not answer with one (see <see cref="Notes"/>).</summary>
     public VasaProviderInfo? Info { get; init; }
 
+    /// <summary>The answer to QueryProviderInfo, when it was not a VasaProviderInfo (the reason <see cref="Info"/> is null); null otherwise.</summary>
+    public ProviderResult<DataObject>? InfoAnswer { get; init; }
+
     /// <summary>The vCenter's own name and version, from ServiceContent.about.</summary>
     public string? VcenterAbout { get; init; }
 

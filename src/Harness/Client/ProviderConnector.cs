@@ -67,9 +67,11 @@ internal static class ProviderConnector
 
         var info = await client.QueryProviderInfoAsync(provider, ct).ConfigureAwait(false);
         VasaProviderInfo? vasaInfo = null;
+        ProviderResult<DataObject>? infoAnswer = info;
         if (info.IsValue && info.Value is VasaProviderInfo v)
         {
             vasaInfo = v;
+            infoAnswer = null;
         }
         else if (info.Kind == OutcomeKind.TransportError)
         {
@@ -87,7 +89,7 @@ internal static class ProviderConnector
         var about = content.Value.About is { ValueKind: System.Text.Json.JsonValueKind.Object } a
             ? string.Join(" ", new[] { "fullName", "version", "build" }.Select(f => a.TryGetProperty(f, out var v) ? v.ToString() : null).Where(v => !string.IsNullOrEmpty(v)))
             : null;
-        return (new ProviderConnection { Client = client.WithObserver(null), Provider = provider, Info = vasaInfo, Notes = notes, Calls = calls, VcenterAbout = about }, null);
+        return (new ProviderConnection { Client = client.WithObserver(null), Provider = provider, Info = vasaInfo, InfoAnswer = infoAnswer, Notes = notes, Calls = calls, VcenterAbout = about }, null);
     }
 
     private static async Task<(ManagedObjectReference? Provider, ConnectFailure? Failure)> DiscoverAsync(SmsClient client, List<string> notes, CancellationToken ct)

@@ -30,19 +30,27 @@ internal sealed class SmsClient
         new Dictionary<string, string> { ["Accept"] = "application/json", [SessionHeader] = Security.Redactor.Mask, ["Content-Type"] = "application/json" },
     ];
     private readonly Action<ProviderCall>? observer;
+    private readonly Action<string>? gate;
 
     /// <summary>Creates a client over a shared transport.</summary>
-    public SmsClient(SmsTransport transport, Action<ProviderCall>? observer = null)
+    /// <param name="transport">The shared connection.</param>
+    /// <param name="observer">Told of every exchange, once it is recorded.</param>
+    /// <param name="gate">Told the operation before each exchange is sent: the caller's policy, which may stop its own work there by throwing (e.g. a check that must not call a method that fell silent earlier in the run). The client itself never throws for an answer.</param>
+    public SmsClient(SmsTransport transport, Action<ProviderCall>? observer = null, Action<string>? gate = null)
     {
         this.Transport = transport;
         this.observer = observer;
+        this.gate = gate;
     }
 
     /// <summary>The shared transport.</summary>
     public SmsTransport Transport { get; }
 
     /// <summary>The same session, reporting exchanges to another observer.</summary>
-    public SmsClient WithObserver(Action<ProviderCall>? callObserver) => new(this.Transport, callObserver);
+    public SmsClient WithObserver(Action<ProviderCall>? callObserver) => new(this.Transport, callObserver, this.gate);
+
+    /// <summary>The same session and observer, with another gate before each exchange.</summary>
+    public SmsClient WithGate(Action<string>? callGate) => new(this.Transport, this.observer, callGate);
 
     /// <summary><c>GET ServiceInstance/ServiceInstance/content</c> (no session needed).</summary>
     public Task<ProviderResult<ServiceContent>> RetrieveServiceContentAsync(CancellationToken ct = default) =>
@@ -98,6 +106,7 @@ internal sealed class SmsClient
 
     private async Task<ProviderResult<T>> SendAsync<T>(string operation, HttpMethod verb, string url, string? body, bool changesState, CancellationToken ct, bool probe = false)
     {
+        this.gate?.Invoke(operation);
         var hadSession = this.Transport.SessionId is not null;
         var result = await this.SendOnceAsync<T>(operation, verb, url, body, changesState, ct, probe).ConfigureAwait(false);
         if (hadSession && result.Kind == OutcomeKind.Fault && result.Fault is NotAuthenticated or InvalidSession && this.Transport.Relogin is { } relogin)
@@ -132,6 +141,8 @@ internal sealed class SmsClient
         string? contentType = null;
         var responseHeaders = new Dictionary<string, string>();
         string? transportError = null;
+        var timedOut = false;
+        var overCap = false;
         // One deadline for the whole exchange, body included: a response that trickles in is cut off like one that never
         // comes. It also ends when the run is interrupted (Ctrl-C).
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct, this.Transport.Stopping);
@@ -153,6 +164,7 @@ internal sealed class SmsClient
             }
 
             (responseBody, transportError) = await this.ReadCappedAsync(response.ResponseMessage.Content, deadline.Token).ConfigureAwait(false);
+            overCap = transportError is not null;
             if (transportError is null && status is >= 200 and < 300 && response.Headers.TryGetFirst(SessionHeader, out var newSession) && !string.IsNullOrEmpty(newSession))
             {
                 this.Transport.SetSession(newSession);
@@ -160,11 +172,11 @@ internal sealed class SmsClient
         }
         catch (FlurlHttpTimeoutException)
         {
-            transportError = this.TimeoutMessage();
+            (transportError, timedOut) = (this.TimeoutMessage(), true);
         }
         catch (FlurlHttpException ex) when (ex.InnerException is OperationCanceledException && deadline.IsCancellationRequested && !ct.IsCancellationRequested && !this.Transport.Stopping.IsCancellationRequested)
         {
-            transportError = this.TimeoutMessage();
+            (transportError, timedOut) = (this.TimeoutMessage(), true);
         }
         catch (FlurlHttpException ex)
         {
@@ -184,7 +196,7 @@ internal sealed class SmsClient
         }
         catch (OperationCanceledException)
         {
-            transportError = this.TimeoutMessage();
+            (transportError, timedOut) = (this.TimeoutMessage(), true);
         }
 
         clock.Stop();
@@ -204,6 +216,8 @@ internal sealed class SmsClient
             TransportError = transportError is null ? null : redactor.Redact(transportError),
             ChangesState = changesState,
             Probe = probe,
+            TimedOut = timedOut,
+            OverCap = overCap,
         };
         this.Transport.Ledger?.Record(call);
         this.observer?.Invoke(call);

@@ -20,6 +20,9 @@ internal sealed class TaskWaitResult
     /// <summary>The run was interrupted while the task was still running.</summary>
     public bool Interrupted { get; init; }
 
+    /// <summary>The caller stopped waiting while the task was still running (it no longer needed the end); not a verdict on the task.</summary>
+    public bool GaveUp { get; init; }
+
     /// <summary>How long the wait took.</summary>
     public TimeSpan Elapsed { get; init; }
 
@@ -28,5 +31,6 @@ internal sealed class TaskWaitResult
         this.Final is { } f ? $"task ended in '{f.State}' after {this.Observed.Count} poll(s), {this.Elapsed.TotalMilliseconds:0} ms"
         : this.Interrupted ? $"interrupted while the task was still '{this.Observed.LastOrDefault()?.State ?? "unknown"}'"
         : this.Stuck ? $"stuck task: still '{this.Observed.LastOrDefault()?.State ?? "unknown"}' after {this.Elapsed.TotalSeconds:0.#} s"
+        : this.GaveUp ? $"stopped waiting after {this.Elapsed.TotalSeconds:0.#} s while the task was still '{this.Observed.LastOrDefault()?.State ?? "unknown"}'"
         : $"polling failed: {this.FailedPoll?.Describe()}";
 }

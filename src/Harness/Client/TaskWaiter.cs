@@ -13,9 +13,14 @@ internal sealed class TaskWaiter(TimeSpan timeout, TimeSpan firstInterval, TimeP
     private readonly TimeProvider time = time ?? TimeProvider.System;
 
     /// <summary>Waits for the task.</summary>
-    public async Task<TaskWaitResult> WaitAsync(SmsClient client, ManagedObjectReference task, CancellationToken ct = default)
+    /// <param name="client">The client to poll with.</param>
+    /// <param name="task">The task.</param>
+    /// <param name="ct">Stops the wait as interrupted (as the transport's <see cref="SmsTransport.Stopping"/> does).</param>
+    /// <param name="giveUp">Stops the wait between two polls without calling the task stuck (<see cref="TaskWaitResult.GaveUp"/>): the caller no longer needs its end.</param>
+    public async Task<TaskWaitResult> WaitAsync(SmsClient client, ManagedObjectReference task, CancellationToken ct = default, CancellationToken giveUp = default)
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, client.Transport.Stopping);
+        using var delays = CancellationTokenSource.CreateLinkedTokenSource(linked.Token, giveUp);
         ct = linked.Token;
         var started = this.time.GetTimestamp();
         var observed = new List<SmsTaskInfo>();
@@ -45,7 +50,11 @@ internal sealed class TaskWaiter(TimeSpan timeout, TimeSpan firstInterval, TimeP
             var remaining = timeout - elapsed;
             try
             {
-                await Task.Delay(delay < remaining ? delay : remaining, this.time, ct).ConfigureAwait(false);
+                await Task.Delay(delay < remaining ? delay : remaining, this.time, delays.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+            {
+                return new TaskWaitResult { Observed = observed, GaveUp = true, Elapsed = this.time.GetElapsedTime(started) };
             }
             catch (OperationCanceledException)
             {

@@ -69,6 +69,12 @@ internal sealed record Profile
     [Range(1, 86400)]
     public int TaskTimeoutSeconds { get; init; } = DefaultTaskTimeoutSeconds;
 
+    /// <summary>
+    /// Whether every check waits the full task timeout even after a task of this provider was stuck. <value>Default:
+    /// false: after the first stuck task the checks that need a task to end are inconclusive at once (see RRG-TASK-2).</value>
+    /// </summary>
+    public bool KeepWaitingAfterStuckTask { get; init; }
+
     /// <summary>The first task-poll interval in milliseconds; polling backs off from it. <value>Default: 200; range 10..60000.</value></summary>
     [Range(10, 60000)]
     public int PollIntervalMilliseconds { get; init; } = DefaultPollIntervalMilliseconds;

@@ -9,7 +9,7 @@ internal static partial class ProfileReader
     private static readonly string[] KnownFields =
         [
             "name", "target", "allowPlainHttp", "release", "credentials", "tls", "providerId", "baseline", "callTimeoutSeconds", "maxResponseBytes", "maxConcurrentTasks", "groups", "taskTimeoutSeconds", "pollIntervalMilliseconds",
-            "capabilities", "propertyTests", "retry", "simulator", "strict", "acceptedUnverified",
+            "keepWaitingAfterStuckTask", "capabilities", "propertyTests", "retry", "simulator", "strict", "acceptedUnverified",
         ];
 
     private static readonly string[] CredentialFields = ["userNameEnv", "passwordEnv", "passwordFile"];
@@ -38,6 +38,7 @@ internal static partial class ProfileReader
         var baseline = reader.IsNull("baseline") ? null : reader.GetTrimmedString("baseline", "\"known-failures.json\" (a path relative to the profile; or remove the field)");
         var taskTimeout = reader.GetInteger("taskTimeoutSeconds", DeclaredRange.Of<Profile>(nameof(Profile.TaskTimeoutSeconds)));
         var pollInterval = reader.GetInteger("pollIntervalMilliseconds", DeclaredRange.Of<Profile>(nameof(Profile.PollIntervalMilliseconds)));
+        var keepWaiting = reader.GetBoolean("keepWaitingAfterStuckTask");
         var groups = ReadGroups(reader);
         var capabilities = ProfileSectionsReader.ReadCapabilities(reader);
         var propertyTests = ProfileSectionsReader.ReadPropertyTests(reader);
@@ -99,6 +100,7 @@ internal static partial class ProfileReader
             Groups = groups ?? [],
             TaskTimeoutSeconds = (int?)taskTimeout ?? Profile.DefaultTaskTimeoutSeconds,
             PollIntervalMilliseconds = (int?)pollInterval ?? Profile.DefaultPollIntervalMilliseconds,
+            KeepWaitingAfterStuckTask = keepWaiting ?? false,
             Capabilities = capabilities ?? new Dictionary<string, OperationCapability>(StringComparer.Ordinal),
             PropertyTests = propertyTests ?? PropertyTestSettings.Default,
             Retry = retry ?? RetrySettings.Default,

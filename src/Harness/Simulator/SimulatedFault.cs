@@ -19,7 +19,7 @@ public sealed record SimulatedFault
     [
         "InvalidArgument", "NotImplemented", "ProviderUnavailable", "ProviderOutOfResource", "InactiveProvider", "TooMany",
         "ProviderBusy", "SmsReplicationFault", "InvalidReplicationState", "AlreadyDone", "InvalidFunctionTarget",
-        "NoReplicationTarget", "NoValidReplica", "PeerNotReachable", "SyncOngoing", "NotSupportedByProvider", "NotFound",
+        "NoReplicationTarget", "NoValidReplica", "PeerNotReachable", "SyncOngoing", "NotSupportedByProvider", "NotFound", "InvalidRequest",
     ];
 
     /// <summary>The API method, one of <see cref="Operations"/>. <value>Default: ReverseReplicateGroup_Task.</value></summary>

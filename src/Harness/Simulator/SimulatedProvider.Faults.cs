@@ -84,6 +84,7 @@ internal sealed partial class SimulatedProvider
         "SyncOngoing" => new SyncOngoing { Task = ManagedObjectReference.Of("SmsTask", "sms-task-sync") },
         "NotSupportedByProvider" => new NotSupportedByProvider(),
         "NotFound" => new NotFound(),
+        "InvalidRequest" => new InvalidRequest(),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "not an injectable fault"),
     };
 

@@ -25,6 +25,9 @@ public sealed class HostileProviderTests
     private const string FirstReverseCheck = "Empty_groupId_is_rejected_with_InvalidArgument";
     private const string ReplicationProfileCheck = "The_provider_reports_the_Replication_profile";
     private const string TaskMoRefCheck = "A_successful_call_answers_200_with_a_task_MoRef";
+
+    /// <summary>Judges the per-group errors the scenarios received; without any it says so, not why.</summary>
+    private const string NoErrorResultCheck = "GroupErrorResult_error_lists_are_never_empty";
     private static readonly TimeSpan RunBound = TimeSpan.FromSeconds(30);
     private ProfileSandbox sandbox = null!;
 
@@ -53,8 +56,6 @@ public sealed class HostileProviderTests
     }
 
     [TestCase(TransportFaultKind.Reset, "connection broken after the HTTP 500 headers, while reading the body: The response ended prematurely")]
-    [TestCase(TransportFaultKind.Hang, "no complete answer within 2 s (the per-call timeout, callTimeoutSeconds)")]
-    [TestCase(TransportFaultKind.Trickle, "no complete answer within 2 s (the per-call timeout, callTimeoutSeconds)")]
     public async Task A_call_that_breaks_once_fails_only_its_check_and_every_other_check_still_passes(TransportFaultKind kind, string reason)
     {
         using var server = Start(new SimulatedTransportFault { Kind = kind, Times = 1 });
@@ -68,6 +69,28 @@ public sealed class HostileProviderTests
             Assert.That(run.Check(FirstReverseCheck).Message, Does.StartWith($"wrong fault: expected InvalidArgument, got no usable answer ({reason}"));
             Assert.That(run.NotPassed(), Has.Count.EqualTo(1), "only the broken call's check may fail: " + string.Join(Environment.NewLine, run.NotPassed()));
             Assert.That(run.Check(ReplicationProfileCheck).Outcome, Is.EqualTo(CheckOutcome.Passed));
+        });
+    }
+
+    [TestCase(TransportFaultKind.Hang)]
+    [TestCase(TransportFaultKind.Trickle)]
+    public async Task A_call_that_gets_no_answer_in_time_fails_its_check_and_the_method_is_not_called_again_in_the_run(TransportFaultKind kind)
+    {
+        using var server = Start(new SimulatedTransportFault { Kind = kind, Times = 1 });
+
+        var run = await this.RunSuiteAsync(Target(server), string.Empty);
+
+        this.AssertFinished(run, exitCode: 1);
+        var cause = $"ReverseReplicateGroup_Task did not answer within 2 s earlier in this run (see {FirstReverseCheck})";
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.Check(FirstReverseCheck).Outcome, Is.EqualTo(CheckOutcome.Failed));
+            Assert.That(run.Check(FirstReverseCheck).Message, Does.StartWith("wrong fault: expected InvalidArgument, got no usable answer (no complete answer within 2 s (the per-call timeout, callTimeoutSeconds)"));
+            Assert.That(run.Checks.Where(c => c.Outcome is CheckOutcome.Failed or CheckOutcome.Broken).Select(c => c.Name), Is.EqualTo(new[] { FirstReverseCheck }), "only the check whose call went unanswered fails: " + string.Join(Environment.NewLine, run.NotPassed()));
+            Assert.That(run.Checks.Where(c => c.Outcome == CheckOutcome.Inconclusive && c.Name != NoErrorResultCheck).Select(c => c.Message), Is.All.Contain(cause), "every later call of the method would wait again");
+            Assert.That(run.Check("Absent_groupId_is_rejected_with_InvalidArgument").Message, Is.EqualTo(cause));
+            Assert.That(run.Check(ReplicationProfileCheck).Outcome, Is.EqualTo(CheckOutcome.Passed));
+            Assert.That(server.Provider.Requests.Count(r => r.Operation == "ReverseReplicateGroup_Task"), Is.LessThanOrEqualTo(1), "the silent method is not called again");
         });
     }
 
@@ -118,10 +141,12 @@ public sealed class HostileProviderTests
         this.AssertFinished(run, exitCode: 1);
         Assert.Multiple(() =>
         {
-            Assert.That(run.Check(FirstReverseCheck).Outcome, Is.EqualTo(CheckOutcome.Inconclusive), "its first state read got the 502");
-            Assert.That(run.Check(FirstReverseCheck).Message, Does.Contain("could not read group states with QueryReplicationGroup: protocol violation: HTTP 502"));
-            Assert.That(run.Check("Absent_groupId_is_rejected_with_InvalidArgument").Message, Does.Contain("per-call timeout"), "the hang takes the first Reverse call");
-            Assert.That(run.NotPassed(), Has.Count.EqualTo(2), string.Join(Environment.NewLine, run.NotPassed()));
+            Assert.That(run.Check(FirstReverseCheck).Outcome, Is.EqualTo(CheckOutcome.Broken), "its first state read got the 502");
+            Assert.That(run.Check(FirstReverseCheck).Message, Is.EqualTo("broken: the suite's own QueryReplicationGroup read was answered outside the protocol: HTTP 502 is neither 200 nor a 500 MethodFault (a proxy or the service is down)"));
+            Assert.That(run.Check("Absent_groupId_is_rejected_with_InvalidArgument").Outcome, Is.EqualTo(CheckOutcome.Failed), "the hang takes the first Reverse call");
+            Assert.That(run.Check("Absent_groupId_is_rejected_with_InvalidArgument").Message, Does.Contain("per-call timeout"));
+            Assert.That(run.Checks.Where(c => c.Outcome is CheckOutcome.Failed or CheckOutcome.Broken).Select(c => c.Name), Is.EqualTo(new[] { FirstReverseCheck, "Absent_groupId_is_rejected_with_InvalidArgument" }), string.Join(Environment.NewLine, run.NotPassed()));
+            Assert.That(run.Checks.Where(c => c.Outcome == CheckOutcome.Inconclusive && c.Name != NoErrorResultCheck).Select(c => c.Message), Is.All.Contain("ReverseReplicateGroup_Task did not answer within 2 s earlier in this run (see Absent_groupId_is_rejected_with_InvalidArgument)"));
         });
     }
 

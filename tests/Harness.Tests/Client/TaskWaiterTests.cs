@@ -33,4 +33,23 @@ public sealed class TaskWaiterTests
         var wait = await new TaskWaiter(TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(1)).WaitAsync(c.Client, task.Value!);
         Assert.That(wait.Observed.Select(i => i.State), Is.EqualTo(new[] { "queued", "running", "running", "success" }));
     }
+
+    [Test]
+    public async Task A_wait_the_caller_gives_up_ends_at_its_next_poll_without_calling_the_task_stuck()
+    {
+        using var server = SimulatedProviderServer.Start(SimulatorFixtures.Options(Deviation.TaskNeverCompletes));
+        var c = await SimulatorFixtures.ConnectAsync(server);
+        var task = await c.Client.ReverseReplicateGroupAsync(c.Provider, [ReplicationGroupId.Of("fd-A", "rg-fo-1")]);
+        using var giveUp = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var wait = await new TaskWaiter(TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(10)).WaitAsync(c.Client, task.Value!, giveUp: giveUp.Token);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(10)), "not the 30 s timeout");
+            Assert.That((wait.GaveUp, wait.Stuck, wait.Interrupted, wait.Final), Is.EqualTo((true, false, false, (Harness.Wire.Tasks.SmsTaskInfo?)null)));
+            Assert.That(wait.Describe(), Does.StartWith("stopped waiting after").And.EndWith("while the task was still 'running'"));
+        });
+    }
 }

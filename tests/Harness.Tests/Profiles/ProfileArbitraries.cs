@@ -13,7 +13,7 @@ public static class ProfileArbitraries
     private static readonly string[] FieldNames =
     [
         "name", "target", "release", "credentials", "tls", "providerId", "groups", "taskTimeoutSeconds",
-        "pollIntervalMilliseconds", "simulator", "userNameEnv", "passwordEnv", "passwordFile", "pinnedSha256", "insecure",
+        "pollIntervalMilliseconds", "keepWaitingAfterStuckTask", "simulator", "userNameEnv", "passwordEnv", "passwordFile", "pinnedSha256", "insecure",
         "faultDomainId", "deviceGroupId", "state", "maxBatchSize", "batchLimit", "tooManyReportsMaxBatchSize",
         "taskPollsToComplete", "providerName", "providerVersion", "vasaVersion", "deviations",
         "capabilities", "propertyTests", "retry", "ReverseReplicateGroup_Task", "QueryReplicationGroup", "implemented",
@@ -98,6 +98,7 @@ public static class ProfileArbitraries
             ("groups", groups, false),
             ("taskTimeoutSeconds", Gen.Choose(1, 86400).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture)), false),
             ("pollIntervalMilliseconds", Gen.Choose(10, 60000).Select(n => n.ToString(System.Globalization.CultureInfo.InvariantCulture)), false),
+            ("keepWaitingAfterStuckTask", Gen.Elements("true", "false"), false),
             ("capabilities", Gen.Elements("{}", "{\"ReverseReplicateGroup_Task\":{\"implemented\":true,\"batchLimit\":8}}", "{\"QueryReplicationGroup\":{\"implemented\":false,\"batchLimit\":null}}"), false),
             ("propertyTests", Gen.Elements("{}", "{\"preset\":\"thorough\"}", "{\"preset\":\"quick\",\"cases\":5,\"seed\":18446744073709551615}"), false),
             ("retry", Gen.Elements("{}", "{\"attempts\":0}", "{\"attempts\":20,\"initialDelayMilliseconds\":1,\"budgetSeconds\":3600}"), false),

@@ -34,4 +34,18 @@ public sealed class ProfileTransportFieldsTests
             Assert.That(bad.Errors.Select(e => e.Path), Is.EquivalentTo(new[] { "$.callTimeoutSeconds", "$.maxResponseBytes" }));
         });
     }
+
+    [Test]
+    public void Keep_waiting_after_a_stuck_task_is_off_by_default_and_must_be_a_boolean()
+    {
+        var defaults = ProfileLoader.Parse("""{ "name": "p", "target": "embedded" }""", "p.json").Profile!;
+        var set = ProfileLoader.Parse("""{ "name": "p", "target": "embedded", "keepWaitingAfterStuckTask": true }""", "p.json").Profile!;
+        var bad = ProfileLoader.Parse("""{ "name": "p", "target": "embedded", "keepWaitingAfterStuckTask": "yes" }""", "p.json");
+        Assert.Multiple(() =>
+        {
+            Assert.That(defaults.KeepWaitingAfterStuckTask, Is.False, "by default, checks stop waiting after the first stuck task");
+            Assert.That(set.KeepWaitingAfterStuckTask, Is.True);
+            Assert.That(bad.Errors.Select(e => (e.Path, e.Message)), Is.EqualTo(new[] { ("$.keepWaitingAfterStuckTask", "expected a boolean (true or false), got a string") }));
+        });
+    }
 }

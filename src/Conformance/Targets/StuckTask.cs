@@ -1,0 +1,14 @@
+using System.Globalization;
+
+namespace Conformance.Targets;
+
+/// <summary>The first task of the run that was not terminal within the task timeout: which task, in which check, how long and in what state.</summary>
+/// <param name="Task">The task, e.g. <c>SmsTask:sms-task-3</c>.</param>
+/// <param name="State">The last state polled, e.g. <c>running</c>.</param>
+/// <param name="Waited">How long the suite waited.</param>
+/// <param name="Check">The check (or scenario) that waited.</param>
+internal sealed record StuckTask(string Task, string State, TimeSpan Waited, string Check)
+{
+    /// <summary>One line, e.g. <c>task SmsTask:t-1 was still 'running' after 30 s (in The_task_reaches_success)</c>.</summary>
+    public string Describe() => string.Create(CultureInfo.InvariantCulture, $"task {this.Task} was still '{this.State}' after {this.Waited.TotalSeconds:0.#} s (in {this.Check})");
+}
