@@ -1,3 +1,4 @@
+using Conformance.Checks;
 using Conformance.Run;
 
 namespace Conformance;
@@ -10,7 +11,7 @@ namespace Conformance;
 [SetUpFixture]
 public sealed class ConformanceSetUp
 {
-    private readonly List<IDisposable> stopWatchers = [];
+    private RunInterruption? interruption;
 
     /// <summary>Loads the profile, connects, and prints what the run targets.</summary>
     [OneTimeSetUp]
@@ -26,15 +27,24 @@ public sealed class ConformanceSetUp
         }
 
         Directory.CreateDirectory(outDirectory);
-        var stopFile = Path.Combine(outDirectory, ".stop");
-        File.Delete(stopFile);
-        var run = await RunFactory.CreateAsync(profilePath, outDirectory, Environment.GetEnvironmentVariable).ConfigureAwait(false);
+
+        // Watched from the start, connecting included: a signal, run.sh's stop file or the host exiting ends the run
+        // cleanly and its files are written (see RunInterruption).
+        var interruption = new CancellationTokenSource();
+        this.interruption = new RunInterruption(interruption, RunInterruption.DefaultGrace, line => TestContext.Progress.WriteLine(line));
+        this.interruption.WatchSignals();
+        this.interruption.WatchStopFile(Path.Combine(outDirectory, ".stop"));
+        var run = await RunFactory.CreateAsync(profilePath, outDirectory, Environment.GetEnvironmentVariable, interruption: interruption).ConfigureAwait(false);
+
+        // What NUnit runs: every check, unless run.sh was given a filter (VASA_FILTER), whose choice the run cannot see.
+        run.Expected = string.IsNullOrEmpty(Environment.GetEnvironmentVariable("VASA_FILTER")) ? Catalogue.InRunOrder : null;
         ConformanceRun.Current = run;
-        this.WatchForStop(run, stopFile);
+        this.interruption.Attach(run);
         var progress = TestContext.Progress;
         if (run.Abort is { } abort)
         {
-            await progress.WriteLineAsync(run.Redactor.Redact($"[vasa] run cannot start (exit {abort.ExitCode}): {abort.Message}")).ConfigureAwait(false);
+            var exit = run.Interrupted ? Harness.Reporting.RunSummary.InterruptedExitCode : abort.ExitCode;
+            await progress.WriteLineAsync(run.Redactor.Redact($"[vasa] run cannot start (exit {exit}): {abort.Message}")).ConfigureAwait(false);
             return;
         }
 
@@ -46,21 +56,19 @@ public sealed class ConformanceSetUp
         }
     }
 
-    /// <summary>Writes the run-level files and stops the embedded simulator.</summary>
+    /// <summary>Writes the run-level files (unless an interruption wrote them already) and stops the embedded simulator.</summary>
     [OneTimeTearDown]
     public void Finish()
     {
-        foreach (var watcher in this.stopWatchers)
-        {
-            watcher.Dispose();
-        }
-
         if (ConformanceRun.Current is not { } run)
         {
+            this.interruption?.Dispose();
             return;
         }
 
+        // Signals stay handled until the files are written: a SIGTERM now must not end the host half-way.
         run.Finish();
+        this.interruption?.Dispose();
         var changes = run.Changes();
         TestContext.Progress.WriteLine($"[vasa] the run changed {changes.Count} group(s) on the provider; every state-changing call is in {Path.Combine(run.OutDirectory, "journal.json")}");
         foreach (var change in changes.Take(10))
@@ -77,35 +85,5 @@ public sealed class ConformanceSetUp
         TestContext.Progress.WriteLine($"[vasa] {c.Describe()} → {run.Summary.Verdict.Headline}; summary in {Path.Combine(run.OutDirectory, "summary.json")}");
         run.Dispose();
         ConformanceRun.Current = null;
-    }
-
-    /// <summary>Ctrl-C or SIGTERM (when run directly), or run.sh's stop file, interrupts the run cleanly: calls and waits end, the rest is reported as not run, and the report is still written.</summary>
-    private void WatchForStop(ConformanceRun run, string stopFile)
-    {
-        void Stop(string why)
-        {
-            if (!run.Interrupted)
-            {
-                TestContext.Progress.WriteLine($"[vasa] {why}: finishing the current check, then writing the report");
-                run.Interruption.Cancel();
-            }
-        }
-
-        foreach (var signal in new[] { System.Runtime.InteropServices.PosixSignal.SIGINT, System.Runtime.InteropServices.PosixSignal.SIGTERM })
-        {
-            this.stopWatchers.Add(System.Runtime.InteropServices.PosixSignalRegistration.Create(signal, context =>
-            {
-                context.Cancel = true;
-                Stop($"{context.Signal} received");
-            }));
-        }
-
-        this.stopWatchers.Add(new Timer(_ =>
-        {
-            if (File.Exists(stopFile))
-            {
-                Stop("interrupted");
-            }
-        }, null, TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(200)));
     }
 }

@@ -15,7 +15,18 @@ namespace Conformance.Run;
 /// </summary>
 internal sealed class ConformanceRun : IDisposable
 {
+    /// <summary>The reason of a check the run did not start because it was interrupted.</summary>
+    public const string NotRunReason = "not run: the run was interrupted";
+
+    /// <summary>The reason of a check still running when an interrupted run wrote its files.</summary>
+    public const string InFlightReason = "interrupted: the run was stopped while this check was running";
+
     private readonly object gate = new();
+    private readonly object finishGate = new();
+    private readonly Dictionary<string, CheckResult> recorded = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (Check Check, DateTimeOffset Start)> inFlight = new(StringComparer.Ordinal);
+    private bool closed;
+    private bool finished;
     private readonly AllureResultsWriter writer;
     private readonly SimulatedProviderServer? server;
 
@@ -92,6 +103,25 @@ internal sealed class ConformanceRun : IDisposable
     /// <summary>Whether the run was interrupted.</summary>
     public bool Interrupted => this.Interruption.IsCancellationRequested;
 
+    /// <summary>
+    /// The checks the run is to judge, in run order (the NUnit selection): an interrupted run that writes its files
+    /// before NUnit has reached them all reports the missing ones as not run. Null when unknown (a test filter chose
+    /// them): such a run then reports only the checks that started.
+    /// </summary>
+    public IReadOnlyList<Check>? Expected { get; set; }
+
+    /// <summary>Whether <see cref="Finish"/> has written the run's files.</summary>
+    public bool Finished
+    {
+        get
+        {
+            lock (this.finishGate)
+            {
+                return this.finished;
+            }
+        }
+    }
+
     /// <summary>Runs one check (or reports the abort for it) and records the result; a check of a later stage first waits for every check of an earlier stage to end.</summary>
     public async Task<CheckResult> RunCheckAsync(Check check)
     {
@@ -127,8 +157,7 @@ internal sealed class ConformanceRun : IDisposable
         CheckResult result;
         if (this.Interrupted)
         {
-            var now = DateTimeOffset.UtcNow;
-            result = new CheckResult { Outcome = CheckOutcome.Inconclusive, Reason = "not run: the run was interrupted", Start = now, Stop = now };
+            result = NotRun();
         }
         else if (this.Abort is not null || this.Target is null)
         {
@@ -144,14 +173,12 @@ internal sealed class ConformanceRun : IDisposable
             }
             catch (OperationCanceledException)
             {
-                var now = DateTimeOffset.UtcNow;
-                result = new CheckResult { Outcome = CheckOutcome.Inconclusive, Reason = "not run: the run was interrupted", Start = now, Stop = now };
-                this.Record(check, result);
-                return result;
+                return this.Record(check, NotRun());
             }
 
             try
             {
+                this.inFlight[check.Name] = (check, DateTimeOffset.UtcNow);
                 // Each check starts from the profile's initial state on the embedded simulator; real providers are never reset.
                 lane.Simulator?.Reset();
                 result = await check.ExecuteAsync(lane).ConfigureAwait(false);
@@ -165,14 +192,16 @@ internal sealed class ConformanceRun : IDisposable
             }
         }
 
-        this.Record(check, result);
-        return result;
+        return this.Record(check, result);
     }
 
-    /// <summary>Writes the Allure result and the summary line.</summary>
-    public void Record(Check check, CheckResult result)
+    /// <summary>
+    /// Writes the Allure result and the summary line, once per check, and returns the result that stands: a check
+    /// already recorded (an interrupted run wrote its files while it was running) keeps its first result, and once the
+    /// run's files are being written nothing more is added to them.
+    /// </summary>
+    public CheckResult Record(Check check, CheckResult result)
     {
-
         var report = ReportBridge.ToReport(check, result, this.Profile?.Name ?? "(none)", this.Target?.Seed, this.Target?.BatchLimit(check.Feature));
         if (this.KnownFailure(check, result) is { } entry)
         {
@@ -180,11 +209,25 @@ internal sealed class ConformanceRun : IDisposable
             report.Message = $"Known failure (baseline, until {entry.Expires:yyyy-MM-dd}: {entry.Reason}): {report.Message}";
         }
 
-        this.writer.Write(report);
         lock (this.gate)
         {
+            this.inFlight.TryRemove(check.Name, out _);
+            if (this.recorded.TryGetValue(check.Name, out var earlier))
+            {
+                return earlier;
+            }
+
+            if (this.closed)
+            {
+                return result;
+            }
+
+            this.recorded[check.Name] = result;
             this.Summary.Add(ReportBridge.ToSummary(check, result));
         }
+
+        this.writer.Write(report);
+        return result;
     }
 
     /// <summary>The baseline entry that accepts this failure, if any (not expired).</summary>
@@ -193,15 +236,72 @@ internal sealed class ConformanceRun : IDisposable
             ? this.Summary.Baseline?.Entries.FirstOrDefault(e => e.Expires >= DateOnly.FromDateTime(DateTime.UtcNow) && (e.Check == check.Name || e.Clause == check.Clause.Id))
             : null;
 
-    /// <summary>Writes the run-level files: environment, categories, executor, journal and summary.</summary>
+    /// <summary>
+    /// Writes the run-level files: journal, JUnit, SARIF, summary (the last of the four), then environment, latency,
+    /// wire ledger, categories, executor and traceability. Once only, and safe to call from several threads (the
+    /// tear-down, and the interruption that cannot wait for it): a later call returns when the files are written.
+    /// An interrupted run first closes its record: a check still running is inconclusive
+    /// (<see cref="InFlightReason"/>), an <see cref="Expected"/> check that never started is not run
+    /// (<see cref="NotRunReason"/>).
+    /// </summary>
     public void Finish()
     {
+        lock (this.finishGate)
+        {
+            if (this.finished)
+            {
+                return;
+            }
+
+            this.WriteRunFiles();
+            this.finished = true;
+        }
+    }
+
+    /// <summary>The result of a check the run did not start because it was interrupted.</summary>
+    private static CheckResult NotRun()
+    {
+        var now = DateTimeOffset.UtcNow;
+        return new CheckResult { Outcome = CheckOutcome.Inconclusive, Reason = NotRunReason, Start = now, Stop = now };
+    }
+
+    /// <summary>Records every check an interrupted run leaves unjudged, then closes the record.</summary>
+    private void CloseRecord()
+    {
+        if (this.Interrupted)
+        {
+            var now = DateTimeOffset.UtcNow;
+            foreach (var (check, start) in this.inFlight.Values.OrderBy(c => c.Start))
+            {
+                this.Record(check, new CheckResult { Outcome = CheckOutcome.Inconclusive, Reason = InFlightReason, Start = start, Stop = now });
+            }
+
+            foreach (var check in this.Expected ?? [])
+            {
+                this.Record(check, NotRun());
+            }
+        }
+
+        lock (this.gate)
+        {
+            this.closed = true;
+        }
+    }
+
+    private void WriteRunFiles()
+    {
+        this.CloseRecord();
         this.Summary.FinishedAt = DateTimeOffset.UtcNow;
         this.Summary.Interrupted = this.Interrupted;
         foreach (var (task, groups) in this.AllLanes().SelectMany(l => l.OpenTasks))
         {
             this.Target!.Journal.Add("(task still in flight at the end of the run)", null, $"task SmsTask:{task} for {groups} had not ended; check it on the provider");
         }
+
+        // What CI reads first, with summary.json last: run.sh takes summary.json as the sign that the run has ended.
+        JUnitWriter.Write(this.Summary, Path.Combine(this.OutDirectory, "junit.xml"), this.Redactor);
+        SarifWriter.Write(this.Summary, Path.Combine(this.OutDirectory, "conformance.sarif"), this.Redactor, informationUri: new Uri("https://developer.broadcom.com/xapis/virtual-infrastructure-json-api/latest/storage-monitoring-service/vasa-provider"));
+        RunSummaryWriter.Write(this.Summary, Path.Combine(this.OutDirectory, "summary.json"), this.Redactor);
 
         var info = this.Target?.Info;
         var environment = new Dictionary<string, string>
@@ -249,9 +349,6 @@ internal sealed class ConformanceRun : IDisposable
         File.WriteAllText(Path.Combine(this.OutDirectory, "traceability.md"), Traceability.ToMarkdown(matrix));
         File.WriteAllText(Path.Combine(this.OutDirectory, "traceability.json"), Traceability.ToJson(matrix));
         this.writer.Write(Traceability.ToReport(matrix, this.Summary.StartedAt));
-        RunSummaryWriter.Write(this.Summary, Path.Combine(this.OutDirectory, "summary.json"), this.Redactor);
-        JUnitWriter.Write(this.Summary, Path.Combine(this.OutDirectory, "junit.xml"), this.Redactor);
-        SarifWriter.Write(this.Summary, Path.Combine(this.OutDirectory, "conformance.sarif"), this.Redactor, informationUri: new Uri("https://developer.broadcom.com/xapis/virtual-infrastructure-json-api/latest/storage-monitoring-service/vasa-provider"));
     }
 
     /// <summary>What the run changed on the provider, in words: each new source group and the group it came from.</summary>

@@ -17,16 +17,20 @@ internal static class RunFactory
     /// <summary>Loads a profile file.</summary>
     public static ProfileLoadResult LoadProfile(string path) => ProfileLoader.LoadFile(path, LoadOptions);
 
-    /// <summary>Creates the run; never throws for bad input or an unreachable provider (the run then carries a <see cref="RunAbort"/>).</summary>
-    public static async Task<ConformanceRun> CreateAsync(string profilePath, string outDirectory, Func<string, string?> env, CancellationToken ct = default)
+    /// <summary>
+    /// Creates the run; never throws for bad input or an unreachable provider (the run then carries a <see cref="RunAbort"/>).
+    /// <paramref name="interruption"/> becomes the run's <see cref="ConformanceRun.Interruption"/> (a new one when null):
+    /// cancelled while connecting, it ends the connection's calls at once and the run reports itself interrupted.
+    /// </summary>
+    public static async Task<ConformanceRun> CreateAsync(string profilePath, string outDirectory, Func<string, string?> env, CancellationToken ct = default, CancellationTokenSource? interruption = null)
     {
         var redactor = new Redactor();
-        var interruption = new CancellationTokenSource();
+        interruption ??= new CancellationTokenSource();
         Directory.CreateDirectory(outDirectory);
         var loaded = LoadProfile(profilePath);
         if (!loaded.IsSuccess)
         {
-            return new ConformanceRun(outDirectory, redactor, null, null, new RunAbort(2, "bad profile: " + loaded.FormatErrors()), null, []);
+            return new ConformanceRun(outDirectory, redactor, null, null, new RunAbort(2, "bad profile: " + loaded.FormatErrors()), null, []) { Interruption = interruption };
         }
 
         var profile = loaded.Profile;
@@ -39,7 +43,7 @@ internal static class RunFactory
             var (read, errors) = Baseline.Load(baselinePath);
             if (read is null)
             {
-                return new ConformanceRun(outDirectory, redactor, profile, null, new RunAbort(2, "bad baseline: " + string.Join(Environment.NewLine, errors)), null, []);
+                return new ConformanceRun(outDirectory, redactor, profile, null, new RunAbort(2, "bad baseline: " + string.Join(Environment.NewLine, errors)), null, []) { Interruption = interruption };
             }
 
             baseline = read;
@@ -70,7 +74,7 @@ internal static class RunFactory
             var credentials = profile.Credentials!.ResolveFromProcess(profile.Name);
             if (!credentials.IsResolved)
             {
-                return new ConformanceRun(outDirectory, redactor, profile, null, new RunAbort(2, "missing credential: " + credentials.Error), null, []);
+                return new ConformanceRun(outDirectory, redactor, profile, null, new RunAbort(2, "missing credential: " + credentials.Error), null, []) { Interruption = interruption };
             }
 
             user = credentials.Credentials.UserName;
@@ -87,7 +91,8 @@ internal static class RunFactory
         if (connection is null)
         {
             transport.Dispose();
-            return new ConformanceRun(outDirectory, redactor, profile, null, new RunAbort(failure!.IsUsageError ? 2 : 3, failure.Message), server, []);
+            var message = interruption.IsCancellationRequested ? "the run was interrupted while connecting to the provider" : failure!.Message;
+            return new ConformanceRun(outDirectory, redactor, profile, null, new RunAbort(failure!.IsUsageError ? 2 : 3, message), server, []) { Interruption = interruption };
         }
 
         var journal = new ChangeJournal();
@@ -140,6 +145,12 @@ internal static class RunFactory
                 var extraTransport = new SmsTransport(extra.BaseUri, profile.Release, tls, redactor, callTimeout, profile.MaxResponseBytes) { Stopping = interruption.Token, Ledger = ledger };
                 owned.Add(extraTransport);
                 var (extraConnection, extraFailure) = await ProviderConnector.ConnectAsync(extraTransport, user, password, profile.ProviderId, ct).ConfigureAwait(false);
+                if (extraConnection is null && interruption.IsCancellationRequested)
+                {
+                    // Interrupted while connecting the lanes: the run reports itself interrupted with the lanes it has.
+                    break;
+                }
+
                 if (extraConnection is null)
                 {
                     throw new InvalidOperationException("a simulator lane could not connect: " + extraFailure!.Message);
