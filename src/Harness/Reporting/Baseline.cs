@@ -126,51 +126,40 @@ internal sealed class Baseline
     /// <summary>Judges the run's checks against the baseline on <paramref name="today"/>.</summary>
     public BaselineJudgement Judge(IReadOnlyList<RunCheck> checks, DateOnly today)
     {
-        var accepted = new Dictionary<string, BaselineEntry>(StringComparer.Ordinal);
         var stale = new List<string>();
-        foreach (var entry in this.Entries)
+        var accepted = Accept(this.Entries, checks, today, stale, "the entry", "now passes; remove its entry", "fix the failure", c => c.Outcome is CheckOutcome.Failed or CheckOutcome.Broken or CheckOutcome.Warning);
+        var unverified = Accept(this.Unverified, checks, today, stale, "the acceptedUnverified entry", "is now verified and passes; remove its acceptedUnverified entry", "establish its precondition", c => c.LeavesMustUnverified);
+        return new BaselineJudgement(this.Source, accepted, stale) { AcceptedUnverified = unverified };
+    }
+
+    /// <summary>
+    /// The checks each live entry accepts (check → entry) among those <paramref name="acceptable"/>; an expired entry,
+    /// or one whose checks all pass now, is added to <paramref name="stale"/> instead.
+    /// </summary>
+    private static Dictionary<string, BaselineEntry> Accept(IEnumerable<BaselineEntry> entries, IReadOnlyList<RunCheck> checks, DateOnly today, List<string> stale, string kind, string nowPasses, string fix, Func<RunCheck, bool> acceptable)
+    {
+        var accepted = new Dictionary<string, BaselineEntry>(StringComparer.Ordinal);
+        foreach (var entry in entries)
         {
             var covered = checks.Where(entry.Covers).ToList();
             if (entry.Expires < today)
             {
-                stale.Add($"stale baseline: the entry for {entry.Subject} expired on {entry.Expires:yyyy-MM-dd} ({entry.Reason}); fix the failure or renew the entry");
+                stale.Add($"stale baseline: {kind} for {entry.Subject} expired on {entry.Expires:yyyy-MM-dd} ({entry.Reason}); {fix} or renew the entry");
                 continue;
             }
 
             if (covered.Count > 0 && covered.All(c => c.Outcome == CheckOutcome.Passed))
             {
-                stale.Add($"stale baseline: {entry.Subject} now passes; remove its entry ({entry.Reason})");
+                stale.Add($"stale baseline: {entry.Subject} {nowPasses} ({entry.Reason})");
                 continue;
             }
 
-            foreach (var check in covered.Where(c => c.Outcome is CheckOutcome.Failed or CheckOutcome.Broken or CheckOutcome.Warning))
+            foreach (var check in covered.Where(acceptable))
             {
                 accepted.TryAdd(check.Name, entry);
             }
         }
 
-        var unverified = new Dictionary<string, BaselineEntry>(StringComparer.Ordinal);
-        foreach (var entry in this.Unverified)
-        {
-            var covered = checks.Where(entry.Covers).ToList();
-            if (entry.Expires < today)
-            {
-                stale.Add($"stale baseline: the acceptedUnverified entry for {entry.Subject} expired on {entry.Expires:yyyy-MM-dd} ({entry.Reason}); establish its precondition or renew the entry");
-                continue;
-            }
-
-            if (covered.Count > 0 && covered.All(c => c.Outcome == CheckOutcome.Passed))
-            {
-                stale.Add($"stale baseline: {entry.Subject} is now verified and passes; remove its acceptedUnverified entry ({entry.Reason})");
-                continue;
-            }
-
-            foreach (var check in covered.Where(c => c.LeavesMustUnverified))
-            {
-                unverified.TryAdd(check.Name, entry);
-            }
-        }
-
-        return new BaselineJudgement(this.Source, accepted, stale) { AcceptedUnverified = unverified };
+        return accepted;
     }
 }
