@@ -5,10 +5,11 @@ using Harness.Client;
 namespace Harness.Oracle;
 
 /// <summary>
-/// Every exchange of a run, judged by the oracle as it is recorded, whatever check or lane made it: requests against
-/// their method's parameters, 200 answers against the method's return type, 500 answers against MethodFault. Keeps
-/// every count and the first findings of each kind as evidence, so that the WIRE checks judge the whole run with no
-/// extra calls, in any order. Thread-safe.
+/// Every exchange of a run, judged by the oracle, whatever check or lane made it: requests against their method's
+/// parameters, 200 answers against the method's return type, 500 answers against MethodFault. Keeps every count and
+/// the first findings of each kind as evidence, so that the WIRE checks judge the whole run with no extra calls, in
+/// any order. Recording only queues the exchange, off the call's path; it is judged when the ledger is next read.
+/// Thread-safe.
 /// </summary>
 internal sealed class ExchangeLedger
 {
@@ -16,6 +17,8 @@ internal sealed class ExchangeLedger
     public const int SamplesPerRule = 20;
 
     private readonly object gate = new();
+    private readonly object draining = new();
+    private readonly System.Collections.Concurrent.ConcurrentQueue<ProviderCall> pending = new();
     private readonly Dictionary<(WireSide, WireRule), int> counts = [];
     private readonly List<WireFinding> samples = [];
     private readonly Dictionary<WireSide, int> judged = [];
@@ -33,6 +36,7 @@ internal sealed class ExchangeLedger
     {
         get
         {
+            this.Drain();
             lock (this.gate)
             {
                 return this.exchanges;
@@ -40,8 +44,23 @@ internal sealed class ExchangeLedger
         }
     }
 
-    /// <summary>Judges and records one exchange.</summary>
-    public void Record(ProviderCall call)
+    /// <summary>Records one exchange, to be judged when the ledger is next read (the call's own path pays only a queue).</summary>
+    public void Record(ProviderCall call) => this.pending.Enqueue(call);
+
+    /// <summary>Judges every exchange recorded so far; readers call it first, so every count includes them.</summary>
+    private void Drain()
+    {
+        lock (this.draining)
+        {
+            while (this.pending.TryDequeue(out var call))
+            {
+                this.Judge(call);
+            }
+        }
+    }
+
+    /// <summary>Judges one exchange and adds its findings.</summary>
+    private void Judge(ProviderCall call)
     {
         var found = new List<WireFinding>();
         var sides = new List<WireSide>();
@@ -90,6 +109,7 @@ internal sealed class ExchangeLedger
     /// <summary>How many requests, probes or answers were judged.</summary>
     public int Judged(WireSide side)
     {
+        this.Drain();
         lock (this.gate)
         {
             return this.judged.GetValueOrDefault(side);
@@ -99,6 +119,7 @@ internal sealed class ExchangeLedger
     /// <summary>How many problems of a rule were found on a side.</summary>
     public int Count(WireSide side, WireRule rule)
     {
+        this.Drain();
         lock (this.gate)
         {
             return this.counts.GetValueOrDefault((side, rule));
@@ -108,6 +129,7 @@ internal sealed class ExchangeLedger
     /// <summary>How many problems of any rule at <paramref name="level"/> were found on a side.</summary>
     public int Count(WireSide side, WireLevel level)
     {
+        this.Drain();
         lock (this.gate)
         {
             return this.CountUnlocked(side, level);
@@ -120,6 +142,7 @@ internal sealed class ExchangeLedger
     /// <summary>The kept findings of a side (optionally of some rules), in the order they were recorded.</summary>
     public IReadOnlyList<WireFinding> Findings(WireSide side, params WireRule[] rules)
     {
+        this.Drain();
         lock (this.gate)
         {
             return this.samples.Where(f => f.Side == side && (rules.Length == 0 || rules.Contains(f.Problem.Rule))).ToList();
@@ -129,6 +152,7 @@ internal sealed class ExchangeLedger
     /// <summary>The whole ledger as JSON (out/wire.json): counts per side and rule, and the kept findings with their correlation ids.</summary>
     public string ToJson()
     {
+        this.Drain();
         lock (this.gate)
         {
             var sides = new JsonObject();
