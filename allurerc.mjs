@@ -2,19 +2,38 @@
 // Render with scripts/render-report.sh; CI gates on out/summary.json, never on "allure quality-gate"
 // (it crashes on Node 20 in 3.18.0).
 import { defineConfig } from "allure";
+import { existsSync, readFileSync } from "node:fs";
+
+// The report's name states the provider and the verdict, e.g. "Simulated VASA provider 1.0.0: CONFORMANT", read from
+// the run's summary.json (scripts/render-report.sh passes its path in VASA_SUMMARY).
+function reportName() {
+  const path = process.env.VASA_SUMMARY ?? "./out/summary.json";
+  if (!existsSync(path)) return "VASA provider conformance";
+  try {
+    const summary = JSON.parse(readFileSync(path, "utf8"));
+    const provider = [summary.provider?.name ?? summary.profile, summary.provider?.version].filter(Boolean).join(" ");
+    return `${provider}: ${summary.headline ?? String(summary.verdict).toUpperCase()}`;
+  } catch {
+    return "VASA provider conformance";
+  }
+}
+
+const name = reportName();
+// VASA_SINGLE_FILE=1 renders one self-contained index.html that opens from disk (out/report-single.html).
+const singleFile = process.env.VASA_SINGLE_FILE === "1";
 
 export default defineConfig({
-  name: "VASA provider conformance",
-  output: "./out/report",
+  name,
+  output: singleFile ? "./out/report-single" : "./out/report",
   // One JSONL line per run: keep this file between CI runs to get trends, "new" and "regressed".
-  historyPath: "./out/history/allure-history.jsonl",
+  historyPath: singleFile ? undefined : "./out/history/allure-history.jsonl",
   historyLimit: 50,
   plugins: {
     awesome: {
       options: {
-        reportName: "VASA provider conformance",
+        reportName: name,
         reportLanguage: "en",
-        singleFile: false,
+        singleFile,
         // The results carry no titlePath (gotcha G5), so the tree comes from the suite labels.
         groupBy: ["parentSuite", "suite", "subSuite"],
       },

@@ -29,7 +29,17 @@ rm -rf -- "$output"
 mkdir -p "$repo_root/out/history"
 
 cd "$repo_root"
+# allurerc.mjs names the report after the provider and the verdict in the run's summary.json.
+export VASA_SUMMARY="$(dirname "$results")/summary.json"
 npx --no-install allure generate "$results" -o "$output" >&2
+# The traceability matrix is a page of its own inside the report (each check links to its clause's row).
+if [[ -f "$(dirname "$results")/traceability.html" ]]; then cp "$(dirname "$results")/traceability.html" "$output/"; fi
+# One self-contained file that opens from disk, without a server, to send to a vendor: report-single.html.
+single_dir="$(dirname "$output")/report-single"
+single="$(dirname "$output")/report-single.html"
+rm -rf -- "$single_dir" "$single"
+VASA_SINGLE_FILE=1 npx --no-install allure generate "$results" -o "$single_dir" >&2
+mv "$single_dir/index.html" "$single" && rm -rf -- "$single_dir"
 # Allure 3.18's awesome page loads Google Analytics (googletagmanager.com): a conformance report of a vendor's array
 # must not call home when someone opens it. Remove the tag and its inline gtag() block.
 node -e '
@@ -39,8 +49,8 @@ node -e '
     const html = fs.readFileSync(file, "utf8")
       .replace(/<script[^>]*googletagmanager\.com[^>]*><\/script>\s*<script>[\s\S]*?gtag\(.config.[\s\S]*?<\/script>/g, "");
     fs.writeFileSync(file, html);
-  }' "$output/index.html" "$output"/*/index.html
-if grep -rqs googletagmanager "$output"/index.html; then
+  }' "$output/index.html" "$output"/*/index.html "$single"
+if grep -rqs googletagmanager "$output"/index.html "$single"; then
   echo "warning: the report still references googletagmanager.com" >&2
 fi
-echo "Report: $output/index.html"
+echo "Report: $output/index.html (serve it: npx allure open $output); one file to send: $single"

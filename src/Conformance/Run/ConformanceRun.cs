@@ -293,6 +293,8 @@ internal sealed class ConformanceRun : IDisposable
         this.CloseRecord();
         this.Summary.FinishedAt = DateTimeOffset.UtcNow;
         this.Summary.Interrupted = this.Interrupted;
+        this.Summary.ProviderName = this.Target?.Info?.Name;
+        this.Summary.ProviderVersion = this.Target?.Info?.Version;
         foreach (var (task, groups) in this.AllLanes().SelectMany(l => l.OpenTasks))
         {
             this.Target!.Journal.Add("(task still in flight at the end of the run)", null, $"task SmsTask:{task} for {groups} had not ended; check it on the provider");
@@ -300,12 +302,21 @@ internal sealed class ConformanceRun : IDisposable
 
         // What CI reads first, with summary.json last: run.sh takes summary.json as the sign that the run has ended.
         JUnitWriter.Write(this.Summary, Path.Combine(this.OutDirectory, "junit.xml"), this.Redactor);
-        SarifWriter.Write(this.Summary, Path.Combine(this.OutDirectory, "conformance.sarif"), this.Redactor, informationUri: new Uri("https://developer.broadcom.com/xapis/virtual-infrastructure-json-api/latest/storage-monitoring-service/vasa-provider"));
+        SarifWriter.Write(this.Summary, Path.Combine(this.OutDirectory, "conformance.sarif"), this.Redactor, informationUri: new Uri(ClauseReferences.SmsApiPage), clauses: ClauseReferences.All);
         RunSummaryWriter.Write(this.Summary, Path.Combine(this.OutDirectory, "summary.json"), this.Redactor);
 
         var info = this.Target?.Info;
+        // The verdict first: the report's first screen shows these entries (its title carries the headline too).
+        var verdict = this.Summary.Verdict;
+        string Clauses(IEnumerable<Harness.Reporting.RunCheck> checks) => string.Join(", ", checks.Select(c => c.ClauseId).Distinct(StringComparer.Ordinal)) is { Length: > 0 } ids ? ids : "none";
+        var checks = this.Summary.Checks;
         var environment = new Dictionary<string, string>
         {
+            ["verdict"] = $"{verdict.Headline} (exit {verdict.ExitCode})",
+            ["verdict: failed MUST clauses"] = Clauses(checks.Where(c => c.Outcome == CheckOutcome.Failed)),
+            ["verdict: warnings (SHOULD)"] = Clauses(verdict.Warnings),
+            ["verdict: inconclusive or broken"] = Clauses(checks.Where(c => c.Outcome is CheckOutcome.Inconclusive or CheckOutcome.Broken)),
+            ["verdict: not exercised"] = verdict.NotExercised.Count == 0 ? "none" : string.Join(", ", verdict.NotExercised),
             ["profile"] = this.Profile?.Name ?? "(none)",
             ["target"] = this.Summary.Target,
             ["vcenter"] = this.Target?.VcenterAbout ?? "(unknown)",
@@ -348,7 +359,8 @@ internal sealed class ConformanceRun : IDisposable
         var matrix = Traceability.Build(Catalogue.All, this.Summary.Checks);
         File.WriteAllText(Path.Combine(this.OutDirectory, "traceability.md"), Traceability.ToMarkdown(matrix));
         File.WriteAllText(Path.Combine(this.OutDirectory, "traceability.json"), Traceability.ToJson(matrix));
-        this.writer.Write(Traceability.ToReport(matrix, this.Summary.StartedAt));
+        // The matrix is a page of its own, not a test, so the report's counts equal summary.json's; the report links to it.
+        File.WriteAllText(Path.Combine(this.OutDirectory, "traceability.html"), Traceability.ToHtml(matrix));
     }
 
     /// <summary>What the run changed on the provider, in words: each new source group and the group it came from.</summary>

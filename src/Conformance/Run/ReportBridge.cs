@@ -8,15 +8,6 @@ namespace Conformance.Run;
 /// <summary>Turns a check's result into an Allure result and a summary line. The status mapping is documented in README "What a result means".</summary>
 internal static class ReportBridge
 {
-    /// <summary>The public API page of each operation.</summary>
-    private const string ApiPage = "https://developer.broadcom.com/xapis/virtual-infrastructure-json-api/latest/sdk/vim25/release/sms/VasaProvider/moId/{0}/post";
-
-    /// <summary>Where the clause list lives: VASA_DOCS_URL, the CI's repository view, or the local file.</summary>
-    private static string ClauseListUrl { get; } =
-        Environment.GetEnvironmentVariable("VASA_DOCS_URL") is { Length: > 0 } docs ? docs
-        : Environment.GetEnvironmentVariable("GITHUB_SERVER_URL") is { Length: > 0 } server && Environment.GetEnvironmentVariable("GITHUB_REPOSITORY") is { Length: > 0 } repo
-            ? $"{server}/{repo}/blob/{Environment.GetEnvironmentVariable("GITHUB_SHA") ?? "HEAD"}/docs/clauses.md"
-            : new Uri(Path.Combine(RunPaths.RepoRoot, "docs", "clauses.md")).AbsoluteUri;
 
     /// <summary>The stable full name of a check.</summary>
     public static string FullName(Check check) => $"Conformance.{check.Feature}.{check.Name}";
@@ -62,8 +53,12 @@ internal static class ReportBridge
             report.Labels.Add(("tag", "warning"));
         }
 
-        report.Links.Add(new ReportLink(check.Feature + " (API reference)", string.Format(CultureInfo.InvariantCulture, ApiPage, check.Feature)));
-        report.Links.Add(new ReportLink($"{check.Clause.Id} in the clause list", ClauseListUrl, "tms"));
+        report.Links.Add(new ReportLink(check.Feature + " (API reference)", ClauseReferences.ApiPage(check.Feature)));
+        report.Links.Add(new ReportLink($"{check.Clause.Id} in the traceability matrix", $"traceability.html#{check.Clause.Id}"));
+        if (ClauseReferences.All.TryGetValue(check.Clause.Id, out var clause) && clause.HelpUri.AbsoluteUri != ClauseReferences.ApiPage(check.Feature))
+        {
+            report.Links.Add(new ReportLink($"{check.Clause.Id} in the clause list (line {clause.Line})", clause.HelpUri.AbsoluteUri, "tms"));
+        }
         report.Parameters.Add(new ReportParameter("profile", profileName));
         report.Parameters.Add(new ReportParameter("batch size", batchLimit?.ToString(CultureInfo.InvariantCulture) ?? "no limit"));
         if (seed is { } s)
@@ -82,7 +77,7 @@ internal static class ReportBridge
 
     /// <summary>The summary line.</summary>
     public static RunCheck ToSummary(Check check, CheckResult result) =>
-        new(check.Name, check.Clause.Id, result.Outcome, result.Reason, (long)(result.Stop - result.Start).TotalMilliseconds, check.Level);
+        new(check.Name, check.Clause.Id, result.Outcome, result.Reason, (long)(result.Stop - result.Start).TotalMilliseconds, check.Level) { Feature = check.Feature };
 
     /// <summary>
     /// The Allure status: a warning (a failed SHOULD) is "failed" with the category "Warning (SHOULD)"; inconclusive,

@@ -77,14 +77,22 @@ internal static class Traceability
         _ => "robustness beyond the contract",
     };
 
-    /// <summary>HTML, for the report attachment.</summary>
+    /// <summary>
+    /// HTML, a page of its own (out/traceability.html, copied into the report): the rows that need attention first
+    /// (a failed, broken or warning check, then an unverified one), each row anchored by its clause id.
+    /// </summary>
     public static string ToHtml(IReadOnlyList<Row> rows)
     {
-        var html = new StringBuilder("<html><head><meta charset=\"utf-8\"><style>body{font-family:sans-serif}td,th{border:1px solid #ccc;padding:4px;vertical-align:top}table{border-collapse:collapse}.gap{background:#fde2e2}.failed{color:#b00}.warning{color:#a60}.passed{color:#070}.not.exercised{color:#666}</style></head><body><h1>Traceability matrix</h1><table><tr><th>clause</th><th>level</th><th>text</th><th>checks</th></tr>");
-        foreach (var row in rows)
+        static int Attention(Row row) =>
+            row.Checks.Any(c => c.Outcome is CheckOutcome.Failed or CheckOutcome.Broken) ? 0
+            : row.Checks.Any(c => c.Outcome == CheckOutcome.Warning) ? 1
+            : row.Checks.Any(c => c.Outcome is CheckOutcome.Inconclusive or CheckOutcome.NotExercised) || row.IsGap ? 2
+            : 3;
+        var html = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Traceability matrix</title><style>body{font-family:sans-serif}td,th{border:1px solid #ccc;padding:4px;vertical-align:top}table{border-collapse:collapse}.gap{background:#fde2e2}.failed,.broken{color:#b00}.warning{color:#a60}.passed{color:#070}.inconclusive,.not.exercised{color:#666}:target{outline:2px solid #36c}</style></head><body><h1>Traceability matrix</h1><p>Clauses that need attention first: failed or broken, then warnings, then unverified.</p><table><tr><th>clause</th><th>level</th><th>text</th><th>checks</th></tr>");
+        foreach (var row in rows.OrderBy(Attention))
         {
             var checks = row.IsGap ? "<b>gap: no check</b>" : string.Join("<br>", row.Checks.Select(c => $"<span class=\"{Outcome(c.Outcome)}\">{WebUtility.HtmlEncode(c.Check)} ({Outcome(c.Outcome)})</span>"));
-            html.Append(CultureInfo.InvariantCulture, $"<tr class=\"{(row.IsGap ? "gap" : string.Empty)}\"><td>{row.Clause.Id}</td><td>{row.Clause.Level}</td><td>{WebUtility.HtmlEncode(row.Clause.Text)}<br><small>{WebUtility.HtmlEncode(row.Clause.Source)}</small></td><td>{checks}</td></tr>");
+            html.Append(CultureInfo.InvariantCulture, $"<tr id=\"{row.Clause.Id}\" class=\"{(row.IsGap ? "gap" : string.Empty)}\"><td><a href=\"#{row.Clause.Id}\">{row.Clause.Id}</a></td><td>{row.Clause.Level.ToString().ToUpperInvariant()}</td><td>{WebUtility.HtmlEncode(row.Clause.Text)}<br><small>{WebUtility.HtmlEncode(row.Clause.Source)}</small></td><td>{checks}</td></tr>");
         }
 
         return html.Append("</table></body></html>").ToString();
@@ -105,23 +113,6 @@ internal static class Traceability
             checks = r.Checks.Select(c => new { name = c.Check, outcome = Outcome(c.Outcome) }),
         }),
         new JsonSerializerOptions { WriteIndented = true });
-
-    /// <summary>The report entry holding the matrix.</summary>
-    public static ReportTestResult ToReport(IReadOnlyList<Row> rows, DateTimeOffset start)
-    {
-        var gaps = rows.Count(r => r.IsGap);
-        var report = new ReportTestResult("Traceability matrix", "Conformance.Traceability.Matrix")
-        {
-            Start = start,
-            Stop = DateTimeOffset.UtcNow,
-            Status = ReportStatus.Passed,
-            Description = $"{rows.Count} clauses; {gaps} without a check (gaps). Open the attachment for clause → checks → outcomes.",
-        };
-        report.Labels.AddRange([("parentSuite", "VASA provider conformance"), ("suite", "Traceability"), ("tag", "traceability")]);
-        report.Attachments.Add(new ReportAttachment("Traceability matrix", "text/html", ToHtml(rows)));
-        report.Attachments.Add(new ReportAttachment("Traceability matrix (markdown)", "text/plain", ToMarkdown(rows)));
-        return report;
-    }
 
     private static string Outcome(CheckOutcome? outcome) => outcome is { } o ? RunSummaryWriter.OutcomeText(o).Replace('-', ' ') : "not run";
 }

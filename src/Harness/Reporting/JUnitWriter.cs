@@ -10,8 +10,10 @@ namespace Harness.Reporting;
 /// Writes out/junit.xml from a <see cref="RunSummary"/> for CI test-result viewers: one <c>testsuites</c>, one
 /// <c>testsuite</c> ("VASA provider conformance"), one <c>testcase</c> per check. The document is valid against the
 /// Jenkins JUnit schema (jenkins-junit.xsd, the dtkit junit-4.xsd that JUnit 5 validates its own legacy reports
-/// against), which fixes two choices: a testcase has no <c>properties</c>, so the clause id goes to its
-/// <c>system-out</c> ("clause: R-4.2.1"); and <c>skipped</c> takes no attributes, so its message ("Inconclusive: …",
+/// against). A testcase's name starts with its clause id ("RRG-ARG-1 Empty_groupId_is_rejected_with_InvalidArgument")
+/// and its classname is its operation ("ReverseReplicateGroup_Task"; "Conformance.{feature}" when the check names
+/// none). A testcase has no <c>properties</c> in the schema, so the level and outcome go to its <c>system-out</c>
+/// ("clause: R-4.2.1 (MUST)"); and <c>skipped</c> takes no attributes, so its message ("Inconclusive: …",
 /// "Not applicable: …", "Not exercised: …") is the element's text, as JUnit 5 writes it. Failed: <c>failure type="{clause id}"</c>;
 /// a warning (a failed SHOULD) passes with its text in <c>system-err</c> ("WARNING (SHOULD): …"), or, in strict mode,
 /// is a <c>failure type="warning {clause id}"</c>;
@@ -77,7 +79,7 @@ internal static class JUnitWriter
         var counts = RunCounts.From(checks);
         var verdict = summary.Verdict;
 
-        var testcases = checks.Select(c => TestCase(c, classname, Text, summary.Strict)).ToList();
+        var testcases = checks.Select(c => TestCase(c, c.Feature is null ? classname : Text(c.Feature), Text, summary.Strict)).ToList();
         if (error is not null)
         {
             var reason = Text(error.Reason);
@@ -172,7 +174,7 @@ internal static class JUnitWriter
         var testcase = new XElement(
             "testcase",
             new XAttribute("classname", classname),
-            new XAttribute("name", text(check.Name)),
+            new XAttribute("name", $"{clause} {text(check.Name)}"),
             new XAttribute("time", Seconds(check.DurationMs)));
         var message = text(check.Message);
         string? warning = null;

@@ -26,6 +26,12 @@ internal sealed class RunSummary
 
     public DateTimeOffset StartedAt { get; set; }
 
+    /// <summary>The provider's name as QueryProviderInfo reported it, when the run reached it.</summary>
+    public string? ProviderName { get; set; }
+
+    /// <summary>The provider's version as QueryProviderInfo reported it, when the run reached it.</summary>
+    public string? ProviderVersion { get; set; }
+
     public DateTimeOffset FinishedAt { get; set; }
 
     public IReadOnlyList<RunCheck> Checks

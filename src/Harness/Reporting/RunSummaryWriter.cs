@@ -30,6 +30,11 @@ internal static class RunSummaryWriter
         {
             ["profile"] = redactor.Redact(summary.Profile),
             ["target"] = redactor.Redact(summary.Target),
+            ["provider"] = new JsonObject
+            {
+                ["name"] = summary.ProviderName is null ? null : redactor.Redact(summary.ProviderName),
+                ["version"] = summary.ProviderVersion is null ? null : redactor.Redact(summary.ProviderVersion),
+            },
             ["verdict"] = VerdictText(verdict.Verdict),
             ["headline"] = verdict.Headline,
             ["exitCode"] = verdict.ExitCode,

@@ -13,10 +13,11 @@ namespace Harness.Reporting;
 /// Writes out/conformance.sarif (SARIF 2.1.0) from a <see cref="RunSummary"/> for code-scanning style viewers: one run
 /// whose tool.driver ("vasa-conformance") has one rule per clause id seen, and one result per defect: every failed
 /// check (level "error"), every broken one (level "error", property <c>harnessError: true</c>), every warning (a failed
-/// SHOULD: level "warning", or "error" in strict mode), and, as kind "open" with level "none", every check left
-/// inconclusive or not exercised. A result's ruleId is its clause id and its location a logical one,
-/// <c>Conformance.{feature}.{check}</c> of kind "function". Passed and not-applicable checks give no result; the
-/// run's properties count them. A run-level error makes the
+/// SHOULD: level "warning", or "error" in strict mode), and, at level "note", every check left inconclusive or not
+/// exercised. A result's ruleId is its clause id; its physical location is the clause's row in the committed clause
+/// document (docs/clauses.md), as GitHub code scanning requires, and its logical location
+/// <c>Conformance.{feature}.{check}</c> of kind "function". Each rule carries the clause text and a helpUri. Passed and
+/// not-applicable checks give no result; the run's properties count them. A run-level error makes the
 /// invocation unsuccessful with an error notification. Every text passes through the <see cref="Redactor"/>.
 /// </summary>
 internal static class SarifWriter
@@ -24,6 +25,9 @@ internal static class SarifWriter
     public const string SchemaUri = "https://json.schemastore.org/sarif-2.1.0.json";
 
     public const string ToolName = "vasa-conformance";
+
+    /// <summary>The committed clause document, relative to the repository root: every result's physical location.</summary>
+    public const string ClauseDocument = "docs/clauses.md";
 
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -41,16 +45,18 @@ internal static class SarifWriter
     /// <param name="feature">The feature the checks belong to: locations "Conformance.{feature}.{check}".</param>
     /// <param name="informationUri">tool.driver.informationUri (an absolute URI), omitted when null.</param>
     /// <param name="toolVersion">tool.driver.version; <see cref="DefaultToolVersion"/> when null.</param>
+    /// <param name="clauses">Clause id → where it is written down: rules get its text and helpUri, results its physical location.</param>
     public static void Write(
         RunSummary summary,
         string path,
         Redactor redactor,
         string feature = JUnitWriter.DefaultFeature,
         Uri? informationUri = null,
-        string? toolVersion = null)
+        string? toolVersion = null,
+        IReadOnlyDictionary<string, ClauseReference>? clauses = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        var log = Build(summary, redactor, feature, informationUri, toolVersion);
+        var log = Build(summary, redactor, feature, informationUri, toolVersion, clauses);
         var directory = Path.GetDirectoryName(Path.GetFullPath(path));
         if (!string.IsNullOrEmpty(directory))
         {
@@ -66,8 +72,10 @@ internal static class SarifWriter
         Redactor redactor,
         string feature = JUnitWriter.DefaultFeature,
         Uri? informationUri = null,
-        string? toolVersion = null)
+        string? toolVersion = null,
+        IReadOnlyDictionary<string, ClauseReference>? clauses = null)
     {
+        clauses ??= new Dictionary<string, ClauseReference>();
         ArgumentNullException.ThrowIfNull(summary);
         ArgumentNullException.ThrowIfNull(redactor);
         ArgumentException.ThrowIfNullOrWhiteSpace(feature);
@@ -85,21 +93,12 @@ internal static class SarifWriter
         var qualifier = "Conformance." + redactor.Redact(feature);
 
         // Rules in order of first appearance; ruleIndex points into this list.
-        var clauses = checks.Select(c => c.ClauseId).Distinct(StringComparer.Ordinal).ToList();
-        var rules = new JsonArray(clauses
-            .Select(clause => (JsonNode)new JsonObject
-            {
-                ["id"] = clause,
-                ["shortDescription"] = new JsonObject
-                {
-                    ["text"] = $"Clause {clause}: {string.Join(", ", checks.Where(c => c.ClauseId == clause).Select(c => c.Name).Distinct(StringComparer.Ordinal))}",
-                },
-            })
-            .ToArray());
+        var ruleIds = checks.Select(c => c.ClauseId).Distinct(StringComparer.Ordinal).ToList();
+        var rules = new JsonArray(ruleIds.Select(clause => (JsonNode)Rule(clause, clauses.GetValueOrDefault(clause), checks, redactor)).ToArray());
 
         var results = new JsonArray(checks
             .Where(c => c.Outcome is CheckOutcome.Failed or CheckOutcome.Broken or CheckOutcome.Warning or CheckOutcome.Inconclusive or CheckOutcome.NotExercised)
-            .Select(c => (JsonNode)Result(c, clauses.IndexOf(c.ClauseId), qualifier, summary.BaselineJudgement?.Accepted.GetValueOrDefault(c.Name) ?? summary.BaselineJudgement?.AcceptedUnverified.GetValueOrDefault(c.Name), summary.Strict))
+            .Select(c => (JsonNode)Result(c, ruleIds.IndexOf(c.ClauseId), c.Feature is null ? qualifier : "Conformance." + redactor.Redact(c.Feature), summary.BaselineJudgement?.Accepted.GetValueOrDefault(c.Name) ?? summary.BaselineJudgement?.AcceptedUnverified.GetValueOrDefault(c.Name), summary.Strict, clauses.GetValueOrDefault(c.ClauseId)))
             .ToArray());
 
         var driver = new JsonObject { ["name"] = ToolName };
@@ -161,18 +160,46 @@ internal static class SarifWriter
         };
     }
 
-    private static JsonObject Result(RunCheck check, int ruleIndex, string qualifier, BaselineEntry? known, bool strict)
+    /// <summary>A rule per clause: its text as the full description, its level, and a page about it (helpUri).</summary>
+    private static JsonObject Rule(string clause, ClauseReference? reference, IReadOnlyList<RunCheck> checks, Redactor redactor)
+    {
+        var names = string.Join(", ", checks.Where(c => c.ClauseId == clause).Select(c => c.Name).Distinct(StringComparer.Ordinal));
+        var rule = new JsonObject
+        {
+            ["id"] = clause,
+            ["name"] = clause.Replace("-", string.Empty, StringComparison.Ordinal),
+            ["shortDescription"] = new JsonObject { ["text"] = reference is null ? $"Clause {clause}: {names}" : $"{clause} ({reference.Level}): {FirstSentence(redactor.Redact(reference.Text))}" },
+            ["fullDescription"] = new JsonObject { ["text"] = reference is null ? $"Clause {clause}, checked by {names}." : $"{clause} ({reference.Level}): {redactor.Redact(reference.Text)} Checked by {names}." },
+        };
+        if (reference is not null)
+        {
+            rule["helpUri"] = reference.HelpUri.AbsoluteUri;
+            rule["help"] = new JsonObject { ["text"] = $"{redactor.Redact(reference.Text)} See {reference.Document}, line {reference.Line}." };
+            rule["defaultConfiguration"] = new JsonObject { ["level"] = reference.Level == "MUST" ? "error" : "warning" };
+            rule["properties"] = new JsonObject { ["tags"] = new JsonArray((JsonNode)reference.Level, "conformance") };
+        }
+
+        return rule;
+    }
+
+    private static string FirstSentence(string text)
+    {
+        var end = text.IndexOf(". ", StringComparison.Ordinal);
+        return end < 0 ? text : text[..(end + 1)];
+    }
+
+    private static JsonObject Result(RunCheck check, int ruleIndex, string qualifier, BaselineEntry? known, bool strict, ClauseReference? reference)
     {
         var broken = check.Outcome == CheckOutcome.Broken;
         var detail = string.IsNullOrWhiteSpace(check.Message) ? RunSummaryWriter.OutcomeText(check.Outcome) : check.Message;
 
-        // A defect is kind "fail": "error" for a MUST failure or a broken check, "warning" for a failed SHOULD (unless
-        // strict). An unverified check (inconclusive, not exercised) is kind "open": the tool could not decide.
-        var (kind, level) = check.Outcome switch
+        // Levels as GitHub code scanning reads them: "error" for a MUST failure or a broken check, "warning" for a failed
+        // SHOULD (unless strict), "note" for a check left inconclusive or not exercised (the tool could not decide).
+        var level = check.Outcome switch
         {
-            CheckOutcome.Warning => ("fail", strict ? "error" : "warning"),
-            CheckOutcome.Inconclusive or CheckOutcome.NotExercised => ("open", "none"),
-            _ => ("fail", "error"),
+            CheckOutcome.Warning => strict ? "error" : "warning",
+            CheckOutcome.Inconclusive or CheckOutcome.NotExercised => "note",
+            _ => "error",
         };
         var fullyQualifiedName = qualifier + "." + check.Name;
         var properties = new JsonObject
@@ -190,11 +217,16 @@ internal static class SarifWriter
         {
             ["ruleId"] = check.ClauseId,
             ["ruleIndex"] = ruleIndex,
-            ["kind"] = kind,
             ["level"] = level,
             ["message"] = new JsonObject { ["text"] = broken ? $"{check.Name}: harness error: {detail}" : $"{check.Name}: {detail}" },
             ["locations"] = new JsonArray(new JsonObject
             {
+                // Code scanning needs a physical location: the clause's row in the committed clause document.
+                ["physicalLocation"] = new JsonObject
+                {
+                    ["artifactLocation"] = new JsonObject { ["uri"] = reference?.Document ?? ClauseDocument, ["uriBaseId"] = "%SRCROOT%" },
+                    ["region"] = new JsonObject { ["startLine"] = reference?.Line ?? 1 },
+                },
                 ["logicalLocations"] = new JsonArray(new JsonObject
                 {
                     ["name"] = check.Name,

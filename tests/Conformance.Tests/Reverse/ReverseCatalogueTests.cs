@@ -40,6 +40,25 @@ public sealed class ReverseCatalogueTests
     }
 
     [Test]
+    public void Each_clause_reference_points_at_its_row_in_the_committed_clause_list_and_no_local_path()
+    {
+        var lines = File.ReadAllLines(Path.Combine(Conformance.Run.RunPaths.RepoRoot, "docs", "clauses.md"));
+        var references = Conformance.Run.ClauseReferences.Build(_ => null);
+        Assert.Multiple(() =>
+        {
+            foreach (var clause in Catalogue.All.SelectMany(c => c.Clauses))
+            {
+                var reference = references[clause.Id];
+                Assert.That(lines[reference.Line - 1], Does.StartWith($"| {clause.Id} |"), clause.Id);
+                Assert.That(reference.HelpUri.Scheme, Is.EqualTo("https"), "an absolute page, never a file on this machine");
+            }
+
+            var hosted = Conformance.Run.ClauseReferences.Build(n => n switch { "GITHUB_SERVER_URL" => "https://github.com", "GITHUB_REPOSITORY" => "acme/vasa", "GITHUB_SHA" => "abc", _ => null });
+            Assert.That(hosted["RRG-ARG-1"].HelpUri.AbsoluteUri, Is.EqualTo($"https://github.com/acme/vasa/blob/abc/docs/clauses.md#L{references["RRG-ARG-1"].Line}"));
+        });
+    }
+
+    [Test]
     public void The_committed_clause_list_is_generated_from_the_catalogue()
     {
         var committed = File.ReadAllText(Path.Combine(Conformance.Run.RunPaths.RepoRoot, "docs", "clauses.md"));

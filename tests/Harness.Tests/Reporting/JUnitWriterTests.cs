@@ -42,7 +42,8 @@ public sealed class JUnitWriterTests
     public void Each_outcome_maps_to_its_junit_element_and_the_clause_id_is_kept()
     {
         var suite = JUnitWriter.Build(SampleRuns.EveryOutcome(), new Redactor()).Root!.Element("testsuite")!;
-        var cases = suite.Elements("testcase").ToDictionary(t => t.Attribute("name")!.Value);
+        // A testcase's name starts with its clause id; the check's own name follows.
+        var cases = suite.Elements("testcase").ToDictionary(t => t.Attribute("name")!.Value.Split(' ', 2)[1]);
         var passed = cases["Empty_groupId_is_rejected_with_InvalidArgument"];
         var failure = cases["Unknown_group_is_rejected_with_NotFound"].Element("failure");
         var error = cases["Failover_task_reports_progress"].Element("error");
@@ -63,6 +64,18 @@ public sealed class JUnitWriterTests
                 suite.Elements("testcase").Select(t => t.Element("system-out")?.Value),
                 Is.EqualTo(new[] { "clause: R-4.2.1 (MUST)\noutcome: passed", "clause: R-4.2.2 (MUST)\noutcome: failed", "clause: T-2.1 (MUST)\noutcome: broken", "clause: R-5.1 (MUST)\noutcome: inconclusive", "clause: R-5.1 (MUST)\noutcome: not-applicable" }));
         }
+    }
+
+    [Test]
+    public void A_testcase_is_named_by_its_clause_then_its_check_and_classed_by_its_operation()
+    {
+        var summary = new RunSummary("array-a");
+        summary.Add(new RunCheck("Empty_groupId_is_rejected_with_InvalidArgument", "RRG-ARG-1", CheckOutcome.Passed, null, 1) { Feature = "ReverseReplicateGroup_Task" });
+        summary.Add(new RunCheck("Every_required_property_in_an_answer_is_present", "WIRE-2", CheckOutcome.Passed, null, 1) { Feature = "WireFidelity" });
+        var cases = JUnitWriter.Build(summary, new Redactor()).Descendants("testcase").ToList();
+        Assert.That(
+            cases.Select(c => (c.Attribute("classname")?.Value, c.Attribute("name")?.Value)),
+            Is.EqualTo(new[] { ("ReverseReplicateGroup_Task", "RRG-ARG-1 Empty_groupId_is_rejected_with_InvalidArgument"), ("WireFidelity", "WIRE-2 Every_required_property_in_an_answer_is_present") }));
     }
 
     [TestCase(false)]
@@ -168,7 +181,7 @@ public sealed class JUnitWriterTests
         {
             Assert.That(JUnitSchema.Validate(text), Is.Empty);
             Assert.That(failure.Value, Is.EqualTo("nul\uFFFD and lone \uFFFD surrogate, emoji \U0001F600 kept"));
-            Assert.That(XDocument.Parse(text).Descendants("testcase").Single().Attribute("name")?.Value, Is.EqualTo("bell\uFFFDcheck"));
+            Assert.That(XDocument.Parse(text).Descendants("testcase").Single().Attribute("name")?.Value, Is.EqualTo("R-1 bell\uFFFDcheck"));
         }
     }
 

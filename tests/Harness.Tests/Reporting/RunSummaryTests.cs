@@ -199,7 +199,7 @@ public sealed class RunSummaryTests
         {
             Assert.That(root.EnumerateObject().Select(p => p.Name), Is.EqualTo(new[]
             {
-                "profile", "target", "verdict", "headline", "exitCode", "reason", "strict", "counts", "warnings", "notExercised", "unverified", "checks", "startedAt", "finishedAt",
+                "profile", "target", "provider", "verdict", "headline", "exitCode", "reason", "strict", "counts", "warnings", "notExercised", "unverified", "checks", "startedAt", "finishedAt",
             }));
             Assert.That(root.GetProperty("profile").GetString(), Is.EqualTo("array-a"));
             Assert.That(root.GetProperty("target").GetString(), Is.EqualTo("https://array.example:8443/vasa"));

@@ -62,8 +62,7 @@ public sealed class SarifWriterTests
         {
             Assert.That(results.Select(r => (string?)r!["ruleId"]), Is.EqualTo(new[] { "R-4.2.2", "T-2.1", "R-5.1" }));
             Assert.That(results.Select(r => (int?)r!["ruleIndex"]), Is.EqualTo(new[] { 1, 2, 3 }));
-            Assert.That(results.Select(r => (string?)r!["level"]), Is.EqualTo(new[] { "error", "error", "none" }));
-            Assert.That(results.Select(r => (string?)r!["kind"]), Is.EqualTo(new[] { "fail", "fail", "open" }), "the inconclusive check is open: the tool could not decide");
+            Assert.That(results.Select(r => (string?)r!["level"]), Is.EqualTo(new[] { "error", "error", "note" }), "the inconclusive check is a note: the tool could not decide");
             Assert.That(
                 (string?)failed["message"]!["text"],
                 Is.EqualTo("Unknown_group_is_rejected_with_NotFound: wrong fault: expected NotFound, got InvalidArgument"));
@@ -87,11 +86,42 @@ public sealed class SarifWriterTests
         var results = run["results"]!.AsArray();
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(((string?)results[0]!["kind"], (string?)results[0]!["level"]), Is.EqualTo(("fail", level)));
+            Assert.That((string?)results[0]!["level"], Is.EqualTo(level));
             Assert.That((string?)results[0]!["properties"]!["level"], Is.EqualTo("SHOULD"));
-            Assert.That(((string?)results[1]!["kind"], (string?)results[1]!["level"], (string?)results[1]!["properties"]!["outcome"]), Is.EqualTo(("open", "none", "not-exercised")));
+            Assert.That(((string?)results[1]!["level"], (string?)results[1]!["properties"]!["outcome"]), Is.EqualTo(("note", "not-exercised")));
             Assert.That((int?)run["properties"]!["warnings"], Is.EqualTo(1));
             Assert.That((int?)run["properties"]!["notExercised"], Is.EqualTo(1));
+        }
+    }
+
+    [Test]
+    public void Every_result_meets_what_GitHub_code_scanning_requires()
+    {
+        // Code scanning rejects a result without a physical location, and shows the rule's full description and helpUri.
+        var summary = SampleRuns.EveryOutcome();
+        var clauses = summary.Checks.Select(c => c.ClauseId).Distinct().Select((id, i) => (id, i))
+            .ToDictionary(x => x.id, x => new ClauseReference($"The text of {x.id}.", "MUST", "docs/clauses.md", 10 + x.i, new Uri($"https://example.org/clauses.md#L{10 + x.i}")));
+        var run = Run(SarifWriter.Build(summary, new Redactor(), clauses: clauses));
+        var results = run["results"]!.AsArray();
+        var rules = run["tool"]!["driver"]!["rules"]!.AsArray();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(results, Is.Not.Empty);
+            foreach (var result in results)
+            {
+                var physical = result!["locations"]![0]!["physicalLocation"]!;
+                Assert.That((string?)physical["artifactLocation"]!["uri"], Is.EqualTo("docs/clauses.md"));
+                Assert.That((int?)physical["region"]!["startLine"], Is.EqualTo(clauses[(string)result["ruleId"]!].Line));
+                Assert.That((string?)result["ruleId"], Is.Not.Empty);
+                Assert.That((string?)result["message"]!["text"], Is.Not.Empty);
+                Assert.That((string?)result["level"], Is.AnyOf("error", "warning", "note", "none"));
+            }
+
+            foreach (var rule in rules)
+            {
+                Assert.That((string?)rule!["fullDescription"]!["text"], Does.Contain($"The text of {(string?)rule["id"]}."));
+                Assert.That(Uri.IsWellFormedUriString((string?)rule["helpUri"], UriKind.Absolute), Is.True);
+            }
         }
     }
 
