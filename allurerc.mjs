@@ -47,7 +47,7 @@ export default defineConfig({
     { name: "Task contract", matchers: { statuses: ["failed"], message: /\[task\]/i } },
     { name: "Result contract", matchers: { statuses: ["failed"], message: /\[result\]/i } },
     { name: "Stuck task", matchers: { statuses: ["failed", "broken"], message: /stuck task/i } },
-    { name: "Inconclusive: precondition not established", matchers: { statuses: ["skipped"], message: /^Inconclusive:/ } },
+    { name: "Inconclusive: precondition not established", matchers: { statuses: ["unknown"], message: /^Inconclusive:/ } },
     { name: "Not exercised: the trigger never arose", matchers: { statuses: ["skipped"], message: /^Not exercised:/ } },
     { name: "Not applicable", matchers: { statuses: ["skipped"], message: /^Not applicable:/ } },
     { name: "Harness or infrastructure error", matchers: { statuses: ["broken"] } },

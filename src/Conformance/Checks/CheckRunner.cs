@@ -22,7 +22,7 @@ internal static class CheckRunner
         catch (CheckStopped stop)
         {
             outcome = stop.Outcome;
-            reason = stop.Message;
+            reason = stop.EvidenceId is { } id && !stop.Message.Contains(id, StringComparison.Ordinal) ? $"{stop.Message} (exchange {id})" : stop.Message;
         }
         catch (Exception ex)
         {

@@ -114,6 +114,13 @@ internal sealed class CheckScope
         {
             step.Outcome = stop.Outcome;
             step.Message = stop.Message;
+            if (stop.Outcome == CheckOutcome.Failed && stop.EvidenceId is null && (step.Calls.LastOrDefault() ?? this.LastCall) is { } evidence)
+            {
+                // The innermost failed step carries the exchange that shows the violation: its own last one, else the check's.
+                step.Evidence = evidence;
+                stop.EvidenceId = evidence.CorrelationId;
+            }
+
             throw;
         }
         catch (Exception ex)
@@ -208,6 +215,9 @@ internal sealed class CheckScope
         }
     }
 
+    /// <summary>The check's most recent exchange, the evidence of a failure met in a step that made none.</summary>
+    private ProviderCall? LastCall { get; set; }
+
     private void Record(ProviderCall call)
     {
         this.NoteSilence(call);
@@ -217,6 +227,7 @@ internal sealed class CheckScope
         lock (this.gate)
         {
             this.open.Peek().Calls.Add(call);
+            this.LastCall = call;
         }
     }
 }

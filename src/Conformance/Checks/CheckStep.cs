@@ -34,6 +34,9 @@ internal sealed class CheckStep
     /// <summary>The exchanges made in this step (already redacted).</summary>
     internal List<ProviderCall> Calls { get; } = [];
 
+    /// <summary>The exchange that shows the failure this step stopped on (attached first, response first).</summary>
+    internal ProviderCall? Evidence { get; set; }
+
     /// <summary>Named texts to attach (e.g. a counterexample).</summary>
     public List<(string Name, string ContentType, string Content)> Attachments { get; } = [];
 }

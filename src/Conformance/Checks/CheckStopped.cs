@@ -7,4 +7,7 @@ internal sealed class CheckStopped(CheckOutcome outcome, string reason) : Except
 {
     /// <summary>Failed, Inconclusive, NotExercised, Broken or NotApplicable.</summary>
     public CheckOutcome Outcome { get; } = outcome;
+
+    /// <summary>The correlation id of the exchange that shows a failure, once the failed step carries it.</summary>
+    public string? EvidenceId { get; set; }
 }

@@ -80,14 +80,16 @@ internal static class ReportBridge
         new(check.Name, check.Clause.Id, result.Outcome, result.Reason, (long)(result.Stop - result.Start).TotalMilliseconds, check.Level) { Feature = check.Feature };
 
     /// <summary>
-    /// The Allure status: a warning (a failed SHOULD) is "failed" with the category "Warning (SHOULD)"; inconclusive,
-    /// not exercised and not applicable are "skipped", each with its own category.
+    /// The Allure status: a warning (a failed SHOULD) is "failed" with the category "Warning (SHOULD)"; inconclusive is
+    /// "unknown" (a colour of its own: an unverified clause); not exercised and not applicable are "skipped", each
+    /// with its own category.
     /// </summary>
     private static ReportStatus Status(CheckOutcome outcome) => outcome switch
     {
         CheckOutcome.Passed => ReportStatus.Passed,
         CheckOutcome.Failed or CheckOutcome.Warning => ReportStatus.Failed,
         CheckOutcome.Broken => ReportStatus.Broken,
+        CheckOutcome.Inconclusive => ReportStatus.Unknown,
         _ => ReportStatus.Skipped,
     };
 
@@ -115,8 +117,15 @@ internal static class ReportBridge
             Start = step.Start,
             Stop = step.Stop == default ? step.Start : step.Stop,
             Status = Status(step.Outcome),
-            Message = step.Message,
+
+            // The failure's text is in the test's error box once; a failed step shows its status and its evidence.
+            Message = step.Outcome == CheckOutcome.Failed ? null : step.Message,
         };
+        if (step.Evidence is { } evidence)
+        {
+            report.Attachments.Add(new ReportAttachment($"Evidence: {evidence.Summary} [{evidence.CorrelationId}]", "application/json", evidence.ToJson(responseFirst: true)));
+        }
+
         foreach (var call in step.Calls)
         {
             report.Attachments.Add(new ReportAttachment($"{call.Summary} [{call.CorrelationId}]", "application/json", call.ToJson()));
@@ -133,9 +142,10 @@ internal static class ReportBridge
         text.Append(CultureInfo.InvariantCulture, $"**{check.Clause.Id}** ({check.Clause.Level.ToString().ToUpperInvariant()}): {check.Clause.Text}\n\n");
         text.Append(CultureInfo.InvariantCulture, $"Source: {check.Clause.Source}\n\n");
         text.Append(CultureInfo.InvariantCulture, $"Level: {check.Clause.Level.ToString().ToUpperInvariant()}, because {check.Clause.Why}\n\n");
-        if (result.Reason is not null)
+        if (result.Reason is not null && result.Outcome is not (CheckOutcome.Failed or CheckOutcome.Warning or CheckOutcome.Broken))
         {
-            text.Append(CultureInfo.InvariantCulture, $"**{result.Outcome}**: {result.Reason}\n\n");
+            // A failure's text is in the error box; other outcomes say why here.
+            text.Append(CultureInfo.InvariantCulture, $"**{RunSummaryWriter.OutcomeText(result.Outcome)}**: {result.Reason}\n\n");
         }
 
         foreach (var note in result.Notes)

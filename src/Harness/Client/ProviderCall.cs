@@ -65,9 +65,23 @@ internal sealed record ProviderCall
     public string Summary => $"{this.HttpMethod} {this.Operation} → {(this.Status?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? this.TransportError ?? "no response")} ({this.Elapsed.TotalMilliseconds:0} ms)";
 
     /// <summary>The record as indented JSON, for attachments; JSON bodies are embedded as JSON, not as escaped strings.</summary>
-    public string ToJson()
+    public string ToJson(bool responseFirst = false)
     {
         var node = JsonSerializer.SerializeToNode(this, AttachmentJson)!.AsObject();
+        if (responseFirst)
+        {
+            // Evidence: what the provider answered comes before what was asked.
+            var ordered = new System.Text.Json.Nodes.JsonObject();
+            foreach (var name in node.Select(p => p.Key).OrderBy(k => k.StartsWith("response", StringComparison.Ordinal) || k == "status" ? 0 : 1).ToList())
+            {
+                var value = node[name];
+                node.Remove(name);
+                ordered[name] = value;
+            }
+
+            node = ordered;
+        }
+
         foreach (var field in new[] { "requestBody", "responseBody" })
         {
             if (node[field]?.GetValue<string>() is { Length: > 0 } text && text.TrimStart() is ['{' or '[', ..])

@@ -13,7 +13,7 @@ internal static class AllureCategories
         new("Task contract", [ReportStatus.Failed], "(?i).*\\[task\\].*", "\\[task\\]"),
         new("Result contract", [ReportStatus.Failed], "(?i).*\\[result\\].*", "\\[result\\]"),
         new("Stuck task", [ReportStatus.Failed, ReportStatus.Broken], "(?i).*stuck task.*", "stuck task"),
-        new("Inconclusive: precondition not established", [ReportStatus.Skipped], "Inconclusive:.*", "^Inconclusive:"),
+        new("Inconclusive: precondition not established", [ReportStatus.Unknown], "Inconclusive:.*", "^Inconclusive:"),
         new("Not exercised: the trigger never arose", [ReportStatus.Skipped], "Not exercised:.*", "^Not exercised:"),
         new("Not applicable", [ReportStatus.Skipped], "Not applicable:.*", "^Not applicable:"),
         new("Harness or infrastructure error", [ReportStatus.Broken], null, null),

@@ -193,6 +193,7 @@ internal sealed class AllureResultsWriter
         ReportStatus.Failed => "failed",
         ReportStatus.Broken => "broken",
         ReportStatus.Skipped => "skipped",
+        ReportStatus.Unknown => "unknown",
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
 
@@ -207,7 +208,7 @@ internal sealed class AllureResultsWriter
             ReportTestResult.Warning => "Warning (SHOULD):",
             _ => null,
         };
-        if (result.Status is not (ReportStatus.Skipped or ReportStatus.Failed) || prefix is null
+        if (result.Status is not (ReportStatus.Skipped or ReportStatus.Failed or ReportStatus.Unknown) || prefix is null
             || (result.Message?.StartsWith(prefix, StringComparison.Ordinal) ?? false))
         {
             return result.Message;
