@@ -1,16 +1,23 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Conformance.Checks;
 using Conformance.Run;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
 
 namespace Conformance.Tests.Reporting;
 
 /// <summary>
 /// The generated HTML report, opened in a real browser: a run against a deviating embedded simulator is rendered
-/// with scripts/render-report.sh (the pinned Allure 3 "awesome" report), served on 127.0.0.1 and opened in headless
-/// Chromium over the DevTools Protocol. The page must show the counts of summary.json and every failed check, and a
-/// failed check's HTTP exchange must open. Screenshots go to out/report-screenshot.png and out/report-failed-check.png.
+/// with scripts/render-report.sh (the pinned Allure 3 "awesome" report), served on 127.0.0.1 and opened in Debian's
+/// headless Chromium driven by Microsoft.Playwright (its driver ships in the build output; no browser is downloaded).
+/// The first screen must state the verdict and the counts of summary.json, a failed check's failed step must carry the
+/// HTTP exchange that shows the violation, and the single-file report must open from disk. Screenshots go to
+/// out/report-screenshot.png and out/report-failed-check.png.
 /// Needs Debian's chromium (apt-get install -y chromium) and the Allure CLI (npm ci); ignored without them.
 /// </summary>
 [TestFixture]
@@ -19,44 +26,34 @@ namespace Conformance.Tests.Reporting;
 public sealed class ReportBrowserTests
 {
     // WrongFaultForEmptyGroupId makes the simulator answer an empty groupId with NotFound, so this check fails and its
-    // ReverseReplicateGroup_Task exchange is an HTTP 500 carrying NotFound.
+    // failed step carries the ReverseReplicateGroup_Task exchange, an HTTP 500 carrying NotFound.
     private const string FailedCheck = "Empty_groupId_is_rejected_with_InvalidArgument";
 
+    // No FAILEDOVER group: the checks that need one to reverse are inconclusive, so the report has "unknown" results.
     private const string Profile = """
         {
           "name": "browser-test",
           "target": "embedded",
           "taskTimeoutSeconds": 2,
           "pollIntervalMilliseconds": 10,
-          "simulator": { "taskPollsToComplete": 1, "deviations": ["WrongFaultForEmptyGroupId", "NoStateChange"] }
+          "simulator": {
+            "taskPollsToComplete": 1,
+            "deviations": ["WrongFaultForEmptyGroupId", "NoStateChange"],
+            "groups": [
+              { "faultDomainId": "fd-A", "deviceGroupId": "rg-src-1", "state": "SOURCE" },
+              { "faultDomainId": "fd-B", "deviceGroupId": "rg-tgt-1", "state": "TARGET" }
+            ]
+          }
         }
         """;
 
-    // The report's counters and tree: the stats of the overview (data-testid="metadata-item-<status>" holding a
-    // data-testid="metadata-value"), the status tabs above the tree (data-testid="tab-<status>", text "Failed 7") and
-    // the titles of the tree's leaves. Null until the app has rendered the stats and at least one leaf.
-    private const string ReadOverview = """
-        (() => {
-          const stats = {};
-          for (const item of document.querySelectorAll('[data-testid^="metadata-item-"]')) {
-            const value = item.querySelector('[data-testid="metadata-value"]');
-            if (value) stats[item.getAttribute('data-testid').slice('metadata-item-'.length)] = Number(value.innerText.trim());
-          }
-          const tabs = {};
-          for (const tab of document.querySelectorAll('[data-testid^="tab-"]')) {
-            const count = tab.innerText.trim().match(/(\d+)$/);
-            if (count) tabs[tab.getAttribute('data-testid').slice('tab-'.length)] = Number(count[1]);
-          }
-          const leaves = [...document.querySelectorAll('[data-testid="tree-leaf-title"]')].map(e => e.innerText.trim());
-          if (!('total' in stats) || !('all' in tabs) || leaves.length === 0) return null;
-          return { stats, tabs, leaves, text: document.body.innerText };
-        })()
-        """;
+    // Allure's statuses, each with a counter on the overview (data-testid="metadata-item-<status>") when some result has it.
+    private static readonly string[] Statuses = ["total", "passed", "failed", "broken", "skipped", "unknown"];
 
     [Test]
-    public async Task The_rendered_report_shows_the_summary_counts_and_opens_a_failed_checks_exchange()
+    public async Task The_rendered_report_states_the_verdict_and_the_summary_counts_and_shows_a_failed_steps_evidence()
     {
-        var chromium = HeadlessChromium.FindExecutable();
+        var chromium = FindChromium();
         if (chromium is null)
         {
             Assert.Ignore("Chromium not found (/usr/bin/chromium or chromium on PATH): install it with apt-get install -y chromium");
@@ -67,7 +64,7 @@ public sealed class ReportBrowserTests
             Assert.Ignore($"the Allure CLI is not installed (node_modules/allure): run npm ci in {RunPaths.RepoRoot}");
         }
 
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(90));
         var ct = deadline.Token;
         var timings = new List<string>();
         var clock = Stopwatch.StartNew();
@@ -112,133 +109,191 @@ public sealed class ReportBrowserTests
             var failedId = ReportTestId(report, FailedCheck.Replace('_', ' '));
             Lap("render");
 
-            // 3. Served on loopback and opened in Chromium.
+            // 3. Served on loopback and opened in Chromium; every request off the server is refused and recorded.
             using var server = StaticFileServer.Start(report);
-            await using var browser = await HeadlessChromium.LaunchAsync(chromium, 1400, 1200, ct);
+            using var playwright = await Playwright.CreateAsync();
+            await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = chromium,
+                Headless = true,
+                Timeout = 30_000,
+                // Only 127.0.0.1 resolves: a request that slipped past the route below still could not leave the machine.
+                Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"],
+            });
+            await using var context = await browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 1200 } });
+            context.SetDefaultTimeout(20_000);
+            var blocked = new ConcurrentQueue<string>();
+            var pageErrors = new ConcurrentQueue<string>();
+            await context.RouteAsync("**/*", route =>
+            {
+                var url = route.Request.Url;
+                if (url.StartsWith(server.BaseUri.AbsoluteUri, StringComparison.Ordinal) || url.StartsWith("file:", StringComparison.Ordinal) || url.StartsWith("data:", StringComparison.Ordinal) || url.StartsWith("blob:", StringComparison.Ordinal))
+                {
+                    return route.ContinueAsync();
+                }
+
+                blocked.Enqueue(url);
+                return route.AbortAsync("blockedbyclient");
+            });
+            var page = await context.NewPageAsync();
+            page.PageError += (_, error) => pageErrors.Enqueue(error);
+            page.Console += (_, message) =>
+            {
+                if (message.Type == "error")
+                {
+                    pageErrors.Enqueue(message.Text);
+                }
+            };
             Lap("browser start");
-            await browser.BlockAllButAsync(server.BaseUri, ct);
-            await browser.NavigateAsync(server.BaseUri, ct);
-            var overview = await browser.WaitForAsync(ReadOverview, TimeSpan.FromSeconds(20), "the report's counters and tree", ct);
+
+            await page.GotoAsync(server.BaseUri.AbsoluteUri);
+            var reportName = $"{summary.Provider}: {summary.Headline}";
+            await Expect(page.GetByTestId("report-title")).ToHaveTextAsync(reportName);
+            await Expect(page.GetByTestId("metadata-item-total").GetByTestId("metadata-value")).ToBeVisibleAsync();
+            await Expect(page.GetByTestId("tree-leaf-title").First).ToBeVisibleAsync();
             Lap("overview rendered");
 
-            var stats = Counts(overview.GetProperty("stats"));
-            var tabs = Counts(overview.GetProperty("tabs"));
-            var text = overview.GetProperty("text").GetString()!;
+            // The verdict on the first screen: the title above, and the metadata entry "verdict". Allure lists the metadata
+            // by name and shows the first 8, so "verdict" may sit behind "Show more".
+            var verdict = page.GetByTestId("metadata-item").Filter(new LocatorFilterOptions { Has = page.GetByTestId("metadata-item-key").GetByText("verdict", new LocatorGetByTextOptions { Exact = true }) });
+            var showMore = page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Show more", Exact = true });
+            if (await verdict.CountAsync() == 0 && await showMore.CountAsync() > 0)
+            {
+                await showMore.First.ClickAsync();
+            }
+
+            await Expect(verdict.GetByTestId("metadata-item-value")).ToContainTextAsync(summary.Headline);
+
+            // The app scrolls its content pane to the first failed leaf; scroll back up so the overview shows the counters.
+            const string ScrollToTop = "() => [document.scrollingElement, ...document.querySelectorAll('*')].filter(e => e && e.scrollTop > 0).forEach(e => e.scrollTop = 0)";
+            await page.EvaluateAsync(ScrollToTop);
+            await page.WaitForTimeoutAsync(300);
+            await page.EvaluateAsync(ScrollToTop);
             var screenshots = Path.Combine(RunPaths.RepoRoot, "out");
             Directory.CreateDirectory(screenshots);
-            // The app scrolls its content pane to the first failed leaf; scroll back up so the overview shows the counters.
-            const string ScrollToTop = "[document.scrollingElement, ...document.querySelectorAll('*')].filter(e => e && e.scrollTop > 0).forEach(e => e.scrollTop = 0)";
-            await browser.EvaluateAsync(ScrollToTop, ct);
-            await Task.Delay(300, ct);
-            await browser.EvaluateAsync(ScrollToTop, ct);
-            await File.WriteAllBytesAsync(Path.Combine(screenshots, "report-screenshot.png"), await browser.ScreenshotAsync(ct), ct);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, "report-screenshot.png") });
 
-            // The report holds exactly the checks (the traceability matrix is a page of its own): every count equals summary.json's. Allure shows inconclusive, not-exercised and
-            // not-applicable checks as skipped, inconclusive ones as unknown, and warnings as failed; a status with no result has no counter (0).
-            var diagnostics = $"page counters {Show(stats)}, tabs {Show(tabs)}; summary {summary}; page errors: {string.Join(" | ", browser.PageErrors)}";
+            // The report holds exactly the checks (the traceability matrix is a page of its own): every count equals summary.json's. Allure shows warnings as
+            // failed, not-exercised and not-applicable checks as skipped, inconclusive ones as unknown; a status with no result has no counter (0).
+            var counters = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var counter in Statuses)
+            {
+                var value = page.GetByTestId($"metadata-item-{counter}").GetByTestId("metadata-value");
+                counters[counter] = await value.CountAsync() == 0 ? 0 : int.Parse((await value.First.InnerTextAsync()).Trim(), CultureInfo.InvariantCulture);
+            }
+
+            var allTab = await page.GetByTestId("tab-all").InnerTextAsync();
+            var pageText = await page.Locator("body").InnerTextAsync();
+            var diagnostics = $"page counters {{{string.Join(", ", counters.Select(c => $"{c.Key}: {c.Value}"))}}}, tab '{allTab.Trim()}'; summary {summary}; page errors: {string.Join(" | ", pageErrors)}";
             Assert.Multiple(() =>
             {
-                Assert.That(stats.GetValueOrDefault("total"), Is.EqualTo(summary.Total), "Total " + diagnostics);
-                Assert.That(stats.GetValueOrDefault("failed"), Is.EqualTo(summary.Failed), "Failed " + diagnostics);
-                Assert.That(stats.GetValueOrDefault("passed"), Is.EqualTo(summary.Passed), "Passed " + diagnostics);
-                Assert.That(stats.GetValueOrDefault("broken"), Is.EqualTo(summary.Broken), "Broken " + diagnostics);
-                Assert.That(stats.GetValueOrDefault("skipped"), Is.EqualTo(summary.NotApplicable), "Skipped (not exercised and not applicable) " + diagnostics);
-                Assert.That(stats.GetValueOrDefault("unknown"), Is.EqualTo(summary.Inconclusive), "Unknown (inconclusive: a status of its own) " + diagnostics);
-                Assert.That(tabs.GetValueOrDefault("all"), Is.EqualTo(summary.Total), "the Total tab " + diagnostics);
-                Assert.That(tabs.GetValueOrDefault("failed"), Is.EqualTo(summary.Failed), "the Failed tab " + diagnostics);
-                Assert.That(tabs.GetValueOrDefault("passed"), Is.EqualTo(summary.Passed), "the Passed tab " + diagnostics);
+                Assert.That(counters["total"], Is.EqualTo(summary.Total), "Total " + diagnostics);
+                Assert.That(counters["passed"], Is.EqualTo(summary.Passed), "Passed " + diagnostics);
+                Assert.That(counters["failed"], Is.EqualTo(summary.Failed), "Failed (failed and warnings) " + diagnostics);
+                Assert.That(counters["broken"], Is.EqualTo(summary.Broken), "Broken " + diagnostics);
+                Assert.That(counters["skipped"], Is.EqualTo(summary.NotApplicable), "Skipped (not exercised and not applicable) " + diagnostics);
+                Assert.That(counters["unknown"], Is.EqualTo(summary.Inconclusive), "Unknown (inconclusive: a status of its own) " + diagnostics);
+                Assert.That(summary.Inconclusive, Is.GreaterThan(0), "the profile (no FAILEDOVER group) must leave some checks inconclusive " + diagnostics);
+                Assert.That(allTab, Does.EndWith(summary.Total.ToString(CultureInfo.InvariantCulture)), "the All tab " + diagnostics);
                 // The report titles a check by its name with spaces for underscores.
-                Assert.That(summary.FailedNames.Select(n => n.Replace('_', ' ')).Where(n => !text.Contains(n, StringComparison.Ordinal)), Is.Empty, "failed checks missing from the page");
+                Assert.That(summary.FailedNames.Select(n => n.Replace('_', ' ')).Where(n => !pageText.Contains(n, StringComparison.Ordinal)), Is.Empty, "failed checks missing from the page");
             });
 
-            // 4. Open the failed check from the tree, then its first ReverseReplicateGroup_Task exchange answered with 500.
-            var title = JsonSerializer.Serialize(FailedCheck.Replace('_', ' '));
-            var clicked = await browser.EvaluateAsync(
-                $$"""
-                (() => {
-                  const leaf = [...document.querySelectorAll('[data-testid="tree-leaf"]')]
-                    .find(l => l.querySelector('[data-testid="tree-leaf-title"]')?.innerText.trim() === {{title}});
-                  if (!leaf) return false;
-                  leaf.click();
-                  return true;
-                })()
-                """,
-                ct);
-            Assert.That(clicked.ValueKind, Is.EqualTo(JsonValueKind.True), $"no tree leaf titled {title}");
-            var page = await browser.WaitForAsync(
-                $$"""
-                (() => {
-                  const title = document.querySelector('[data-testid="test-result-info-title"]');
-                  return title && location.hash.includes({{JsonSerializer.Serialize(failedId)}})
-                    ? { title: title.innerText.trim(), hash: location.hash, failed: !!document.querySelector('[data-testid="test-result-status-failed"]') }
-                    : null;
-                })()
-                """,
-                TimeSpan.FromSeconds(15),
-                $"the test page of {title} (#/{failedId})",
-                ct);
-            Assert.Multiple(() =>
-            {
-                Assert.That(page.GetProperty("title").GetString(), Is.EqualTo(FailedCheck.Replace('_', ' ')));
-                Assert.That(page.GetProperty("failed").GetBoolean(), Is.True, "the test page shows no Failed status");
-            });
+            // The inconclusive status: a slice of the overview's chart and a status tab above the tree, both "unknown".
+            var inconclusive = summary.Inconclusive.ToString(CultureInfo.InvariantCulture);
+            await Expect(page.GetByRole(AriaRole.Img, new PageGetByRoleOptions { NameRegex = new Regex($@"^{inconclusive} unknown \(") })).ToBeVisibleAsync();
+            await Expect(page.GetByTestId("tab-unknown")).ToHaveTextAsync(new Regex($@"\b{inconclusive}$"));
 
-            await browser.EvaluateAsync("""document.querySelector('[data-testid="test-result-tab-attachments"]').click()""", ct);
-            var attachmentId = (await browser.WaitForAsync(
+            // 4. Open the failed check from the tree: its failed step carries the exchange that shows the violation.
+            var title = FailedCheck.Replace('_', ' ');
+            await page.GetByTestId("tree-leaf")
+                .Filter(new LocatorFilterOptions { Has = page.GetByTestId("tree-leaf-title").GetByText(title, new LocatorGetByTextOptions { Exact = true }) })
+                .ClickAsync();
+            await Expect(page).ToHaveURLAsync(new Regex(Regex.Escape(failedId)));
+            await Expect(page.GetByTestId("test-result-info-title")).ToHaveTextAsync(title);
+            await Expect(page.GetByTestId("test-result-status-failed").First).ToBeVisibleAsync();
+
+            // The failed (red) steps are open by default; the innermost one holds an "Evidence: …" attachment of its own.
+            var failedSteps = page.Locator("""[data-testid="test-result-step"]:has(> [data-testid="test-result-step-header"] [data-testid="tree-leaf-status-failed"])""");
+            await Expect(failedSteps.First).ToBeVisibleAsync();
+            var evidence = failedSteps.GetByTestId("test-result-attachment").Filter(new LocatorFilterOptions { Has = page.GetByTestId("test-result-attachment-header").GetByText("Evidence: ") });
+            await Expect(evidence.First).ToBeVisibleAsync();
+            var owned = await evidence.EvaluateAllAsync<int[]>(
                 """
-                (() => {
-                  const header = [...document.querySelectorAll('[data-testid="test-result-attachment-header"]')]
-                    .find(h => /ReverseReplicateGroup_Task\s*\S*\s*500\b/.test(h.innerText));
-                  return header ? header.getAttribute('data-tr-focus-id') ?? '' : null;
-                })()
-                """,
-                TimeSpan.FromSeconds(15),
-                "a 'POST ReverseReplicateGroup_Task → 500' attachment in the Attachments tab",
-                ct)).GetString()!;
-            var attachment = """[...document.querySelectorAll('[data-testid="test-result-attachment-header"]')].find(h => /ReverseReplicateGroup_Task\s*\S*\s*500\b/.test(h.innerText)).closest('[data-testid="test-result-attachment"]')""";
-            await browser.EvaluateAsync(
-                $$"""
-                (() => {
-                  const attachment = {{attachment}};
-                  if (!attachment.querySelector('[data-testid="code-attachment-content"]')) attachment.querySelector('[data-testid="test-result-attachment-header"] > button').click();
-                  return true;
-                })()
-                """,
-                ct);
-            var content = (await browser.WaitForAsync(
-                $$"""
-                (() => {
-                  const attachment = {{attachment}};
-                  const code = attachment.querySelector('[data-testid="code-attachment-content"]');
-                  if (!code || code.innerText.trim().length === 0) return null;
-                  attachment.scrollIntoView({ block: 'nearest' });
-                  return code.innerText;
-                })()
-                """,
-                TimeSpan.FromSeconds(15),
-                "the opened exchange's content",
-                ct)).GetString()!;
-            await Task.Delay(200, ct); // let the scroll settle before the screenshot
-            await File.WriteAllBytesAsync(Path.Combine(screenshots, "report-failed-check.png"), await browser.ScreenshotAsync(ct), ct);
+                attachments => attachments
+                  .map((a, i) => ({ i, step: a.closest('[data-testid="test-result-step"]') }))
+                  .filter(x => x.step && x.step.querySelector(':scope > [data-testid="test-result-step-header"] [data-testid="tree-leaf-status-failed"]'))
+                  .map(x => x.i)
+                """);
+            Assert.That(owned, Is.Not.Empty, "no failed step holds an 'Evidence: …' attachment of its own");
+            var attachment = evidence.Nth(owned[^1]);
+            var header = attachment.GetByTestId("test-result-attachment-header");
+            var code = attachment.GetByTestId("code-attachment-content");
+            if (await code.CountAsync() == 0)
+            {
+                await header.ClickAsync();
+            }
+
+            await Expect(code).Not.ToBeEmptyAsync();
+            var attachmentTitle = (await header.InnerTextAsync()).Trim();
+            var content = await code.InnerTextAsync();
+            await attachment.ScrollIntoViewIfNeededAsync();
+            await page.WaitForTimeoutAsync(200); // let the scroll settle before the screenshot
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, "report-failed-check.png") });
             Lap("failed check opened");
 
+            var status = content.IndexOf("\"status\": 500", StringComparison.Ordinal);
+            var request = content.IndexOf("\"request", StringComparison.Ordinal);
             Assert.Multiple(() =>
             {
-                Assert.That(attachmentId, Is.Not.Empty, "the attachment header carries no attachment id");
+                Assert.That(attachmentTitle, Does.Contain("Evidence: ").And.Contain("ReverseReplicateGroup_Task"), "the attachment names the exchange");
                 Assert.That(content, Does.Contain("\"operation\": \"ReverseReplicateGroup_Task\""), "the exchange names the operation");
-                Assert.That(content, Does.Contain("\"status\": 500"), "the exchange shows the HTTP status");
+                Assert.That(status, Is.GreaterThanOrEqualTo(0), "the exchange shows the HTTP status 500:\n" + content);
+                Assert.That(request, Is.GreaterThan(status), "the response comes before the request:\n" + content);
                 Assert.That(content, Does.Contain("NotFound"), "the exchange shows the wrong fault the deviation returns");
-                Assert.That(server.NotFound.Where(p => p.EndsWith(attachmentId + ".json", StringComparison.Ordinal)), Is.Empty, "the attachment file was not served");
+                Assert.That(server.NotFound.Where(p => p.Contains("attachments", StringComparison.Ordinal)), Is.Empty, "an attachment file was not served");
             });
+
+            // 5. The single file to send opens from disk: no server, no network.
+            var single = await context.NewPageAsync();
+            var network = new ConcurrentQueue<string>();
+            single.Request += (_, r) =>
+            {
+                if (!r.Url.StartsWith("file:", StringComparison.Ordinal) && !r.Url.StartsWith("data:", StringComparison.Ordinal) && !r.Url.StartsWith("blob:", StringComparison.Ordinal))
+                {
+                    network.Enqueue(r.Url);
+                }
+            };
+            await single.GotoAsync(new Uri(Path.Combine(work, "report-single.html")).AbsoluteUri);
+            await Expect(single.GetByTestId("report-title")).ToHaveTextAsync(reportName);
+            await Expect(single.GetByTestId("tree-leaf-title").First).ToBeVisibleAsync();
+            Lap("single file opened");
+            Assert.That(network, Is.Empty, "report-single.html must need no network request");
+
+            TestContext.Out.WriteLine($"summary {summary}; page counters {string.Join(", ", counters.Select(c => $"{c.Key}: {c.Value}"))}; evidence '{attachmentTitle}'");
             TestContext.Out.WriteLine("timings: " + string.Join(", ", timings));
-            TestContext.Out.WriteLine($"refused {browser.BlockedRequests.Count} request(s) off 127.0.0.1: {string.Join(", ", browser.BlockedRequests)}");
-            Assert.That(browser.BlockedRequests, Is.Empty, "the report must not call any host but the one serving it (scripts/render-report.sh strips Allure's analytics tag)");
+            TestContext.Out.WriteLine($"refused {blocked.Count} request(s) off 127.0.0.1: {string.Join(", ", blocked)}");
+            Assert.That(blocked, Is.Empty, "the report must not call any host but the one serving it (scripts/render-report.sh strips Allure's analytics tag)");
             TestContext.Out.WriteLine($"served {server.Requested.Count} requests, {server.NotFound.Count} not found: {string.Join(", ", server.NotFound.Distinct())}");
         }
         finally
         {
             DeleteDirectory(work);
         }
+    }
+
+    /// <summary>Debian's browser: /usr/bin/chromium, else "chromium" on PATH; null when absent.</summary>
+    private static string? FindChromium()
+    {
+        if (File.Exists("/usr/bin/chromium"))
+        {
+            return "/usr/bin/chromium";
+        }
+
+        return (Environment.GetEnvironmentVariable("PATH") ?? string.Empty)
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(dir => Path.Combine(dir, "chromium"))
+            .FirstOrDefault(File.Exists);
     }
 
     /// <summary>
@@ -310,13 +365,11 @@ public sealed class ReportBrowserTests
             .Where(c => c.GetProperty("outcome").GetString() is "failed" or "broken")
             .Select(c => c.GetProperty("name").GetString()!)
             .ToList();
-        return new Summary(Count("total"), Count("passed"), Count("failed") + Count("warnings"), Count("broken"), Count("inconclusive"), Count("notApplicable") + Count("notExercised"), failed);
+        var provider = document.RootElement.GetProperty("provider");
+        var name = string.Join(' ', new[] { provider.GetProperty("name").GetString(), provider.GetProperty("version").GetString() }.Where(p => !string.IsNullOrEmpty(p)));
+        var headline = document.RootElement.GetProperty("headline").GetString()!;
+        return new Summary(name, headline, Count("total"), Count("passed"), Count("failed") + Count("warnings"), Count("broken"), Count("inconclusive"), Count("notApplicable") + Count("notExercised"), failed);
     }
-
-    private static Dictionary<string, int> Counts(JsonElement counters) =>
-        counters.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt32(), StringComparer.Ordinal);
-
-    private static string Show(Dictionary<string, int> counts) => "{" + string.Join(", ", counts.Select(c => $"{c.Key}: {c.Value}")) + "}";
 
     private static void DeleteDirectory(string directory)
     {
@@ -333,8 +386,8 @@ public sealed class ReportBrowserTests
         }
     }
 
-    private sealed record Summary(int Total, int Passed, int Failed, int Broken, int Inconclusive, int NotApplicable, IReadOnlyList<string> FailedNames)
+    private sealed record Summary(string Provider, string Headline, int Total, int Passed, int Failed, int Broken, int Inconclusive, int NotApplicable, IReadOnlyList<string> FailedNames)
     {
-        public override string ToString() => $"total {this.Total}, passed {this.Passed}, failed {this.Failed}, broken {this.Broken}, inconclusive {this.Inconclusive}, not applicable {this.NotApplicable}";
+        public override string ToString() => $"'{this.Provider}: {this.Headline}', total {this.Total}, passed {this.Passed}, failed {this.Failed}, broken {this.Broken}, inconclusive {this.Inconclusive}, not applicable {this.NotApplicable}";
     }
 }
