@@ -312,11 +312,12 @@ internal sealed class ConformanceRun : IDisposable
         var checks = this.Summary.Checks;
         var environment = new Dictionary<string, string>
         {
-            ["verdict"] = $"{verdict.Headline} (exit {verdict.ExitCode})",
-            ["verdict: failed MUST clauses"] = Clauses(checks.Where(c => c.Outcome == CheckOutcome.Failed)),
-            ["verdict: warnings (SHOULD)"] = Clauses(verdict.Warnings),
-            ["verdict: inconclusive or broken"] = Clauses(checks.Where(c => c.Outcome is CheckOutcome.Inconclusive or CheckOutcome.Broken)),
-            ["verdict: not exercised"] = verdict.NotExercised.Count == 0 ? "none" : string.Join(", ", verdict.NotExercised),
+            // Allure sorts the entries by name and shows the first eight: the numbers keep the verdict on top.
+            ["1. verdict"] = $"{verdict.Headline} (exit {verdict.ExitCode})",
+            ["2. failed MUST clauses"] = Clauses(checks.Where(c => c.Outcome == CheckOutcome.Failed)),
+            ["3. warnings (SHOULD)"] = Clauses(verdict.Warnings),
+            ["4. inconclusive or broken"] = Clauses(checks.Where(c => c.Outcome is CheckOutcome.Inconclusive or CheckOutcome.Broken)),
+            ["5. not exercised"] = verdict.NotExercised.Count == 0 ? "none" : string.Join(", ", verdict.NotExercised),
             ["profile"] = this.Profile?.Name ?? "(none)",
             ["target"] = this.Summary.Target,
             ["vcenter"] = this.Target?.VcenterAbout ?? "(unknown)",
