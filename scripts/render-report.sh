@@ -33,7 +33,19 @@ cd "$repo_root"
 export VASA_SUMMARY="$(dirname "$results")/summary.json"
 npx --no-install allure generate "$results" -o "$output" >&2
 # The traceability matrix is a page of its own inside the report (each check links to its clause's row).
-if [[ -f "$(dirname "$results")/traceability.html" ]]; then cp "$(dirname "$results")/traceability.html" "$output/"; fi
+if [[ -f "$(dirname "$results")/traceability.html" ]]; then
+  cp "$(dirname "$results")/traceability.html" "$output/"
+  # Each row's checks link to their pages in the report: index.html#<the report's id of the check>.
+  node -e '
+    const fs = require("fs");
+    const [page, results] = process.argv.slice(1);
+    if (!fs.existsSync(results)) process.exit(0);
+    const ids = {};
+    for (const [id, test] of Object.entries(JSON.parse(fs.readFileSync(results, "utf8")).byId ?? {})) ids[String(test.name).replace(/ /g, "_")] = id;
+    fs.writeFileSync(page, fs.readFileSync(page, "utf8").replace(/data-check="([^"]+)" href="index.html"/g,
+      (all, name) => ids[name] ? `data-check="${name}" href="index.html#${ids[name]}"` : all));
+  ' "$output/traceability.html" "$output/test-results.json"
+fi
 # One self-contained file that opens from disk, without a server, to send to a vendor: report-single.html.
 single_dir="$(dirname "$output")/report-single"
 single="$(dirname "$output")/report-single.html"

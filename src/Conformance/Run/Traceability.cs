@@ -91,7 +91,8 @@ internal static class Traceability
         var html = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Traceability matrix</title><style>body{font-family:sans-serif}td,th{border:1px solid #ccc;padding:4px;vertical-align:top}table{border-collapse:collapse}.gap{background:#fde2e2}.failed,.broken{color:#b00}.warning{color:#a60}.passed{color:#070}.inconclusive,.not.exercised{color:#666}:target{outline:2px solid #36c}</style></head><body><h1>Traceability matrix</h1><p>Clauses that need attention first: failed or broken, then warnings, then unverified.</p><table><tr><th>clause</th><th>level</th><th>text</th><th>checks</th></tr>");
         foreach (var row in rows.OrderBy(Attention))
         {
-            var checks = row.IsGap ? "<b>gap: no check</b>" : string.Join("<br>", row.Checks.Select(c => $"<span class=\"{Outcome(c.Outcome)}\">{WebUtility.HtmlEncode(c.Check)} ({Outcome(c.Outcome)})</span>"));
+            // Each check links to its page in the report (scripts/render-report.sh fills in the report's id of the check).
+            var checks = row.IsGap ? "<b>gap: no check</b>" : string.Join("<br>", row.Checks.Select(c => $"<a class=\"{Outcome(c.Outcome)}\" data-check=\"{WebUtility.HtmlEncode(c.Check)}\" href=\"index.html\">{WebUtility.HtmlEncode(c.Check)}</a> <span class=\"{Outcome(c.Outcome)}\">({Outcome(c.Outcome)})</span>"));
             html.Append(CultureInfo.InvariantCulture, $"<tr id=\"{row.Clause.Id}\" class=\"{(row.IsGap ? "gap" : string.Empty)}\"><td><a href=\"#{row.Clause.Id}\">{row.Clause.Id}</a></td><td>{row.Clause.Level.ToString().ToUpperInvariant()}</td><td>{WebUtility.HtmlEncode(row.Clause.Text)}<br><small>{WebUtility.HtmlEncode(row.Clause.Source)}</small></td><td>{checks}</td></tr>");
         }
 

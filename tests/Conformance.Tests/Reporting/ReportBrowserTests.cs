@@ -206,6 +206,7 @@ public sealed class ReportBrowserTests
                 .Filter(new LocatorFilterOptions { Has = page.GetByTestId("tree-leaf-title").GetByText(title, new LocatorGetByTextOptions { Exact = true }) })
                 .ClickAsync();
             await Expect(page).ToHaveURLAsync(new Regex(Regex.Escape(failedId)));
+            Assert.That(await File.ReadAllTextAsync(Path.Combine(report, "traceability.html")), Does.Contain($"data-check=\"{FailedCheck}\" href=\"index.html#{failedId}\""), "the matrix links the check to its page in the report");
             await Expect(page.GetByTestId("test-result-info-title")).ToHaveTextAsync(title);
             await Expect(page.GetByTestId("test-result-status-failed").First).ToBeVisibleAsync();
 
