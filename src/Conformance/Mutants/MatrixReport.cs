@@ -99,11 +99,11 @@ internal sealed class MatrixReport(IReadOnlyDictionary<string, CheckResult> fait
         public IReadOnlyList<string> MissedIntended => this.Mutant.IntendedCatches.Where(c => !this.Results.TryGetValue(c, out var r) || !IsKill(r.Outcome)).ToList();
 
         /// <summary>Whether an intended check enforces a MUST clause: the gate must then fail (exit 1).</summary>
-        public bool IntendsMust => this.Mutant.IntendedCatches.Any(c => MutantMatrix.Checks.FirstOrDefault(k => k.Name == c)?.Clause.Level == ClauseLevel.Must);
+        public bool IntendsMust => this.Mutant.IntendedCatches.Any(c => MutantMatrix.ByName.GetValueOrDefault(c)?.Clause.Level == ClauseLevel.Must);
 
         /// <summary>The exit code the gate gives this mutant's run (not strict, no baseline).</summary>
         public int GateExitCode => RunVerdict.Derive(
-            this.Results.Select(r => new RunCheck(r.Key, r.Key, r.Value.Outcome, r.Value.Reason, 0, MutantMatrix.Checks.FirstOrDefault(k => k.Name == r.Key)?.Level ?? RequirementLevel.Must)),
+            this.Results.Select(r => Run.ReportBridge.ToSummary(MutantMatrix.ByName[r.Key], r.Value)),
             null).ExitCode;
 
         /// <summary>Every check that warned against it.</summary>

@@ -11,6 +11,9 @@ internal static class MutantMatrix
     /// <summary>The checks of every catalogue.</summary>
     public static IReadOnlyList<Check> Checks => Catalogue.InRunOrder;
 
+    /// <summary>The checks of every catalogue, by name.</summary>
+    public static IReadOnlyDictionary<string, Check> ByName { get; } = Catalogue.InRunOrder.ToDictionary(c => c.Name, StringComparer.Ordinal);
+
     /// <summary>Runs every check against one simulator set-up (reset to its initial state before each check).</summary>
     public static async Task<IReadOnlyDictionary<string, CheckResult>> RunOneAsync(SimulatedProviderOptions options, IReadOnlyDictionary<string, DeclaredCapability>? capabilities = null)
     {

@@ -233,7 +233,7 @@ internal sealed class ConformanceRun : IDisposable
     /// <summary>The baseline entry that accepts this failure, if any (not expired).</summary>
     public BaselineEntry? KnownFailure(Check check, CheckResult result) =>
         result.Outcome is CheckOutcome.Failed or CheckOutcome.Broken or CheckOutcome.Warning
-            ? this.Summary.Baseline?.Entries.FirstOrDefault(e => e.Expires >= DateOnly.FromDateTime(DateTime.UtcNow) && (e.Check == check.Name || e.Clause == check.Clause.Id))
+            ? this.Summary.Baseline?.Entries.FirstOrDefault(e => e.Expires >= DateOnly.FromDateTime(DateTime.UtcNow) && e.Covers(ReportBridge.ToSummary(check, result)))
             : null;
 
     /// <summary>
