@@ -96,9 +96,11 @@ internal static class SarifWriter
         var ruleIds = checks.Select(c => c.ClauseId).Distinct(StringComparer.Ordinal).ToList();
         var rules = new JsonArray(ruleIds.Select(clause => (JsonNode)Rule(clause, clauses.GetValueOrDefault(clause), checks, redactor)).ToArray());
 
+        // The baseline is judged once for the log, not once per result.
+        var judgement = summary.BaselineJudgement;
         var results = new JsonArray(checks
             .Where(c => c.Outcome is CheckOutcome.Failed or CheckOutcome.Broken or CheckOutcome.Warning or CheckOutcome.Inconclusive or CheckOutcome.NotExercised)
-            .Select(c => (JsonNode)Result(c, ruleIds.IndexOf(c.ClauseId), c.Feature is null ? qualifier : "Conformance." + redactor.Redact(c.Feature), summary.BaselineJudgement?.Accepted.GetValueOrDefault(c.Name) ?? summary.BaselineJudgement?.AcceptedUnverified.GetValueOrDefault(c.Name), summary.Strict, clauses.GetValueOrDefault(c.ClauseId)))
+            .Select(c => (JsonNode)Result(c, ruleIds.IndexOf(c.ClauseId), c.Feature is null ? qualifier : "Conformance." + redactor.Redact(c.Feature), judgement?.Accepted.GetValueOrDefault(c.Name) ?? judgement?.AcceptedUnverified.GetValueOrDefault(c.Name), summary.Strict, clauses.GetValueOrDefault(c.ClauseId)))
             .ToArray());
 
         var driver = new JsonObject { ["name"] = ToolName };
