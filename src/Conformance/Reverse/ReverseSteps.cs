@@ -199,7 +199,7 @@ internal static class ReverseSteps
     {
         if (wait.Stuck || wait.GaveUp)
         {
-            var own = new Targets.StuckTask(task.ToString(), wait.Observed.LastOrDefault()?.State ?? "unknown", wait.Elapsed, s.Name ?? "this check");
+            var own = Targets.StuckTask.Of(task, wait, s.Name ?? "this check");
             s.Require(false, s.Target.FailFast.StopWaiting ?? $"{Targets.FailFast.TasksDoNotFinish}: {own.Describe()}");
         }
     }
@@ -236,7 +236,7 @@ internal static class ReverseSteps
             }
             else if (wait.Stuck)
             {
-                failFast.RecordStuck(new Targets.StuckTask(task.ToString(), wait.Observed.LastOrDefault()?.State ?? "unknown", wait.Elapsed, s.Name ?? "an unnamed check"));
+                failFast.RecordStuck(Targets.StuckTask.Of(task, wait, s.Name ?? "an unnamed check"));
             }
 
             return wait;

@@ -9,6 +9,10 @@ namespace Conformance.Targets;
 /// <param name="Check">The check (or scenario) that waited.</param>
 internal sealed record StuckTask(string Task, string State, TimeSpan Waited, string Check)
 {
+    /// <summary>The stuck task a wait that ended before its task did shows.</summary>
+    public static StuckTask Of(Harness.Wire.ManagedObjectReference task, Harness.Client.TaskWaitResult wait, string check) =>
+        new(task.ToString(), wait.Observed.LastOrDefault()?.State ?? "unknown", wait.Elapsed, check);
+
     /// <summary>One line, e.g. <c>task SmsTask:t-1 was still 'running' after 30 s (in The_task_reaches_success)</c>.</summary>
     public string Describe() => string.Create(CultureInfo.InvariantCulture, $"task {this.Task} was still '{this.State}' after {this.Waited.TotalSeconds:0.#} s (in {this.Check})");
 }
