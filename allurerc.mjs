@@ -6,19 +6,38 @@ import { existsSync, readFileSync } from "node:fs";
 
 // The report's name states the provider and the verdict, e.g. "Simulated VASA provider 1.0.0: CONFORMANT", read from
 // the run's summary.json (scripts/render-report.sh passes its path in VASA_SUMMARY).
-function reportName() {
+function readSummary() {
   const path = process.env.VASA_SUMMARY ?? "./out/summary.json";
-  if (!existsSync(path)) return "VASA provider conformance";
+  if (!existsSync(path)) return null;
   try {
-    const summary = JSON.parse(readFileSync(path, "utf8"));
-    const provider = [summary.provider?.name ?? summary.profile, summary.provider?.version].filter(Boolean).join(" ");
-    return `${provider}: ${summary.headline ?? String(summary.verdict).toUpperCase()}`;
+    return JSON.parse(readFileSync(path, "utf8"));
   } catch {
-    return "VASA provider conformance";
+    return null;
   }
 }
 
+const summary = readSummary();
+function reportName() {
+  if (summary === null) return "VASA provider conformance";
+  const provider = [summary.provider?.name ?? summary.profile, summary.provider?.version].filter(Boolean).join(" ");
+  return `${provider}: ${summary.headline ?? String(summary.verdict).toUpperCase()}`;
+}
+
 const name = reportName();
+
+// The report's Quality Gates tab: one rule, the run's verdict from summary.json (the same verdict run.sh exits with),
+// not Allure's own counts, which know nothing of MUST and SHOULD, inconclusive or the baseline.
+const verdictRule = {
+  rule: "conformanceVerdict",
+  message: ({ actual, expected }) => `The conformance verdict is ${actual}; a release gate needs ${expected}`,
+  successMessage: ({ actual }) => `The conformance verdict is ${actual}`,
+  validate: async ({ expected }) => ({
+    success: summary?.verdict === expected,
+    actual: summary === null ? "unknown (no summary.json)" : `${summary.headline} (exit ${summary.exitCode})`,
+    expected,
+    testResults: [],
+  }),
+};
 // VASA_SINGLE_FILE=1 renders one self-contained index.html that opens from disk (out/report-single.html).
 const singleFile = process.env.VASA_SINGLE_FILE === "1";
 
@@ -39,6 +58,8 @@ export default defineConfig({
       },
     },
   },
+  // Evaluated by "allure run" in scripts/render-report.sh ("generate" never evaluates a gate).
+  qualityGate: { rules: [{ conformanceVerdict: "conformant" }], use: [verdictRule] },
   // Mirrors Harness.Reporting.AllureCategories.All, in the same order (first match wins).
   // JS regexes match partially; categories.json holds the Java full-match forms for Allure 2.
   categories: [

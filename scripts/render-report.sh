@@ -31,26 +31,43 @@ mkdir -p "$repo_root/out/history"
 cd "$repo_root"
 # allurerc.mjs names the report after the provider and the verdict in the run's summary.json.
 export VASA_SUMMARY="$(dirname "$results")/summary.json"
-npx --no-install allure generate "$results" -o "$output" >&2
+# "allure run" (not "generate") so the report's Quality Gates tab holds the verdict rule of allurerc.mjs: it renders
+# results that appear while its command runs, so the command copies them into a fresh folder. The gate's own exit
+# code is ignored here: CI gates on out/summary.json (run.sh's exit code), and the rule only shows that verdict.
+watched="$(mktemp -d)"
+trap 'rm -rf -- "$watched"' EXIT
+render() { # <output-dir>
+  rm -rf -- "$watched" && mkdir -p "$watched"
+  NODE_OPTIONS="${NODE_OPTIONS:-} --require $repo_root/scripts/iter-toarray-polyfill.cjs" \
+    npx --no-install allure run --silent --results-dir "$watched" -o "$1" -- cp -r "$results/." "$watched/" >&2 || true
+  if [[ ! -f "$1/index.html" ]]; then
+    echo "allure did not write $1/index.html" >&2
+    exit 1
+  fi
+}
+render "$output"
 # The traceability matrix is a page of its own inside the report (each check links to its clause's row).
-if [[ -f "$(dirname "$results")/traceability.html" ]]; then
-  cp "$(dirname "$results")/traceability.html" "$output/"
-  # Each row's checks link to their pages in the report: index.html#<the report's id of the check>.
+matrix="$(dirname "$results")/traceability.html"
+if [[ -f "$matrix" ]]; then
+  # Each row's checks link to their pages in the report: report/index.html#<the report's id of the check> from out/,
+  # index.html#<id> from the copy inside the report.
   node -e '
     const fs = require("fs");
-    const [page, results] = process.argv.slice(1);
-    if (!fs.existsSync(results)) process.exit(0);
+    const [matrix, copy, results, fromOut] = process.argv.slice(1);
     const ids = {};
-    for (const [id, test] of Object.entries(JSON.parse(fs.readFileSync(results, "utf8")).byId ?? {})) ids[String(test.name).replace(/ /g, "_")] = id;
-    fs.writeFileSync(page, fs.readFileSync(page, "utf8").replace(/data-check="([^"]+)" href="index.html"/g,
-      (all, name) => ids[name] ? `data-check="${name}" href="index.html#${ids[name]}"` : all));
-  ' "$output/traceability.html" "$output/test-results.json"
+    if (fs.existsSync(results))
+      for (const [id, test] of Object.entries(JSON.parse(fs.readFileSync(results, "utf8")).byId ?? {})) ids[String(test.name).replace(/ /g, "_")] = id;
+    const link = (prefix) => fs.readFileSync(matrix, "utf8").replace(/data-check="([^"]+)" href="report\/index.html(#[^"]*)?"/g,
+      (all, name) => `data-check="${name}" href="${prefix}index.html${ids[name] ? "#" + ids[name] : ""}"`);
+    fs.writeFileSync(copy, link(""));
+    fs.writeFileSync(matrix, link(fromOut + "/"));
+  ' "$matrix" "$output/traceability.html" "$output/test-results.json" "$(realpath --relative-to="$(dirname "$results")" "$output")"
 fi
 # One self-contained file that opens from disk, without a server, to send to a vendor: report-single.html.
 single_dir="$(dirname "$output")/report-single"
 single="$(dirname "$output")/report-single.html"
 rm -rf -- "$single_dir" "$single"
-VASA_SINGLE_FILE=1 npx --no-install allure generate "$results" -o "$single_dir" >&2
+VASA_SINGLE_FILE=1 render "$single_dir"
 mv "$single_dir/index.html" "$single" && rm -rf -- "$single_dir"
 # Allure 3.18's awesome page loads Google Analytics (googletagmanager.com): a conformance report of a vendor's array
 # must not call home when someone opens it. Remove the tag and its inline gtag() block.

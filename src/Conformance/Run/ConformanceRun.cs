@@ -209,6 +209,11 @@ internal sealed class ConformanceRun : IDisposable
             report.Message = $"Known failure (baseline, until {entry.Expires:yyyy-MM-dd}: {entry.Reason}): {report.Message}";
         }
 
+        // Each outcome its own mark (README "What a result means"): a warning is a failure the gate accepts unless
+        // strict (resolution "accepted"); not applicable is muted, so it differs from not exercised (plain skipped).
+        report.Known |= result.Outcome == CheckOutcome.Warning && !this.Summary.Strict;
+        report.Muted = result.Outcome == CheckOutcome.NotApplicable;
+
         lock (this.gate)
         {
             this.inFlight.TryRemove(check.Name, out _);
@@ -308,38 +313,41 @@ internal sealed class ConformanceRun : IDisposable
         var info = this.Target?.Info;
         // The verdict first: the report's first screen shows these entries (its title carries the headline too).
         var verdict = this.Summary.Verdict;
-        string Clauses(IEnumerable<Harness.Reporting.RunCheck> checks) => string.Join(", ", checks.Select(c => c.ClauseId).Distinct(StringComparer.Ordinal)) is { Length: > 0 } ids ? ids : "none";
+        // A count first, so a long list cut short in the report's chip still says how many.
+        static string Clauses(IEnumerable<string> ids) => ids.Distinct(StringComparer.Ordinal).ToList() is { Count: > 0 } list
+            ? $"{list.Count}: {string.Join(", ", list)}"
+            : "none";
         var checks = this.Summary.Checks;
         var environment = new Dictionary<string, string>
         {
-            // Allure sorts the entries by name and shows the first eight: the numbers keep the verdict on top.
+            // Allure sorts the entries by name, shows the first eight, and cuts a key longer than about 16 characters:
+            // short numbered keys keep the verdict on top and whole.
             ["1. verdict"] = $"{verdict.Headline} (exit {verdict.ExitCode})",
-            ["2. failed MUST clauses"] = Clauses(checks.Where(c => c.Outcome == CheckOutcome.Failed)),
-            ["3. warnings (SHOULD)"] = Clauses(verdict.Warnings),
-            ["4. inconclusive or broken"] = Clauses(checks.Where(c => c.Outcome is CheckOutcome.Inconclusive or CheckOutcome.Broken)),
-            ["5. not exercised"] = verdict.NotExercised.Count == 0 ? "none" : string.Join(", ", verdict.NotExercised),
+            ["2. failed MUST"] = Clauses(checks.Where(c => c.Outcome == CheckOutcome.Failed).Select(c => c.ClauseId)),
+            ["3. warnings"] = Clauses(verdict.Warnings.Select(c => c.ClauseId)),
+            ["4. unverified"] = Clauses(checks.Where(c => c.Outcome is CheckOutcome.Inconclusive or CheckOutcome.Broken).Select(c => c.ClauseId)),
+            ["5. not exercised"] = Clauses(verdict.NotExercised),
             ["profile"] = this.Profile?.Name ?? "(none)",
             ["target"] = this.Summary.Target,
-            ["vcenter"] = this.Target?.VcenterAbout ?? "(unknown)",
+            ["vcenter"] = this.Target?.VcenterAbout ?? (this.Target is null ? "(not reached)" : "(AboutInfo not reported)"),
             ["baseline"] = this.Summary.Baseline?.Source ?? "(none)",
             ["release"] = this.Profile?.Release ?? string.Empty,
-            ["provider.name"] = info?.Name ?? "(unknown)",
-            ["provider.version"] = info?.Version ?? "(unknown)",
-            ["provider.vasaVersion"] = info?.VasaVersion ?? "(unknown)",
-            ["provider.maxBatchSize"] = info?.MaxBatchSize?.ToString(CultureInfo.InvariantCulture) ?? "(not reported)",
-            ["provider.moId"] = this.Target?.Provider.Value ?? "(none)",
-            ["suite.version"] = typeof(ConformanceRun).Assembly.GetName().Version?.ToString() ?? "0",
+            ["provider"] = info is null ? "(unknown)" : $"{info.Name ?? "(no name)"} {info.Version ?? "(no version)"}",
+            ["vasaVersion"] = info?.VasaVersion ?? "(unknown)",
+            ["maxBatchSize"] = info?.MaxBatchSize?.ToString(CultureInfo.InvariantCulture) ?? "(not reported)",
+            ["providerMoId"] = this.Target?.Provider.Value ?? "(none)",
+            ["suite"] = typeof(ConformanceRun).Assembly.GetName().Version?.ToString() ?? "0",
             ["runId"] = this.Target?.RunId ?? "(none)",
+            // Per operation in latency.json; here the slowest, so a key never needs an operation's long name.
+            ["latency"] = this.Latencies().ToList() is { Count: > 0 } latencies
+                ? string.Create(CultureInfo.InvariantCulture, $"p95 up to {latencies.Max(l => l.P95):0.0} ms ({latencies.MaxBy(l => l.P95).Operation}) over {latencies.Sum(l => l.Count)} calls; per operation in latency.json")
+                : "(no calls)",
         };
-        foreach (var (operation, p50, p95, count) in this.Latencies())
-        {
-            environment[$"latency.{operation}"] = string.Create(CultureInfo.InvariantCulture, $"p50 {p50:0.0} ms, p95 {p95:0.0} ms ({count} calls)");
-        }
 
         var tasks = this.AllLanes().SelectMany(l => l.TaskDurations).Select(d => d.TotalMilliseconds).Order().ToList();
         if (tasks.Count > 0)
         {
-            environment["task.duration"] = string.Create(CultureInfo.InvariantCulture, $"p50 {Percentile(tasks, 0.5):0.0} ms, p95 {Percentile(tasks, 0.95):0.0} ms ({tasks.Count} tasks)");
+            environment["tasks"] = string.Create(CultureInfo.InvariantCulture, $"p50 {Percentile(tasks, 0.5):0.0} ms, p95 {Percentile(tasks, 0.95):0.0} ms ({tasks.Count} tasks)");
         }
 
         this.writer.WriteEnvironment(environment);

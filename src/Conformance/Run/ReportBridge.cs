@@ -53,9 +53,14 @@ internal static class ReportBridge
             report.Labels.Add(("tag", "warning"));
         }
 
-        report.Links.Add(new ReportLink(check.Feature + " (API reference)", ClauseReferences.ApiPage(check.Feature)));
+        // The clause's own page shipped inside the report, then its section of VMware's documentation, then its row
+        // in the committed clause list when that is hosted (VASA_DOCS_URL or the CI's repository).
         report.Links.Add(new ReportLink($"{check.Clause.Id} in the traceability matrix", $"traceability.html#{check.Clause.Id}"));
-        if (ClauseReferences.All.TryGetValue(check.Clause.Id, out var clause) && clause.HelpUri.AbsoluteUri != ClauseReferences.ApiPage(check.Feature))
+        var (topic, page) = ClauseReferences.All.TryGetValue(check.Clause.Id, out var clause)
+            ? (clause.VmwareTopic, clause.VmwarePage.AbsoluteUri)
+            : (check.Feature, ClauseReferences.ApiPage(check.Feature));
+        report.Links.Add(new ReportLink($"{topic} in VMware's API reference", page));
+        if (clause is not null && clause.HelpUri != clause.VmwarePage)
         {
             report.Links.Add(new ReportLink($"{check.Clause.Id} in the clause list (line {clause.Line})", clause.HelpUri.AbsoluteUri, "tms"));
         }

@@ -77,6 +77,11 @@ internal static class Traceability
         _ => "robustness beyond the contract",
     };
 
+    /// <summary>The link to the clause's own section of VMware's documentation.</summary>
+    private static string Vmware(string clauseId) => ClauseReferences.All.TryGetValue(clauseId, out var reference)
+        ? $"<a href=\"{WebUtility.HtmlEncode(reference.VmwarePage.AbsoluteUri)}\">{WebUtility.HtmlEncode(reference.VmwareTopic)}</a>"
+        : string.Empty;
+
     /// <summary>
     /// HTML, a page of its own (out/traceability.html, copied into the report): the rows that need attention first
     /// (a failed, broken or warning check, then an unverified one), each row anchored by its clause id.
@@ -88,12 +93,13 @@ internal static class Traceability
             : row.Checks.Any(c => c.Outcome == CheckOutcome.Warning) ? 1
             : row.Checks.Any(c => c.Outcome is CheckOutcome.Inconclusive or CheckOutcome.NotExercised) || row.IsGap ? 2
             : 3;
-        var html = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Traceability matrix</title><style>body{font-family:sans-serif}td,th{border:1px solid #ccc;padding:4px;vertical-align:top}table{border-collapse:collapse}.gap{background:#fde2e2}.failed,.broken{color:#b00}.warning{color:#a60}.passed{color:#070}.inconclusive,.not.exercised{color:#666}:target{outline:2px solid #36c}</style></head><body><h1>Traceability matrix</h1><p>Clauses that need attention first: failed or broken, then warnings, then unverified.</p><table><tr><th>clause</th><th>level</th><th>text</th><th>checks</th></tr>");
+        var html = new StringBuilder("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Traceability matrix</title><style>body{font-family:sans-serif}td,th{border:1px solid #ccc;padding:4px;vertical-align:top}table{border-collapse:collapse}.gap{background:#fde2e2}.failed,.broken{color:#b00}.warning{color:#a60}.passed{color:#070}.inconclusive{color:#7b3fa0}.not.exercised{color:#555}.not.applicable{color:#999;font-style:italic}:target{outline:2px solid #36c}</style></head><body><h1>Traceability matrix</h1><p>Clauses that need attention first: failed or broken, then warnings, then unverified.</p><table><tr><th>clause</th><th>level</th><th>text</th><th>checks</th><th>VMware</th></tr>");
         foreach (var row in rows.OrderBy(Attention))
         {
-            // Each check links to its page in the report (scripts/render-report.sh fills in the report's id of the check).
-            var checks = row.IsGap ? "<b>gap: no check</b>" : string.Join("<br>", row.Checks.Select(c => $"<a class=\"{Outcome(c.Outcome)}\" data-check=\"{WebUtility.HtmlEncode(c.Check)}\" href=\"index.html\">{WebUtility.HtmlEncode(c.Check)}</a> <span class=\"{Outcome(c.Outcome)}\">({Outcome(c.Outcome)})</span>"));
-            html.Append(CultureInfo.InvariantCulture, $"<tr id=\"{row.Clause.Id}\" class=\"{(row.IsGap ? "gap" : string.Empty)}\"><td><a href=\"#{row.Clause.Id}\">{row.Clause.Id}</a></td><td>{row.Clause.Level.ToString().ToUpperInvariant()}</td><td>{WebUtility.HtmlEncode(row.Clause.Text)}<br><small>{WebUtility.HtmlEncode(row.Clause.Source)}</small></td><td>{checks}</td></tr>");
+            // Each check links to its page in the report, out/report/index.html (scripts/render-report.sh fills in the
+            // report's id of the check, and makes the link relative to the copy it ships inside the report).
+            var checks = row.IsGap ? "<b>gap: no check</b>" : string.Join("<br>", row.Checks.Select(c => $"<a class=\"{Outcome(c.Outcome)}\" data-check=\"{WebUtility.HtmlEncode(c.Check)}\" href=\"report/index.html\">{WebUtility.HtmlEncode(c.Check)}</a> <span class=\"{Outcome(c.Outcome)}\">({Outcome(c.Outcome)})</span>"));
+            html.Append(CultureInfo.InvariantCulture, $"<tr id=\"{row.Clause.Id}\" class=\"{(row.IsGap ? "gap" : string.Empty)}\"><td><a href=\"#{row.Clause.Id}\">{row.Clause.Id}</a></td><td>{row.Clause.Level.ToString().ToUpperInvariant()}</td><td>{WebUtility.HtmlEncode(row.Clause.Text)}<br><small>{WebUtility.HtmlEncode(row.Clause.Source)}</small></td><td>{checks}</td><td>{Vmware(row.Clause.Id)}</td></tr>");
         }
 
         return html.Append("</table></body></html>").ToString();

@@ -86,9 +86,11 @@ internal static class ProviderConnector
             notes.Add($"QueryProviderInfo did not return a VasaProviderInfo ({info.Describe()}); capabilities cannot be cross-checked");
         }
 
-        var about = content.Value.About is { ValueKind: System.Text.Json.JsonValueKind.Object } a
-            ? string.Join(" ", new[] { "fullName", "version", "build" }.Select(f => a.TryGetProperty(f, out var v) ? v.ToString() : null).Where(v => !string.IsNullOrEmpty(v)))
-            : null;
+        // AboutInfo.fullName already names the product and version ("VMware vCenter Server 8.0.3 build-…"); else name and version.
+        string? About(string field) => content.Value.About is { ValueKind: System.Text.Json.JsonValueKind.Object } a && a.TryGetProperty(field, out var v) && v.ToString() is { Length: > 0 } text ? text : null;
+        var about = About("fullName") is { } fullName
+            ? About("build") is { } build && !fullName.Contains(build, StringComparison.Ordinal) ? $"{fullName}, build {build}" : fullName
+            : About("name") is { } name ? $"{name} {About("version")}".TrimEnd() : null;
         return (new ProviderConnection { Client = client.WithObserver(null), Provider = provider, Info = vasaInfo, InfoAnswer = infoAnswer, Notes = notes, Calls = calls, VcenterAbout = about }, null);
     }
 

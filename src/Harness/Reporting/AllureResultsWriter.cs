@@ -107,6 +107,11 @@ internal sealed class AllureResultsWriter
                 details["known"] = true;
             }
 
+            if (result.Muted)
+            {
+                details["muted"] = true;
+            }
+
             json["statusDetails"] = details;
         }
 

@@ -59,6 +59,9 @@ internal sealed class ReportTestResult
     /// </summary>
     public string? Category { get; set; }
 
-    /// <summary>A known failure (accepted by the baseline): Allure 3 shows it as a known issue and its gate ignores it.</summary>
+    /// <summary>A failure that does not fail the gate: one the baseline accepts, or a SHOULD warning outside strict mode. Allure 3 marks it "accepted" (a known issue) and its gate ignores it.</summary>
     public bool Known { get; set; }
+
+    /// <summary>Not counted at all (a clause that does not apply): Allure 3 marks it "muted", apart from a check whose trigger never arose.</summary>
+    public bool Muted { get; set; }
 }

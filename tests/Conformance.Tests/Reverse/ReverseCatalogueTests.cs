@@ -59,6 +59,26 @@ public sealed class ReverseCatalogueTests
     }
 
     [Test]
+    public void Each_clause_links_its_own_section_of_VMwares_reference_the_sms_type_it_names_else_the_operation()
+    {
+        var references = Conformance.Run.ClauseReferences.Build(_ => null);
+        Assert.Multiple(() =>
+        {
+            Assert.That(references["RRG-BATCH-1"].VmwareTopic, Is.EqualTo("TooMany"));
+            Assert.That(references["RRG-BATCH-1"].VmwarePage.AbsoluteUri, Is.EqualTo("https://developer.broadcom.com/xapis/vcenter-storage-monitoring-service-api/latest/sms.fault.TooMany.html"));
+            Assert.That(references["RRG-BATCH-1"].HelpUri, Is.EqualTo(references["RRG-BATCH-1"].VmwarePage), "without a hosted clause list, SARIF's helpUri is the clause's VMware page");
+            // Every topic is an sms.* type of VMware's catalogue, or the operation itself.
+            foreach (var (id, reference) in references)
+            {
+                var isOperation = reference.VmwarePage.AbsoluteUri == Conformance.Run.ClauseReferences.ApiPage(reference.VmwareTopic);
+                var isSmsType = Harness.Oracle.TypeCatalogue.Default.DataTypeByWsdl(reference.VmwareTopic)?.Name is { } vmodl && reference.VmwarePage.AbsoluteUri.EndsWith($"/{vmodl}.html", StringComparison.Ordinal)
+                    || Harness.Oracle.TypeCatalogue.Default.EnumByWsdl(reference.VmwareTopic) is not null;
+                Assert.That(isOperation || isSmsType, Is.True, $"{id}: {reference.VmwareTopic} → {reference.VmwarePage}");
+            }
+        });
+    }
+
+    [Test]
     public void The_committed_clause_list_is_generated_from_the_catalogue()
     {
         var committed = File.ReadAllText(Path.Combine(Conformance.Run.RunPaths.RepoRoot, "docs", "clauses.md"));

@@ -28,17 +28,19 @@ public sealed class VerdictTests
             Assert.That(files["summary.json"], Does.Contain("\"warnings\": 1").And.Contain("\"headline\": \"CONFORMANT with 1 warning\""));
             Assert.That(files["junit.xml"], Does.Contain("WARNING (SHOULD, does not fail the gate)"));
             Assert.That(files["conformance.sarif"], Does.Contain("\"level\": \"warning\""));
+            Assert.That(files["allure:Malformed_groupId_is_rejected_with_InvalidArgument"], Does.Contain("\"known\":true"), "a warning is marked accepted in the report: Allure's gate ignores it");
         });
     }
 
     [Test]
     public async Task In_strict_mode_the_same_warning_fails_the_gate()
     {
-        var (summary, _) = await RunAsync("""{ "name": "lenient-strict", "target": "embedded", "strict": true, "pollIntervalMilliseconds": 10, "simulator": { "deviations": ["MalformedBodyAccepted"] } }""");
+        var (summary, files) = await RunAsync("""{ "name": "lenient-strict", "target": "embedded", "strict": true, "pollIntervalMilliseconds": 10, "simulator": { "deviations": ["MalformedBodyAccepted"] } }""");
         Assert.Multiple(() =>
         {
             Assert.That(summary.Verdict.ExitCode, Is.EqualTo(1), summary.Verdict.Reason);
             Assert.That(summary.Verdict.Reason, Does.Contain("warning(s) fail in strict mode"));
+            Assert.That(files["allure:Malformed_groupId_is_rejected_with_InvalidArgument"], Does.Not.Contain("\"known\""), "in strict mode a warning is not accepted");
         });
     }
 
@@ -60,6 +62,7 @@ public sealed class VerdictTests
             Assert.That(files["summary.json"], Does.Contain("\"notExercised\": 4"));
             Assert.That(files["junit.xml"], Does.Contain("Not exercised: ReverseReplicateGroup_Task never raised ProviderBusy"));
             Assert.That(files["conformance.sarif"], Does.Contain("\"outcome\": \"not-exercised\""));
+            Assert.That(files.Where(f => f.Key.StartsWith("allure:", StringComparison.Ordinal) && f.Value.Contains("Not exercised:", StringComparison.Ordinal)).Select(f => f.Value).ToList(), Has.Count.EqualTo(4).And.All.Not.Contain("muted"), "not exercised is plain skipped, not muted like not applicable");
             Assert.That(files.Values.Any(f => f.Contains("RRG-F-BUSY", StringComparison.Ordinal)), Is.True);
         });
     }
@@ -84,6 +87,20 @@ public sealed class VerdictTests
         });
     }
 
+    [Test]
+    public async Task A_clause_that_does_not_apply_is_muted_in_the_report_apart_from_one_not_exercised()
+    {
+        // No maxBatchSize reported: the oversized-batch clause has no limit to exceed, so it does not apply.
+        var (summary, files) = await RunAsync("""{ "name": "no-limit", "target": "embedded", "pollIntervalMilliseconds": 10, "simulator": { "maxBatchSize": null } }""");
+        var notApplicable = summary.Checks.Where(c => c.Outcome == CheckOutcome.NotApplicable).Select(c => c.Name).ToList();
+        Assert.That(notApplicable, Is.Not.Empty, "the profile must make some clause not applicable");
+        Assert.Multiple(() =>
+        {
+            Assert.That(notApplicable.Select(n => files["allure:" + n]), Is.All.Contain("\"muted\":true"), "not applicable is muted");
+            Assert.That(summary.Checks.Where(c => c.Outcome == CheckOutcome.NotExercised).Select(c => files["allure:" + c.Name]), Is.All.Not.Contain("muted"), "not exercised is not");
+        });
+    }
+
     private static async Task<(RunSummary Summary, Dictionary<string, string> Files)> RunAsync(string profileJson)
     {
         var directory = Path.Combine(Path.GetTempPath(), "vasa-verdict-" + Guid.NewGuid().ToString("N"));
@@ -98,6 +115,13 @@ public sealed class VerdictTests
             run.Finish();
             var files = new[] { "summary.json", "junit.xml", "conformance.sarif", "traceability.json" }
                 .ToDictionary(f => f, f => File.ReadAllText(Path.Combine(directory, f)));
+            // Each Allure result by check name: "allure:<name>" → its statusDetails (the marks the report shows).
+            foreach (var result in Directory.EnumerateFiles(Path.Combine(directory, "allure-results"), "*-result.json"))
+            {
+                using var json = JsonDocument.Parse(File.ReadAllText(result));
+                files["allure:" + json.RootElement.GetProperty("name").GetString()!.Replace(' ', '_')] = json.RootElement.TryGetProperty("statusDetails", out var details) ? JsonSerializer.Serialize(details) : "{}";
+            }
+
             return (run.Summary, files);
         }
         finally

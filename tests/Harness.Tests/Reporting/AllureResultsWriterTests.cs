@@ -48,6 +48,26 @@ public sealed partial class AllureResultsWriterTests
         }
     }
 
+    [TestCase(false, false)]
+    [TestCase(true, false)]
+    [TestCase(false, true)]
+    public void Known_and_muted_results_carry_their_own_marks_in_status_details(bool known, bool muted)
+    {
+        using var dir = new TempDirectory();
+        var result = SampleResults.FailedWithNestedStep();
+        result.Known = known;
+        result.Muted = muted;
+        var uuid = new AllureResultsWriter(dir.Path, new Redactor()).Write(result);
+
+        using var json = JsonDocument.Parse(File.ReadAllText(dir.File(uuid + "-result.json")));
+        var details = json.RootElement.GetProperty("statusDetails");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(details.TryGetProperty("known", out var k) && k.GetBoolean(), Is.EqualTo(known), "known (Allure 3: resolution accepted)");
+            Assert.That(details.TryGetProperty("muted", out var m) && m.GetBoolean(), Is.EqualTo(muted), "muted (Allure 3: resolution muted)");
+        }
+    }
+
     [Test]
     public void Failed_result_has_status_details_and_nested_steps()
     {

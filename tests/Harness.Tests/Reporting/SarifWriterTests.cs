@@ -100,7 +100,7 @@ public sealed class SarifWriterTests
         // Code scanning rejects a result without a physical location, and shows the rule's full description and helpUri.
         var summary = SampleRuns.EveryOutcome();
         var clauses = summary.Checks.Select(c => c.ClauseId).Distinct().Select((id, i) => (id, i))
-            .ToDictionary(x => x.id, x => new ClauseReference($"The text of {x.id}.", "MUST", "docs/clauses.md", 10 + x.i, new Uri($"https://example.org/clauses.md#L{10 + x.i}")));
+            .ToDictionary(x => x.id, x => new ClauseReference($"The text of {x.id}.", "MUST", "docs/clauses.md", 10 + x.i, new Uri($"https://example.org/clauses.md#L{10 + x.i}"), new Uri("https://example.org/vmware"), "TooMany"));
         var run = Run(SarifWriter.Build(summary, new Redactor(), clauses: clauses));
         var results = run["results"]!.AsArray();
         var rules = run["tool"]!["driver"]!["rules"]!.AsArray();
