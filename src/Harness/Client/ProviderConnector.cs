@@ -89,7 +89,7 @@ internal static class ProviderConnector
         var about = content.Value.About is { ValueKind: System.Text.Json.JsonValueKind.Object } a
             ? string.Join(" ", new[] { "fullName", "version", "build" }.Select(f => a.TryGetProperty(f, out var v) ? v.ToString() : null).Where(v => !string.IsNullOrEmpty(v)))
             : null;
-        return (new ProviderConnection { Client = client.WithObserver(null), Provider = provider, Info = vasaInfo, InfoAnswer = infoAnswer, Notes = notes, Calls = calls, VcenterAbout = about }, null);
+        return (new ProviderConnection { Client = client.WithObserver(null), Provider = provider, Info = vasaInfo, InfoAnswer = infoAnswer, InfoCall = info.Call, Notes = notes, Calls = calls, VcenterAbout = about }, null);
     }
 
     private static async Task<(ManagedObjectReference? Provider, ConnectFailure? Failure)> DiscoverAsync(SmsClient client, List<string> notes, CancellationToken ct)
