@@ -66,7 +66,7 @@ public sealed class HostileProviderTests
         Assert.Multiple(() =>
         {
             Assert.That(run.Check(FirstReverseCheck).Outcome, Is.EqualTo(CheckOutcome.Failed));
-            Assert.That(run.Check(FirstReverseCheck).Message, Does.StartWith($"wrong fault: expected InvalidArgument, got no usable answer ({reason}"));
+            Assert.That(run.Check(FirstReverseCheck).Message, Does.StartWith($"wrong fault: expected InvalidArgument; observed no usable answer ({reason}"));
             Assert.That(run.NotPassed(), Has.Count.EqualTo(1), "only the broken call's check may fail: " + string.Join(Environment.NewLine, run.NotPassed()));
             Assert.That(run.Check(ReplicationProfileCheck).Outcome, Is.EqualTo(CheckOutcome.Passed));
         });
@@ -85,7 +85,7 @@ public sealed class HostileProviderTests
         Assert.Multiple(() =>
         {
             Assert.That(run.Check(FirstReverseCheck).Outcome, Is.EqualTo(CheckOutcome.Failed));
-            Assert.That(run.Check(FirstReverseCheck).Message, Does.StartWith("wrong fault: expected InvalidArgument, got no usable answer (no complete answer within 2 s (the per-call timeout, callTimeoutSeconds)"));
+            Assert.That(run.Check(FirstReverseCheck).Message, Does.StartWith("wrong fault: expected InvalidArgument; observed no usable answer (no complete answer within 2 s (the per-call timeout, callTimeoutSeconds)"));
             Assert.That(run.Checks.Where(c => c.Outcome is CheckOutcome.Failed or CheckOutcome.Broken).Select(c => c.Name), Is.EqualTo(new[] { FirstReverseCheck }), "only the check whose call went unanswered fails: " + string.Join(Environment.NewLine, run.NotPassed()));
             Assert.That(run.Checks.Where(c => c.Outcome == CheckOutcome.Inconclusive && c.Name != NoErrorResultCheck).Select(c => c.Message), Is.All.Contain(cause), "every later call of the method would wait again");
             Assert.That(run.Check("Absent_groupId_is_rejected_with_InvalidArgument").Message, Is.EqualTo(cause));
