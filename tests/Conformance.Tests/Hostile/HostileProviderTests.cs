@@ -276,7 +276,7 @@ public sealed class HostileProviderTests
         });
     }
 
-    /// <summary>Bounded in time, outputs written, the exit code, and no stack trace in any reason.</summary>
+    /// <summary>Bounded in time, outputs written, the exit code, no stack trace in any reason, and every failure in the one shape "expected …; observed … (exchange &lt;id&gt;)".</summary>
     private void AssertFinished(HostileRun run, int exitCode)
     {
         var summaryPath = Path.Combine(this.sandbox.Directory, "summary.json");
@@ -296,6 +296,7 @@ public sealed class HostileProviderTests
             Assert.That(Directory.EnumerateFiles(Path.Combine(this.sandbox.Directory, "allure-results"), "*-result.json").Count(), Is.EqualTo(expectedChecks), "every check (the traceability matrix is a page, not a test)");
             Assert.That(messages, Has.None.Contain("   at "), "a stack trace reached a reason");
             Assert.That(messages, Has.None.Contain("Exception"), "an exception name reached a reason");
+            Assert.That(run.Checks.Where(c => c.Outcome is CheckOutcome.Failed or CheckOutcome.Warning).Select(c => FailureShape.Violation(c.Name, c.Message)).OfType<string>(), Is.Empty);
         });
     }
 
