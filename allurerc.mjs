@@ -64,10 +64,13 @@ export default defineConfig({
   // JS regexes match partially; categories.json holds the Java full-match forms for Allure 2.
   categories: [
     { name: "Warning: a SHOULD clause (does not fail the gate unless strict)", matchers: { statuses: ["failed"], message: /^Warning \(SHOULD\):/ } },
-    { name: "Wrong fault", matchers: { statuses: ["failed"], message: /wrong fault|expected fault/i } },
+    { name: "Wrong fault", matchers: { statuses: ["failed"], message: /wrong fault:/i } },
+    { name: "Malformed fault", matchers: { statuses: ["failed"], message: /malformed fault:/i } },
     { name: "Task contract", matchers: { statuses: ["failed"], message: /\[task\]/i } },
     { name: "Result contract", matchers: { statuses: ["failed"], message: /\[result\]/i } },
     { name: "Stuck task", matchers: { statuses: ["failed", "broken"], message: /stuck task/i } },
+    { name: "Capability contradicted", matchers: { statuses: ["failed"], message: /\[capability\]/i } },
+    { name: "Wire format (VMware's type definitions)", matchers: { statuses: ["failed"], message: /\[wire\]/i } },
     { name: "Inconclusive: precondition not established", matchers: { statuses: ["unknown"], message: /^Inconclusive:/ } },
     { name: "Not exercised: the trigger never arose", matchers: { statuses: ["skipped"], message: /^Not exercised:/ } },
     { name: "Not applicable", matchers: { statuses: ["skipped"], message: /^Not applicable:/ } },

@@ -11,6 +11,9 @@ internal sealed record CheckResult
     /// <summary>Why it did not pass, in plain words (categories key on its prefix).</summary>
     public string? Reason { get; init; }
 
+    /// <summary>For a failure (and a warning, a failed SHOULD): what the clause requires, what the provider did, and the exchange that shows it; <see cref="Reason"/> is its text.</summary>
+    public Failure? Failure { get; init; }
+
     /// <summary>Observations worth reporting even on a pass, e.g. which reading of an unconfirmed point was seen.</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 

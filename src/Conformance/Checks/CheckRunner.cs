@@ -13,6 +13,7 @@ internal static class CheckRunner
         var start = DateTimeOffset.UtcNow;
         CheckOutcome outcome;
         string? reason = null;
+        Failure? failure = null;
         string? trace = null;
         try
         {
@@ -22,7 +23,10 @@ internal static class CheckRunner
         catch (CheckStopped stop)
         {
             outcome = stop.Outcome;
-            reason = stop.EvidenceId is { } id && !stop.Message.Contains(id, StringComparison.Ordinal) ? $"{stop.Message} (exchange {id})" : stop.Message;
+
+            // A failure met outside any step names the check's most recent exchange, as a step that made none does.
+            failure = stop.Failure is { Evidence: null } bare && scope.LastCall is { } last ? bare with { Evidence = last } : stop.Failure;
+            reason = failure?.Reason ?? stop.Message;
         }
         catch (Exception ex)
         {
@@ -40,6 +44,7 @@ internal static class CheckRunner
             // Not a verdict on the provider: the user stopped the run while this check was running.
             outcome = CheckOutcome.Inconclusive;
             reason = "interrupted: the run was stopped while this check was running" + (reason is null ? string.Empty : $" ({reason})");
+            failure = null;
             trace = null;
         }
 
@@ -47,6 +52,7 @@ internal static class CheckRunner
         {
             Outcome = outcome,
             Reason = reason,
+            Failure = failure,
             Trace = trace,
             Notes = scope.Notes.Distinct().ToList(),
             Steps = scope.Steps.ToList(),

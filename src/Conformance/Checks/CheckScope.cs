@@ -6,7 +6,7 @@ namespace Conformance.Checks;
 
 /// <summary>
 /// What a check runs in: the target, a client whose every exchange lands in the current step, and the ways to stop
-/// (<see cref="Fail"/>, <see cref="Require"/>, <see cref="NotExercised"/>, <see cref="Broken"/>, <see cref="NotApplicable"/>). Like csi-test's By(...),
+/// (<see cref="Fail(Defect, string, string, ProviderCall?)"/>, <see cref="Require"/>, <see cref="NotExercised"/>, <see cref="Broken"/>, <see cref="NotApplicable"/>). Like csi-test's By(...),
 /// steps narrate the check. A method that fell silent earlier in the run is not called again: the client stops the
 /// check as Inconclusive instead of waiting for the call timeout once more (<see cref="FailFast"/>).
 /// </summary>
@@ -114,11 +114,15 @@ internal sealed class CheckScope
         {
             step.Outcome = stop.Outcome;
             step.Message = stop.Message;
-            if (stop.Outcome == CheckOutcome.Failed && stop.EvidenceId is null && (step.Calls.LastOrDefault() ?? this.LastCall) is { } evidence)
+            if (stop.Failure is { } failure && !stop.EvidenceTaken)
             {
-                // The innermost failed step carries the exchange that shows the violation: its own last one, else the check's.
-                step.Evidence = evidence;
-                stop.EvidenceId = evidence.CorrelationId;
+                // The innermost failed step carries the exchange that shows the violation: the one the failure names, else its own last one, else the check's.
+                stop.EvidenceTaken = true;
+                if ((failure.Evidence ?? step.Calls.LastOrDefault() ?? this.LastCall) is { } evidence)
+                {
+                    step.Evidence = evidence;
+                    stop.Failure = failure with { Evidence = evidence };
+                }
             }
 
             throw;
@@ -153,15 +157,23 @@ internal sealed class CheckScope
         return Task.FromResult(true);
     }).GetAwaiter().GetResult();
 
-    /// <summary>Wrong behaviour: stops the check as Failed.</summary>
-    public void Fail(string reason) => throw new CheckStopped(CheckOutcome.Failed, reason);
+    /// <summary>Wrong behaviour: stops the check as Failed, reading "&lt;prefix&gt; expected …; observed …".</summary>
+    /// <param name="defect">The kind of contract broken (its prefix is what the report's categories match on).</param>
+    /// <param name="expected">What the clause requires, e.g. <c>InvalidArgument (HTTP 500 with a MethodFault body)</c>.</param>
+    /// <param name="observed">What the provider did instead, e.g. <c>HTTP 200 with a MoRef SmsTask:sms-task-2</c>.</param>
+    /// <param name="evidence">The exchange that shows it, when the failing step did not make it (else the step's own last exchange, then the check's, is named).</param>
+    public void Fail(Defect defect, string expected, string observed, ProviderCall? evidence = null) =>
+        this.Fail(new Failure(defect, expected, observed) { Evidence = evidence });
 
-    /// <summary>Fails unless <paramref name="condition"/> holds.</summary>
-    public void Expect(bool condition, string reason)
+    /// <summary>Wrong behaviour: stops the check as Failed with <paramref name="failure"/>.</summary>
+    public void Fail(Failure failure) => throw new CheckStopped(failure);
+
+    /// <summary>Fails unless <paramref name="condition"/> holds (see <see cref="Fail(Defect, string, string, ProviderCall?)"/>).</summary>
+    public void Expect(bool condition, Defect defect, string expected, string observed, ProviderCall? evidence = null)
     {
         if (!condition)
         {
-            this.Fail(reason);
+            this.Fail(defect, expected, observed, evidence);
         }
     }
 
@@ -215,8 +227,8 @@ internal sealed class CheckScope
         }
     }
 
-    /// <summary>The check's most recent exchange, the evidence of a failure met in a step that made none.</summary>
-    private ProviderCall? LastCall { get; set; }
+    /// <summary>The check's most recent exchange, the evidence of a failure met in a step that made none (or outside any step).</summary>
+    internal ProviderCall? LastCall { get; private set; }
 
     private void Record(ProviderCall call)
     {

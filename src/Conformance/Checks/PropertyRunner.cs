@@ -95,6 +95,9 @@ internal static class PropertyRunner
 
         s.Include($"Minimal counterexample: {describe(minimal)}", failure.Steps, failure.Notes);
         s.Attach("FsCheck counterexample", "text/plain", $"seed {seed} (replay with VASA_SEED={seed})\n\n{falsified ?? "(shrinking stopped early)"}");
-        s.Fail($"{failure.Reason} — property falsified after {cases} case(s); minimal case {describe(minimal)}; replay with VASA_SEED={seed}");
+
+        // The minimal case's failure, with its exchange, and how to replay it.
+        var found = failure.Failure ?? throw new InvalidOperationException("a failed case carries its failure");
+        s.Fail(found with { Observed = $"{found.Observed} — property falsified after {cases} case(s); minimal case {describe(minimal)}; replay with VASA_SEED={seed}" });
     }
 }

@@ -81,7 +81,11 @@ internal static class ProviderCalls
                         s.NotApplicable($"the profile declares {operation} not implemented, and the provider answered {fault.TypeName}");
                     }
 
-                    s.Fail($"[capability] {operation} answered {fault.TypeName}, but the profile {(declared.IsDeclared ? "declares it implemented" : "does not declare it unimplemented (capabilities)")}");
+                    s.Fail(
+                        Defect.Capability,
+                        $"{operation} to be implemented, as the profile {(declared.IsDeclared ? "declares it implemented" : "does not declare it unimplemented (capabilities)")}",
+                        $"{operation} answered {fault.TypeName}",
+                        result.Call);
                     break;
                 case NotImplemented or NotSupportedByProvider:
                     s.Require(false, $"{operation}, needed to read the groups' states, answered {fault.TypeName}");

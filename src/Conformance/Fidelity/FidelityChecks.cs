@@ -59,7 +59,11 @@ internal static class FidelityChecks
                 if (last)
                 {
                     var firstProblem = found[0];
-                    s.Fail(string.Create(CultureInfo.InvariantCulture, $"{total} problem(s) in the run's answers; the first, in {firstProblem.Call.Operation} ({firstProblem.Call.CorrelationId}) at {firstProblem.Problem.Path}: {firstProblem.Problem.Message}"));
+                    s.Fail(
+                        Defect.Wire,
+                        $"every answer of the run to fit VMware's type definitions for release {ledger.Validator.Release?.ToString() ?? "(newest)"}",
+                        string.Create(CultureInfo.InvariantCulture, $"{total} problem(s) in the run's answers; the first, in {firstProblem.Call.Operation} at {firstProblem.Problem.Path}: {firstProblem.Problem.Message}"),
+                        firstProblem.Call);
                 }
             });
         }

@@ -48,6 +48,7 @@ internal sealed class MutantTarget : IDisposable
             Provider = connection.Provider,
             Info = connection.Info,
             InfoAnswer = connection.InfoAnswer,
+            InfoCall = connection.InfoCall,
             Allowlist = rehearsal?.Groups.Select(g => g.ToWire()).ToList() ?? options.Groups.Select(g => Harness.Wire.ReplicationGroupId.Of(g.FaultDomainId, g.DeviceGroupId)).ToList(),
             TaskTimeout = TimeSpan.FromMilliseconds(300),
             PollInterval = TimeSpan.FromMilliseconds(2),

@@ -5,9 +5,12 @@ namespace Conformance.Reverse;
 
 /// <summary>How one group fared in one ReverseReplicateGroup_Task call, as <see cref="ReverseAnswer.Of"/> classifies it.</summary>
 /// <param name="Kind">Reversed, refused, wrong or unsettled.</param>
-/// <param name="Detail">In words: for <see cref="GroupOutcomeKind.Wrong"/> the failure message (with its category), for <see cref="GroupOutcomeKind.Unsettled"/> the reason.</param>
+/// <param name="Detail">In words: for <see cref="GroupOutcomeKind.Wrong"/> the failure's text (with its category), for <see cref="GroupOutcomeKind.Unsettled"/> the reason.</param>
 internal sealed record GroupOutcome(GroupOutcomeKind Kind, string Detail)
 {
+    /// <summary>For a wrong outcome, the failure: what the contract requires, what the provider did, and the exchange that shows it.</summary>
+    public Failure? Failure { get; init; }
+
     /// <summary>For a refusal, the reading of <see cref="ReverseReadings.GroupError"/> it took.</summary>
     public string? Reading { get; init; }
 
@@ -20,11 +23,18 @@ internal sealed record GroupOutcome(GroupOutcomeKind Kind, string Detail)
     /// <summary>For a reversal, whether it carries an AlreadyDone warning (the group had been reversed before).</summary>
     public bool AlreadyDone { get; init; }
 
+    /// <summary>A wrong outcome: the group fared as <paramref name="failure"/> says.</summary>
+    public static GroupOutcome Wrong(Failure failure) => new(GroupOutcomeKind.Wrong, failure.ToString()) { Failure = failure };
+
     /// <summary>Stops the check as the outcome demands (failed when wrong, inconclusive when unsettled) and returns the outcome otherwise.</summary>
     public GroupOutcome Judged(CheckScope s)
     {
         s.Require(this.Kind != GroupOutcomeKind.Unsettled, this.Detail);
-        s.Expect(this.Kind != GroupOutcomeKind.Wrong, this.Detail);
+        if (this.Kind == GroupOutcomeKind.Wrong)
+        {
+            s.Fail(this.Failure ?? throw new InvalidOperationException("a wrong outcome is made by GroupOutcome.Wrong, with its failure"));
+        }
+
         return this;
     }
 

@@ -36,11 +36,17 @@ internal sealed class ReverseAnswer
     /// <summary>The task, when the call returned one.</summary>
     public TaskObservation? Task { get; private init; }
 
+    /// <summary>The profile's task timeout the task was waited for with.</summary>
+    public TimeSpan TaskTimeout { get; private init; }
+
     /// <summary>The per-group results, when the task succeeded and they could be read.</summary>
     public IReadOnlyList<GroupOperationResult>? Results { get; private init; }
 
-    /// <summary>Why a successful task's results could not be read.</summary>
+    /// <summary>What came instead of a successful task's results (observed against <see cref="ReverseSteps.ResultShape"/>).</summary>
     public string? ResultProblem { get; private init; }
+
+    /// <summary>The poll that showed the task's final info (its state, error and result), if the task ended.</summary>
+    public ProviderCall? FinalPoll => this.Task?.Wait.Final is null ? null : this.Task.Wait.LastPoll;
 
     /// <summary>The route and fault of a refusal of the whole call (HTTP 500 or the task's error), accepted or not.</summary>
     public (string Reading, MethodFault Fault)? Whole =>
@@ -86,7 +92,7 @@ internal sealed class ReverseAnswer
             }
         }
 
-        return new ReverseAnswer(requested, before, contested ?? new HashSet<string>(StringComparer.Ordinal), call) { Task = task, Results = results, ResultProblem = problem };
+        return new ReverseAnswer(requested, before, contested ?? new HashSet<string>(StringComparer.Ordinal), call) { Task = task, TaskTimeout = s.Target.TaskTimeout, Results = results, ResultProblem = problem };
     }
 
     /// <summary>The outcome of each requested group (a repeat once), in request order.</summary>
@@ -100,15 +106,17 @@ internal sealed class ReverseAnswer
         {
             return wait.Interrupted
                 ? new(GroupOutcomeKind.Unsettled, "interrupted: the run was stopped while the task was still running")
-                : new(GroupOutcomeKind.Wrong, wait.Stuck ? wait.Describe() : "[task] " + wait.Describe());
+                : GroupOutcome.Wrong(wait.Stuck
+                    ? ReverseSteps.Stuck(this.TaskTimeout, wait)
+                    : new(Defect.Task, "QuerySmsTaskInfo to report the task until it ends", wait.Describe()) { Evidence = wait.LastPoll });
         }
 
         switch (this.Call.Kind)
         {
             case OutcomeKind.TransportError or OutcomeKind.ProtocolViolation:
-                return new(GroupOutcomeKind.Wrong, $"wrong fault: expected HTTP 200 with a task MoRef or HTTP 500 with a MethodFault, got {this.Call.Describe()}");
+                return GroupOutcome.Wrong(new(Defect.WrongFault, "HTTP 200 with a task MoRef or HTTP 500 with a MethodFault", this.Call.Describe()) { Evidence = this.Call.Call });
             case OutcomeKind.Value when this.Task is null:
-                return new(GroupOutcomeKind.Wrong, $"[task] expected HTTP 200 with a task MoRef, got HTTP {this.Call.Call.Status} with a {ReverseSteps.Describe(this.Call.Value)}");
+                return GroupOutcome.Wrong(new(Defect.Task, "HTTP 200 with a task MoRef", $"HTTP {this.Call.Call.Status} with a {ReverseSteps.Describe(this.Call.Value)}") { Evidence = this.Call.Call });
         }
 
         if (this.Whole is { } whole)
@@ -116,32 +124,34 @@ internal sealed class ReverseAnswer
             var problem = this.WholeRefusalProblem(whole.Reading, whole.Fault);
             return problem is null
                 ? new(GroupOutcomeKind.Refused, $"refused as a whole with {Route(whole.Reading)} {whole.Fault.TypeName}") { Reading = whole.Reading, Faults = [whole.Fault] }
-                : new(GroupOutcomeKind.Wrong, problem);
+                : GroupOutcome.Wrong(problem with { Evidence = whole.Reading == ReverseReadings.WholeCallFault ? this.Call.Call : this.FinalPoll });
         }
 
         var final = this.Task!.Wait.Final!;
         if (final.State != SmsTaskState.Success)
         {
-            return new(GroupOutcomeKind.Wrong, final.State == SmsTaskState.Error ? $"[task] {this.Task.Task} ended in error without an error fault" : $"[task] {this.Task.Task} ended in '{final.State}', neither success nor error");
+            return GroupOutcome.Wrong(final.State == SmsTaskState.Error
+                ? new(Defect.Task, $"{this.Task.Task}, ended in error, to carry its error fault", "no error fault") { Evidence = this.FinalPoll }
+                : new(Defect.Task, $"{this.Task.Task} to end in success or error", $"it ended in '{final.State}'") { Evidence = this.FinalPoll });
         }
 
         if (this.Results is null)
         {
-            return new(GroupOutcomeKind.Wrong, "[result] " + this.ResultProblem);
+            return GroupOutcome.Wrong(new(Defect.Result, ReverseSteps.ResultShape, this.ResultProblem ?? "no result") { Evidence = this.FinalPoll });
         }
 
         var result = this.Results.FirstOrDefault(r => r.GroupId?.Key == group.Key);
         return result switch
         {
-            null => new(GroupOutcomeKind.Wrong, $"[result] no result for requested group {group} ({this.Results.Count} result(s) for {this.Requested.Count} group(s))"),
+            null => GroupOutcome.Wrong(new(Defect.Result, $"a result for requested group {group}", $"none ({this.Results.Count} result(s) for {this.Requested.Count} group(s))") { Evidence = this.FinalPoll }),
             ReverseReplicationSuccessResult success => new(GroupOutcomeKind.Reversed, $"reversed into {success.NewGroupId?.Id ?? "(no newGroupId)"}{(IsAlreadyDone(success) ? " (AlreadyDone)" : string.Empty)}")
             {
                 NewGroupId = success.NewGroupId?.Id is { Length: > 0 } id ? id : null,
                 AlreadyDone = IsAlreadyDone(success),
             },
             GroupErrorResult { Error.Count: > 0 } error => new(GroupOutcomeKind.Refused, $"a GroupErrorResult with {string.Join(", ", error.Error.Select(e => e.TypeName))}") { Reading = ReverseReadings.GroupErrorResult, Faults = error.Error },
-            GroupErrorResult => new(GroupOutcomeKind.Wrong, $"[result] the GroupErrorResult for {group} has an empty error list"),
-            _ => new(GroupOutcomeKind.Wrong, $"[result] {group} got a {result.TypeName ?? "result without _typeName"}, neither a ReverseReplicationSuccessResult nor a GroupErrorResult"),
+            GroupErrorResult => GroupOutcome.Wrong(new(Defect.Result, $"the GroupErrorResult for {group} to hold at least one error", "an empty error list") { Evidence = this.FinalPoll }),
+            _ => GroupOutcome.Wrong(new(Defect.Result, $"a ReverseReplicationSuccessResult or a GroupErrorResult for {group}", $"a {result.TypeName ?? "result without _typeName"}") { Evidence = this.FinalPoll }),
         };
     }
 
@@ -161,11 +171,11 @@ internal sealed class ReverseAnswer
     }
 
     /// <summary>
-    /// Why refusing the whole call with <paramref name="fault"/> is wrong, or null when a reading accepts it: the call
+    /// What is wrong with refusing the whole call with <paramref name="fault"/>, or null when a reading accepts it: the call
     /// must name a group that may be refused, and the fault must fit one: an SmsReplicationFault for a group in the
     /// wrong state (or contested), InvalidArgument or an SmsReplicationFault for an unknown group, InvalidArgument for a repeat.
     /// </summary>
-    private string? WholeRefusalProblem(string reading, MethodFault fault)
+    private Failure? WholeRefusalProblem(string reading, MethodFault fault)
     {
         var repeated = this.Requested.GroupBy(g => g.Key).Any(g => g.Count() > 1);
         var unknown = this.Requested.Any(g => this.before.GetValueOrDefault(g.Key) is null || this.contested.Contains(g.Key));
@@ -174,7 +184,7 @@ internal sealed class ReverseAnswer
         var name = fault.TypeName ?? "a fault without _typeName";
         if (!repeated && !unknown && !wrongState)
         {
-            return $"wrong fault: the call was refused as a whole ({route} {name}) although every group in it was FAILEDOVER; such a call must reverse them all";
+            return new(Defect.WrongFault, "a call whose every group is FAILEDOVER to reverse them all", $"the call refused as a whole ({route} {name})");
         }
 
         if ((fault.IsA("SmsReplicationFault") && (wrongState || unknown)) || (fault.IsA("InvalidArgument") && (unknown || repeated)))
@@ -198,7 +208,7 @@ internal sealed class ReverseAnswer
             fits.Add("InvalidArgument (a group listed twice)");
         }
 
-        return $"wrong fault: the call was refused as a whole with {route} {name}; for its groups a refusal is {string.Join(", or ", fits)}";
+        return new(Defect.WrongFault, $"a refusal of these groups as a whole to be {string.Join(", or ", fits)}", $"the call refused as a whole with {route} {name}");
     }
 
     private bool IsRequested(GroupOperationResult result) => this.Requested.Any(g => g.Key == result.GroupId?.Key);

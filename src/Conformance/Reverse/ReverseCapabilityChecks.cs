@@ -14,7 +14,7 @@ internal static class ReverseCapabilityChecks
         s.Step("Expect supportedProviderProfile to contain Replication", () =>
         {
             var profiles = info!.SupportedProviderProfile ?? [];
-            s.Expect(profiles.Contains("Replication"), $"[capability] QueryProviderInfo.supportedProviderProfile is [{string.Join(", ", profiles)}] without Replication, yet the provider is tested for ReverseReplicateGroup_Task");
+            s.Expect(profiles.Contains("Replication"), Defect.Capability, "QueryProviderInfo.supportedProviderProfile to contain Replication, as the provider is tested for ReverseReplicateGroup_Task", $"[{string.Join(", ", profiles)}], without Replication", s.Target.InfoCall);
             s.Note($"supportedProviderProfile: {string.Join(", ", profiles)}");
         });
         return Task.CompletedTask;
@@ -39,7 +39,7 @@ internal static class ReverseCapabilityChecks
                 return;
             }
 
-            s.Expect(reported == declared, $"[capability] the profile declares a batch limit of {declared}, but QueryProviderInfo.maxBatchSize is {(reported?.ToString() ?? "not reported")}");
+            s.Expect(reported == declared, Defect.Capability, $"QueryProviderInfo.maxBatchSize to be {declared}, the batch limit the profile declares", $"maxBatchSize {(reported?.ToString() ?? "not reported")}", s.Target.InfoCall);
         });
         return Task.CompletedTask;
     }

@@ -53,8 +53,8 @@ internal static class ReverseChecks
                 return;
             }
 
-            s.Expect(result.Kind != OutcomeKind.TransportError, $"wrong fault: expected NotAuthenticated for a call without a session, got no usable answer ({result.Problem})");
-            s.Fail($"wrong fault: a call without a session was served: expected NotAuthenticated (HTTP 500), got {result.Describe()}");
+            s.Expect(result.Kind != OutcomeKind.TransportError, Defect.WrongFault, "NotAuthenticated for a call without a session", $"no usable answer ({result.Problem})", result.Call);
+            s.Fail(Defect.WrongFault, "a call without a session refused with NotAuthenticated (HTTP 500)", $"the call served: {result.Describe()}", result.Call);
         });
     }
 
@@ -66,10 +66,10 @@ internal static class ReverseChecks
         var call = scenario.Call!;
         s.Step("Expect HTTP 200 with a task MoRef", () =>
         {
-            s.Expect(call.IsValue, $"[task] expected HTTP 200 with a task MoRef, got {call.Describe()}");
+            s.Expect(call.IsValue, Defect.Task, "HTTP 200 with a task MoRef", call.Describe(), call.Call);
             var moRef = call.Value!;
-            s.Expect(moRef.Type is not null && ReverseSteps.TaskTypes.Contains(moRef.Type), $"[task] the returned MoRef's type is '{moRef.Type}', not a task type ({string.Join(" or ", ReverseSteps.TaskTypes)})");
-            s.Expect(!string.IsNullOrEmpty(moRef.Value), $"[task] the returned {moRef.Type} MoRef has an empty value");
+            s.Expect(moRef.Type is not null && ReverseSteps.TaskTypes.Contains(moRef.Type), Defect.Task, $"the returned MoRef to be of a task type ({string.Join(" or ", ReverseSteps.TaskTypes)})", $"type '{moRef.Type}'", call.Call);
+            s.Expect(!string.IsNullOrEmpty(moRef.Value), Defect.Task, $"the returned {moRef.Type} MoRef to carry a value", "an empty value", call.Call);
             ReverseReadings.TaskType.Note(s, moRef.Type!, $"the task MoRef is {moRef.Type}:{moRef.Value}");
         });
     }
@@ -82,7 +82,7 @@ internal static class ReverseChecks
         {
             // Another check already met a task that did not end: this check fails on it rather than wait once more.
             s.Include("Shared scenario: " + scenario.Describe(), scenario.Steps, scenario.Notes);
-            s.Fail($"stuck task: {earlier.Describe()} (taskTimeoutSeconds {s.Target.TaskTimeout.TotalSeconds:0.#}); the success scenario started no task of its own");
+            s.Fail(Defect.StuckTask, $"the task to end within taskTimeoutSeconds {s.Target.TaskTimeout.TotalSeconds:0.#}", $"{earlier.Describe()}; the success scenario started no task of its own", earlier.LastPoll);
         }
 
         scenario.IncludeIn(s);
@@ -91,15 +91,19 @@ internal static class ReverseChecks
         s.Require(!wait.Interrupted, "interrupted: the run was stopped while the task was still running");
         s.Step("Expect the task to end in success", () =>
         {
-            s.Expect(!wait.Stuck, $"{wait.Describe()} (taskTimeoutSeconds {s.Target.TaskTimeout.TotalSeconds:0.#})");
+            if (wait.Stuck)
+            {
+                s.Fail(ReverseSteps.Stuck(s.Target.TaskTimeout, wait));
+            }
+
             if (wait.FailedPoll is { } poll)
             {
                 ProviderCalls.ThrowIfOwnReadBroken(s, poll);
+                s.Fail(Defect.Task, "QuerySmsTaskInfo to answer while the task was running", $"QuerySmsTaskInfo failed: {poll.Describe()}", poll.Call);
             }
 
-            s.Expect(wait.FailedPoll is null, $"[task] QuerySmsTaskInfo failed while the task was running: {wait.FailedPoll?.Describe()}");
             var final = wait.Final!;
-            s.Expect(final.State == SmsTaskState.Success, $"[task] the task ended in '{final.State}' with error {final.Error?.TypeName ?? "(none)"} although every group was FAILEDOVER");
+            s.Expect(final.State == SmsTaskState.Success, Defect.Task, "the task to end in success, every group being FAILEDOVER", $"it ended in '{final.State}' with error {final.Error?.TypeName ?? "(none)"}", wait.LastPoll);
         });
     }
 
@@ -111,8 +115,8 @@ internal static class ReverseChecks
         var info = scenario.RequireSuccess(s);
         s.Step("Expect exactly one result per requested group", () =>
         {
-            var results = ReverseSteps.ReadResults(s, info);
-            ReverseSteps.ExpectOnePerGroup(s, scenario.Requested, results);
+            var results = ReverseSteps.ReadResults(s, info, scenario.Wait!.LastPoll);
+            ReverseSteps.ExpectOnePerGroup(s, scenario.Requested, results, scenario.Wait.LastPoll);
         });
     }
 
@@ -125,7 +129,8 @@ internal static class ReverseChecks
             foreach (var (requested, newId) in successes)
             {
                 var found = scenario.NewGroups.TryGetValue(requested.Key, out var seen) && seen.Info is not null;
-                s.Expect(found, $"[result] the new source group {requested.FaultDomainId!.Id}/{newId} of reversed group {requested} is not found in fault domain {requested.FaultDomainId.Id} (the fault domain must stay the same)");
+                var fd = requested.FaultDomainId!.Id;
+                s.Expect(found, Defect.Result, $"the new source group {fd}/{newId} of reversed group {requested} in fault domain {fd} (the fault domain must stay the same)", $"{fd}/{newId} not found in fault domain {fd}", seen.Query);
             }
         });
         s.Note($"{successes.Count} group(s) reversed; new ids: {string.Join(", ", successes.Select(x => x.NewId))}");
@@ -139,9 +144,9 @@ internal static class ReverseChecks
         {
             foreach (var (requested, newId) in successes)
             {
-                var info = scenario.NewGroups.GetValueOrDefault(requested.Key).Info;
+                var (_, info, query) = scenario.NewGroups.GetValueOrDefault(requested.Key);
                 s.Require(info is not null, $"the new source group {requested.FaultDomainId!.Id}/{newId} could not be found; see A_reversed_group_gets_a_newGroupId_in_its_fault_domain");
-                s.Expect(info!.CurrentState == ReplicationState.Source, $"[result] reversed group {requested} (now {requested.FaultDomainId!.Id}/{newId}) reads as '{info.CurrentState}', not SOURCE");
+                s.Expect(info!.CurrentState == ReplicationState.Source, Defect.Result, $"reversed group {requested} (now {requested.FaultDomainId!.Id}/{newId}) to read as SOURCE", $"'{info.CurrentState}'", query);
             }
         });
     }
@@ -162,7 +167,7 @@ internal static class ReverseChecks
         s.Step("Expect the group not to be reversed", () =>
         {
             var outcome = answer.Of(group).Judged(s);
-            s.Expect(outcome.Kind == GroupOutcomeKind.Refused, $"[result] {group} was {states[group.Key]}, not FAILEDOVER, yet it was {outcome.Detail}; it must be refused");
+            s.Expect(outcome.Kind == GroupOutcomeKind.Refused, Defect.Result, $"{group}, {states[group.Key]} and not FAILEDOVER, to be refused", $"it was {outcome.Detail}", answer.FinalPoll ?? answer.Call.Call);
             answer.NoteReading(s, $"a {states[group.Key]} group");
             if (outcome.Reading == ReverseReadings.GroupErrorResult && !outcome.Faults.Any(e => e is InvalidReplicationState))
             {
@@ -181,13 +186,13 @@ internal static class ReverseChecks
         {
             if (scenario.Call!.IsValue)
             {
-                s.Fail($"wrong fault: expected TooMany for {scenario.Batch.Count} groups (maxBatchSize {scenario.Limit}), but the call was accepted: {scenario.AcceptedOutcome}");
+                s.Fail(Defect.WrongFault, $"TooMany for {scenario.Batch.Count} groups (maxBatchSize {scenario.Limit})", $"the call accepted: {scenario.AcceptedOutcome ?? $"HTTP {scenario.Call.Call.Status} with a {ReverseSteps.Describe(scenario.Call.Value)}"}", scenario.Call.Call);
             }
 
             ReverseSteps.ExpectFault(s, scenario.Call, "TooMany");
             if (scenario.Call.Fault is not TooMany tooMany)
             {
-                s.Fail($"malformed fault: expected a TooMany whose maxBatchSize is absent or a long; observed a TooMany body the client cannot read as one ({scenario.Call.Call.ResponseBody}); see WIRE-4");
+                s.Fail(Defect.MalformedFault, "a TooMany whose maxBatchSize is absent or a long", $"a TooMany body the client cannot read as one ({scenario.Call.Call.ResponseBody}); see WIRE-4", scenario.Call.Call);
                 return;
             }
 
@@ -207,10 +212,11 @@ internal static class ReverseChecks
         s.Step("Expect every group to be processed exactly once across the chunks", () =>
         {
             var tally = scenario.Batch.ToDictionary(g => g.Key, _ => 0, StringComparer.Ordinal);
+            var sizedBy = (scenario.Call.Fault as TooMany)?.MaxBatchSize?.ToString() ?? "absent (one group per call)";
             foreach (var chunk in scenario.Chunks)
             {
                 var call = chunk.Call;
-                s.Expect(call.Fault is not TooMany, $"[result] a chunk of {chunk.Requested.Count} groups, sized by TooMany.maxBatchSize, was itself refused with TooMany (maxBatchSize {(call.Fault as TooMany)?.MaxBatchSize?.ToString() ?? "absent"})");
+                s.Expect(call.Fault is not TooMany, Defect.Result, $"a chunk of {chunk.Requested.Count} groups, sized by TooMany.maxBatchSize {sizedBy}, to be accepted", $"TooMany (maxBatchSize {(call.Fault as TooMany)?.MaxBatchSize?.ToString() ?? "absent"})", call.Call);
                 foreach (var (_, outcome) in chunk.Outcomes())
                 {
                     outcome.Judged(s);
@@ -231,13 +237,16 @@ internal static class ReverseChecks
                 foreach (var r in chunk.Results!)
                 {
                     var key = r.GroupId?.Key ?? "(no groupId)";
-                    s.Expect(tally.ContainsKey(key), $"[result] a result for {key}, which was not in the batch");
+                    s.Expect(tally.ContainsKey(key), Defect.Result, "results only for the groups of the batch", $"a result for {key}, which was not in the batch", chunk.FinalPoll);
                     tally[key]++;
                 }
             }
 
-            var wrong = tally.Where(kv => kv.Value != 1).Select(kv => $"{kv.Key} ×{kv.Value}").ToList();
-            s.Expect(wrong.Count == 0, $"[result] after the split, these groups were not processed exactly once: {string.Join(", ", wrong)}");
+            var wrong = tally.Where(kv => kv.Value != 1).ToList();
+
+            // The evidence: the last chunk that answered for the first group processed other than once (else the last chunk).
+            var shows = wrong.Count == 0 ? null : scenario.Chunks.LastOrDefault(c => c.Requested.Any(g => g.Key == wrong[0].Key)) ?? scenario.Chunks.LastOrDefault();
+            s.Expect(wrong.Count == 0, Defect.Result, "every group of the batch processed exactly once across the chunks", $"after the split, {string.Join(", ", wrong.Select(kv => $"{kv.Key} ×{kv.Value}"))}", shows?.FinalPoll ?? shows?.Call.Call);
         });
         await ReverseSteps.ExpectUnchangedAsync(s, scenario.Before, "after the split batch").ConfigureAwait(false);
     }
@@ -250,13 +259,14 @@ internal static class ReverseChecks
         var successes = new List<(ReplicationGroupId, string)>();
         s.Step("Expect a ReverseReplicationSuccessResult with a newGroupId for each FAILEDOVER group", () =>
         {
-            var byGroup = ReverseSteps.ReadResults(s, info).GroupBy(r => r.GroupId?.Key ?? string.Empty).ToDictionary(g => g.Key, g => g.First());
+            var poll = scenario.Wait!.LastPoll;
+            var byGroup = ReverseSteps.ReadResults(s, info, poll).GroupBy(r => r.GroupId?.Key ?? string.Empty).ToDictionary(g => g.Key, g => g.First());
             foreach (var requested in scenario.Requested)
             {
                 s.Require(byGroup.TryGetValue(requested.Key, out var result), $"no result for {requested}; see Each_requested_group_gets_exactly_one_result");
-                s.Expect(result is ReverseReplicationSuccessResult, $"[result] FAILEDOVER group {requested} got a {result!.TypeName}{(result is GroupErrorResult e ? " (" + string.Join(", ", e.Error?.Select(x => x.TypeName) ?? []) + ")" : string.Empty)}, not a ReverseReplicationSuccessResult");
+                s.Expect(result is ReverseReplicationSuccessResult, Defect.Result, $"a ReverseReplicationSuccessResult for FAILEDOVER group {requested}", $"a {result!.TypeName}{(result is GroupErrorResult e ? " (" + string.Join(", ", e.Error?.Select(x => x.TypeName) ?? []) + ")" : string.Empty)}", poll);
                 var newId = ((ReverseReplicationSuccessResult)result).NewGroupId?.Id;
-                s.Expect(!string.IsNullOrWhiteSpace(newId), $"[result] the ReverseReplicationSuccessResult for {requested} has no newGroupId id (newGroupId is required)");
+                s.Expect(!string.IsNullOrWhiteSpace(newId), Defect.Result, $"the ReverseReplicationSuccessResult for {requested} to carry a newGroupId id (newGroupId is required)", "none", poll);
                 successes.Add((requested, newId!));
             }
         });

@@ -38,9 +38,9 @@ internal static class ReverseFaultChecks
             var result = await s.StepAsync($"Call ReverseReplicateGroup_Task where {what}: {body}", () => ReverseSteps.ReverseAsync(s, null, body)).ConfigureAwait(false);
             s.Step($"Expect a refusal where {what}", () =>
             {
-                s.Expect(!result.IsValue, $"wrong fault: a body where {what} was accepted ({result.Describe()}); expected InvalidArgument");
-                s.Expect(result.Kind == OutcomeKind.Fault, $"wrong fault: a body where {what} got {result.Describe()}; expected InvalidArgument as HTTP 500 with a MethodFault body");
-                s.Expect(result.Fault!.IsA("InvalidArgument") || result.Fault.IsA("InvalidRequest"), $"wrong fault: a body where {what} got {result.FaultName ?? "a fault without _typeName"}; expected InvalidArgument (or InvalidRequest)");
+                s.Expect(!result.IsValue, Defect.WrongFault, $"InvalidArgument for a body where {what}", $"the body accepted ({result.Describe()})", result.Call);
+                s.Expect(result.Kind == OutcomeKind.Fault, Defect.WrongFault, $"InvalidArgument as HTTP 500 with a MethodFault body for a body where {what}", result.Describe(), result.Call);
+                s.Expect(result.Fault!.IsA("InvalidArgument") || result.Fault.IsA("InvalidRequest"), Defect.WrongFault, $"InvalidArgument (or InvalidRequest) for a body where {what}", result.FaultName ?? "a fault without _typeName", result.Call);
                 ReverseReadings.MalformedFault.Note(s, result.Fault.IsA("InvalidArgument") ? "InvalidArgument" : "InvalidRequest", $"{what}: {result.FaultName}");
             });
         }
@@ -59,15 +59,15 @@ internal static class ReverseFaultChecks
                 {
                     // A dropped connection, a timeout, a non-JSON body or a status other than 200 and 500 is no fault at all.
                     s.Attach("offending exchange", "application/json", result.Call.ToJson());
-                    s.Fail($"wrong fault: {what} got {result.Describe()}; expected HTTP 500 with a JSON MethodFault body (or 200 with a task MoRef)");
+                    s.Fail(Defect.WrongFault, $"HTTP 500 with a JSON MethodFault body (or 200 with a task MoRef) for {what}", result.Describe(), result.Call);
                 }
 
-                s.Expect(!result.IsValue || ReverseSteps.IsTaskMoRef(result.Value), $"wrong fault: {what} got HTTP {result.Call.Status} with a body that is not a task MoRef (a fault sent with 200?)");
-                s.Expect(result.Kind != OutcomeKind.Fault || result.Fault!.TypeName is not null, $"wrong fault: {what} got HTTP 500 with a body without _typeName");
+                s.Expect(!result.IsValue || ReverseSteps.IsTaskMoRef(result.Value), Defect.WrongFault, $"HTTP 500 with a MethodFault body (or 200 with a task MoRef) for {what}", $"HTTP {result.Call.Status} with a body that is not a task MoRef (a fault sent with 200?)", result.Call);
+                s.Expect(result.Kind != OutcomeKind.Fault || result.Fault!.TypeName is not null, Defect.WrongFault, $"the HTTP 500 answer to {what} to carry a _typeName", "HTTP 500 with a body without _typeName", result.Call);
             });
         }
 
-        JudgeLedger(s, f => f.Fault.TypeName is null ? $"a {f.Operation} fault without _typeName (HTTP {f.Call.Status})" : null);
+        JudgeLedger(s, Defect.WrongFault, "every fault ReverseReplicateGroup_Task raised in this run to carry a _typeName", f => f.Fault.TypeName is null ? $"a {f.Operation} fault without _typeName (HTTP {f.Call.Status})" : null);
     }
 
     /// <summary>RRG-FAULT-2: no fault outside the operation's declared list and the generic runtime faults.</summary>
@@ -78,11 +78,11 @@ internal static class ReverseFaultChecks
             if (result.Kind == OutcomeKind.Fault)
             {
                 s.Step($"Expect the fault for {what} ({result.FaultName}) to be declared", () =>
-                    s.Expect(FaultShape.IsDeclared(ReverseCatalogue.Feature, result.Fault!), $"wrong fault: {what} got {result.FaultName ?? "a fault without _typeName"}, which ReverseReplicateGroup_Task does not declare (declared: {string.Join(", ", FaultShape.Declared[ReverseCatalogue.Feature])}, plus {string.Join(", ", FaultShape.Generic)})"));
+                    s.Expect(FaultShape.IsDeclared(ReverseCatalogue.Feature, result.Fault!), Defect.WrongFault, $"a fault ReverseReplicateGroup_Task declares for {what} ({DeclaredFaults})", $"{result.FaultName ?? "a fault without _typeName"}, which it does not declare", result.Call));
             }
         }
 
-        JudgeLedger(s, f => FaultShape.IsDeclared(f.Operation, f.Fault) ? null : $"{f.Operation} raised {f.Fault.TypeName ?? "a fault without _typeName"}, which it does not declare");
+        JudgeLedger(s, Defect.WrongFault, $"every fault ReverseReplicateGroup_Task raised in this run to be one it declares ({DeclaredFaults})", f => FaultShape.IsDeclared(f.Operation, f.Fault) ? null : $"{f.Operation} raised {f.Fault.TypeName ?? "a fault without _typeName"}, which it does not declare");
     }
 
     /// <summary>RRG-FAULT-3: fault fields are well-formed (maxBatchSize, invalidProperty, mapping, faultMessage, faultCause).</summary>
@@ -95,12 +95,12 @@ internal static class ReverseFaultChecks
                 s.Step($"Expect the {result.FaultName} for {what} to be well-formed", () =>
                 {
                     var problems = FaultShape.Problems(result.Fault!, requestBody: result.Call.RequestBody);
-                    s.Expect(problems.Count == 0, $"malformed fault: {what}: {string.Join("; ", problems)}");
+                    s.Expect(problems.Count == 0, Defect.MalformedFault, $"the {result.FaultName ?? "fault"} for {what} to be well-formed", string.Join("; ", problems), result.Call);
                 });
             }
         }
 
-        JudgeLedger(s, f => FaultShape.Problems(f.Fault, requestBody: f.Call.RequestBody) is { Count: > 0 } p ? $"{f.Fault.TypeName}: {string.Join("; ", p)}" : null);
+        JudgeLedger(s, Defect.MalformedFault, "every fault ReverseReplicateGroup_Task raised in this run to be well-formed", f => FaultShape.Problems(f.Fault, requestBody: f.Call.RequestBody) is { Count: > 0 } p ? $"{f.Fault.TypeName}: {string.Join("; ", p)}" : null);
     }
 
     /// <summary>
@@ -127,7 +127,7 @@ internal static class ReverseFaultChecks
                 s.Attach("offending exchange", "application/json", wrong[0].f.Call.ToJson());
             }
 
-            s.Expect(wrong.Count == 0, "malformed fault: " + string.Join("; ", wrong.Select(w => w.problem).Distinct()));
+            s.Expect(wrong.Count == 0, Defect.MalformedFault, $"every {fault} raised to be HTTP 500 with a well-formed fault", string.Join("; ", wrong.Select(w => w.problem).Distinct()), wrong.FirstOrDefault().f?.Call);
             foreach (var reaction in sightings.GroupBy(f => f.Reaction, StringComparer.Ordinal))
             {
                 s.Note($"{fault} raised {reaction.Count()}× ({reaction.Key})");
@@ -146,7 +146,7 @@ internal static class ReverseFaultChecks
         {
             if (notImplemented)
             {
-                s.Expect(!declared.Implemented, $"[capability] ReverseReplicateGroup_Task answered {result.FaultName}, but the profile {(declared.IsDeclared ? "declares it implemented" : "does not declare it unimplemented")}");
+                s.Expect(!declared.Implemented, Defect.Capability, $"ReverseReplicateGroup_Task to be implemented, as the profile {(declared.IsDeclared ? "declares it implemented" : "does not declare it unimplemented")}", $"ReverseReplicateGroup_Task answered {result.FaultName}", result.Call);
                 s.NotApplicable($"the profile declares ReverseReplicateGroup_Task not implemented, and the provider answered {result.FaultName}");
             }
 
@@ -161,7 +161,11 @@ internal static class ReverseFaultChecks
         });
     }
 
-    private static void JudgeLedger(CheckScope s, Func<Targets.FaultSighting, string?> problem)
+    /// <summary>What ReverseReplicateGroup_Task may raise: its declared faults and the generic runtime faults.</summary>
+    private static string DeclaredFaults => $"declared: {string.Join(", ", FaultShape.Declared[ReverseCatalogue.Feature])}, plus {string.Join(", ", FaultShape.Generic)}";
+
+    /// <summary>Judges every fault the operation raised earlier in the run: <paramref name="problem"/> says what is wrong with one (null when nothing is), observed against <paramref name="expected"/>.</summary>
+    private static void JudgeLedger(CheckScope s, Defect defect, string expected, Func<Targets.FaultSighting, string?> problem)
     {
         // The run's ledger is shared by every lane; only this operation's faults are judged under its clauses.
         var sightings = s.Target.Faults.Where(f => f.Operation == ReverseCatalogue.Feature).ToList();
@@ -173,7 +177,7 @@ internal static class ReverseFaultChecks
                 s.Attach("offending exchange", "application/json", wrong[0].f.Call.ToJson());
             }
 
-            s.Expect(wrong.Count == 0, (wrong.FirstOrDefault().p?.StartsWith("a ", StringComparison.Ordinal) == true ? "wrong fault: " : "malformed fault: ") + string.Join("; ", wrong.Select(w => w.p).Distinct()));
+            s.Expect(wrong.Count == 0, defect, expected, string.Join("; ", wrong.Select(w => w.p).Distinct()), wrong.FirstOrDefault().f?.Call);
             foreach (var group in sightings.GroupBy(f => f.Fault.TypeName))
             {
                 s.Note($"{group.Key ?? "(no _typeName)"} raised {group.Count()}× in this run");

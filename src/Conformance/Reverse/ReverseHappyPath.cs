@@ -32,8 +32,8 @@ internal sealed class ReverseHappyPath : SharedScenario
     /// <summary>The stuck task met earlier in the run, when the scenario started no task because of it.</summary>
     public Targets.StuckTask? StuckBefore { get; private set; }
 
-    /// <summary>For each reversed group: the new group id named by its result, and what QueryReplicationGroup says of that id in the same fault domain.</summary>
-    public Dictionary<string, (string NewId, GroupInfo? Info)> NewGroups { get; } = new(StringComparer.Ordinal);
+    /// <summary>For each reversed group: the new group id named by its result, what QueryReplicationGroup says of that id in the same fault domain, and that exchange.</summary>
+    public Dictionary<string, (string NewId, GroupInfo? Info, ProviderCall Query)> NewGroups { get; } = new(StringComparer.Ordinal);
 
     /// <inheritdoc />
     protected override string Title => $"reverse {this.Requested.Count} FAILEDOVER group(s) {string.Join(", ", this.Requested)}";
@@ -90,13 +90,13 @@ internal sealed class ReverseHappyPath : SharedScenario
                 if (result is { GroupId: { } id, NewGroupId.Id: { Length: > 0 } newId } && this.Requested.Any(r => r.Key == id.Key))
                 {
                     var newGroup = ReplicationGroupId.Of(id.FaultDomainId?.Id ?? string.Empty, newId);
-                    var info = await s.StepAsync($"Query the new source group {newGroup}", async () =>
+                    var (info, query) = await s.StepAsync($"Query the new source group {newGroup}", async () =>
                     {
                         var query = await s.Client.QueryReplicationGroupAsync(s.Target.Provider, [newGroup]).ConfigureAwait(false);
                         ProviderCalls.ThrowIfOwnReadBroken(s, query);
-                        return query.Value?.OfType<QueryReplicationGroupSuccessResult>().FirstOrDefault(r => r.GroupId?.Key == newGroup.Key)?.RgInfo;
+                        return (query.Value?.OfType<QueryReplicationGroupSuccessResult>().FirstOrDefault(r => r.GroupId?.Key == newGroup.Key)?.RgInfo, query.Call);
                     }).ConfigureAwait(false);
-                    this.NewGroups[id.Key] = (newId, info);
+                    this.NewGroups[id.Key] = (newId, info, query);
                 }
             }
         }

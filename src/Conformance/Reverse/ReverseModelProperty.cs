@@ -33,8 +33,8 @@ internal static class ReverseModelProperty
                 return;
             }
 
-            c.Expect(call.Kind == OutcomeKind.Fault, $"wrong fault: {input.What} got {call.Describe()}; every answer must be HTTP 200 with a task MoRef or HTTP 500 with a MethodFault");
-            c.Expect(FaultShape.IsDeclared(ReverseCatalogue.Feature, call.Fault!), $"wrong fault: {input.What} got {call.FaultName ?? "a fault without _typeName"}, which ReverseReplicateGroup_Task does not declare");
+            c.Expect(call.Kind == OutcomeKind.Fault, Defect.WrongFault, $"HTTP 200 with a task MoRef or HTTP 500 with a MethodFault for {input.What} (as for every answer)", call.Describe(), call.Call);
+            c.Expect(FaultShape.IsDeclared(ReverseCatalogue.Feature, call.Fault!), Defect.WrongFault, $"a fault ReverseReplicateGroup_Task declares for {input.What}", $"{call.FaultName ?? "a fault without _typeName"}, which it does not declare", call.Call);
         }, i => i.ToString());
     }
 
@@ -116,19 +116,19 @@ internal static class ReverseModelProperty
             return;
         }
 
-        ReverseSteps.ExpectOnePerGroup(s, batch, answer.Results!);
+        ReverseSteps.ExpectOnePerGroup(s, batch, answer.Results!, answer.FinalPoll);
         var newIds = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (g, outcome) in outcomes)
         {
             if (before[g.Key] == ReplicationState.FailedOver)
             {
-                s.Expect(outcome is { Kind: GroupOutcomeKind.Reversed, NewGroupId: not null }, $"[result] FAILEDOVER group {g} got {outcome.Detail}, not a reversal with a newGroupId");
+                s.Expect(outcome is { Kind: GroupOutcomeKind.Reversed, NewGroupId: not null }, Defect.Result, $"FAILEDOVER group {g} reversed, with a newGroupId", outcome.Detail, answer.FinalPoll);
                 newIds[g.Key] = outcome.NewGroupId!;
             }
             else
             {
                 // Not FAILEDOVER: refused, or (for a group this run already reversed) a success carrying AlreadyDone.
-                s.Expect(outcome.Kind == GroupOutcomeKind.Refused || outcome.AlreadyDone, $"[result] {g} was {before[g.Key] ?? "unknown"}, not FAILEDOVER, yet got {outcome.Detail} instead of a GroupErrorResult (or an AlreadyDone warning)");
+                s.Expect(outcome.Kind == GroupOutcomeKind.Refused || outcome.AlreadyDone, Defect.Result, $"{g}, {before[g.Key] ?? "unknown"} and not FAILEDOVER, to get a GroupErrorResult (or an AlreadyDone warning)", outcome.Detail, answer.FinalPoll);
             }
         }
 
@@ -142,6 +142,6 @@ internal static class ReverseModelProperty
             : (Id: g, State: before[g.Key])).ToList();
         var after = await ReverseSteps.ReadStatesAsync(s, expected.Select(e => e.Id).ToList(), "Read the states afterwards").ConfigureAwait(false);
         var wrong = expected.Where(e => after[e.Id.Key] != e.State).Select(e => $"{e.Id} is {after[e.Id.Key] ?? "(absent)"}, model says {e.State ?? "(absent)"}").ToList();
-        s.Expect(wrong.Count == 0, $"[result] states after the call differ from the model: {string.Join("; ", wrong)}");
+        s.Expect(wrong.Count == 0, Defect.Result, "the states after the call to be the model's", string.Join("; ", wrong), s.LastCall);
     }
 }

@@ -115,6 +115,6 @@ internal sealed class ReverseOversizedBatch : SharedScenario
         }
 
         var (results, problem, _) = ReverseSteps.TryReadResults(s, wait.Final);
-        return (results, problem is null ? null : "[result] " + problem);
+        return (results, problem);
     }
 }

@@ -15,7 +15,7 @@ internal static class ReverseResultChecks
     public static async Task ErrorListsAreNeverEmpty(CheckScope s)
     {
         var results = await AllResultsAsync(s).ConfigureAwait(false);
-        var errors = results.OfType<GroupErrorResult>().ToList();
+        var errors = results.Select(r => r.Result).OfType<GroupErrorResult>().ToList();
         if (errors.Count == 0)
         {
             var oversized = await ReverseOversizedBatch.GetAsync(s.Target).ConfigureAwait(false);
@@ -29,8 +29,8 @@ internal static class ReverseResultChecks
         s.Require(errors.Count > 0, "no GroupErrorResult was returned in this run to judge (it needs an allowlisted group that is not FAILEDOVER, or a batch limit)");
         s.Step($"Expect each of the {errors.Count} GroupErrorResult(s) to hold an error", () =>
         {
-            var empty = errors.Where(e => e.Error is not { Count: > 0 }).Select(e => e.GroupId?.Key).ToList();
-            s.Expect(empty.Count == 0, $"[result] GroupErrorResult with an empty error list for {string.Join(", ", empty)} (error requires at least one fault)");
+            var empty = results.Where(r => r.Result is GroupErrorResult { Error: not { Count: > 0 } }).ToList();
+            s.Expect(empty.Count == 0, Defect.Result, "every GroupErrorResult to hold at least one fault (error is required)", $"an empty error list for {string.Join(", ", empty.Select(r => r.Result.GroupId?.Key))}", empty.FirstOrDefault().Poll);
         });
     }
 
@@ -39,14 +39,14 @@ internal static class ReverseResultChecks
     {
         var twice = await ReverseTwice.GetAsync(s.Target).ConfigureAwait(false);
         twice.IncludeIn(s);
-        var results = (await AllResultsAsync(s).ConfigureAwait(false)).Concat(twice.Repeats.SelectMany(r => r.Results ?? [])).ToList();
+        var results = (await AllResultsAsync(s).ConfigureAwait(false)).Concat(twice.Repeats.SelectMany(r => (r.Results ?? []).Select(x => (Result: x, Poll: r.FinalPoll)))).ToList();
         s.Step("Expect AlreadyDone only among warnings", () =>
         {
-            var asError = results.OfType<GroupErrorResult>().Where(e => e.Error?.Any(f => f is AlreadyDone) == true).Select(e => e.GroupId?.Key).ToList();
-            s.Expect(asError.Count == 0, $"[result] AlreadyDone is given as an error for {string.Join(", ", asError)}; it is always a warning");
+            var asError = results.Where(r => r.Result is GroupErrorResult e && e.Error?.Any(f => f is AlreadyDone) == true).ToList();
+            s.Expect(asError.Count == 0, Defect.Result, "AlreadyDone only as a warning", $"AlreadyDone given as an error for {string.Join(", ", asError.Select(r => r.Result.GroupId?.Key))}", asError.FirstOrDefault().Poll);
             var asFault = s.Target.Faults.Where(f => f.Fault is AlreadyDone).ToList();
-            s.Expect(asFault.Count == 0, "[result] AlreadyDone was raised as a fault; it is always a warning");
-            var asWarning = results.Count(r => r.Warning?.Any(w => w is AlreadyDone) == true);
+            s.Expect(asFault.Count == 0, Defect.Result, "AlreadyDone only as a warning", "AlreadyDone raised as a fault", asFault.FirstOrDefault()?.Call);
+            var asWarning = results.Count(r => r.Result.Warning?.Any(w => w is AlreadyDone) == true);
             s.Note($"AlreadyDone seen as a warning {asWarning}×");
         });
     }
@@ -69,8 +69,8 @@ internal static class ReverseResultChecks
                     return;
                 }
 
-                s.Expect(outcome.NewGroupId == twice.FirstNewId, $"[result] asking again to reverse {sent} created a second new group {outcome.NewGroupId} (the first reversal made {twice.FirstNewId})");
-                s.Expect(outcome.AlreadyDone, $"[result] asking again to reverse {sent} reports a plain success; an already reversed group gets an error or an AlreadyDone warning");
+                s.Expect(outcome.NewGroupId == twice.FirstNewId, Defect.Result, $"asking again to reverse {sent} to create no second new group (the first reversal made {twice.FirstNewId})", $"a second new group {outcome.NewGroupId}", answer.FinalPoll);
+                s.Expect(outcome.AlreadyDone, Defect.Result, $"asking again to reverse {sent}, already reversed, to get an error or an AlreadyDone warning", "a plain success", answer.FinalPoll);
                 ReverseReadings.Repeat.Note(s, "alreadyDone", $"asking again for {sent}: {outcome.Detail}");
             });
         }
@@ -101,8 +101,8 @@ internal static class ReverseResultChecks
             var mine = results.Where(r => r.GroupId?.Key == group.Key).ToList();
             var successes = mine.OfType<ReverseReplicationSuccessResult>().ToList();
             var newIds = successes.Select(r => r.NewGroupId?.Id).Distinct().ToList();
-            s.Expect(newIds.Count <= 1 && successes.Count(r => r.Warning?.Any(w => w is AlreadyDone) != true) <= 1, $"[result] {group}, listed twice, was reversed twice (new ids {string.Join(", ", newIds)})");
-            s.Expect(mine.OfType<GroupErrorResult>().All(e => e.Error?.Any(f => f is DuplicateEntry) == true), $"[result] the repeat of {group} got an error other than DuplicateEntry: {string.Join(", ", mine.OfType<GroupErrorResult>().SelectMany(e => e.Error ?? []).Select(f => f.TypeName))}");
+            s.Expect(newIds.Count <= 1 && successes.Count(r => r.Warning?.Any(w => w is AlreadyDone) != true) <= 1, Defect.Result, $"{group}, listed twice, to be reversed once", $"it was reversed twice (new ids {string.Join(", ", newIds)})", answer.FinalPoll);
+            s.Expect(mine.OfType<GroupErrorResult>().All(e => e.Error?.Any(f => f is DuplicateEntry) == true), Defect.Result, $"DuplicateEntry for the repeat of {group}", $"an error other than DuplicateEntry: {string.Join(", ", mine.OfType<GroupErrorResult>().SelectMany(e => e.Error ?? []).Select(f => f.TypeName))}", answer.FinalPoll);
             s.Note($"{group} listed twice: {string.Join(", ", mine.Select(r => r.TypeName))}");
         });
     }
@@ -127,8 +127,8 @@ internal static class ReverseResultChecks
             var outcomes = answers.Select(a => a.Of(group).Judged(s)).ToList();
             var reversals = outcomes.Where(o => o.Kind == GroupOutcomeKind.Reversed).ToList();
             var newIds = reversals.Select(o => o.NewGroupId).Distinct().ToList();
-            s.Expect(reversals.Count > 0, $"[result] neither concurrent call reversed {group} ({string.Join("; ", outcomes.Select(o => o.Detail))})");
-            s.Expect(newIds.Count == 1, $"[result] {group} was reversed more than once by two concurrent calls: new groups {string.Join(", ", newIds)}");
+            s.Expect(reversals.Count > 0, Defect.Result, $"one of two concurrent calls to reverse {group}", $"neither did ({string.Join("; ", outcomes.Select(o => o.Detail))})", answers[^1].FinalPoll ?? answers[^1].Call.Call);
+            s.Expect(newIds.Count == 1, Defect.Result, $"{group} reversed exactly once by two concurrent calls", $"it was reversed more than once: new groups {string.Join(", ", newIds)}", answers[^1].FinalPoll);
             foreach (var answer in answers)
             {
                 answer.NoteReading(s, "one of two concurrent calls");
@@ -143,17 +143,17 @@ internal static class ReverseResultChecks
         });
     }
 
-    /// <summary>Every per-group result the shared scenarios received.</summary>
-    private static async Task<List<GroupOperationResult>> AllResultsAsync(CheckScope s)
+    /// <summary>Every per-group result the shared scenarios received, with the poll that returned it.</summary>
+    private static async Task<List<(GroupOperationResult Result, ProviderCall? Poll)>> AllResultsAsync(CheckScope s)
     {
         var happy = await ReverseHappyPath.GetAsync(s.Target).ConfigureAwait(false);
         var oversized = await ReverseOversizedBatch.GetAsync(s.Target).ConfigureAwait(false);
-        var results = new List<GroupOperationResult>();
+        var results = new List<(GroupOperationResult, ProviderCall?)>();
         foreach (var task in oversized.Tasks.Concat(happy.Observation is { } o ? [o] : []))
         {
             if (task.Wait.Final is { State: SmsTaskState.Success } final && ReverseSteps.TryReadResults(s, final).Results is { } items)
             {
-                results.AddRange(items);
+                results.AddRange(items.Select(r => (r, task.Wait.LastPoll)));
             }
         }
 

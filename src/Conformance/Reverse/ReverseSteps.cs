@@ -13,6 +13,9 @@ internal static class ReverseSteps
     /// <summary>The task MoRef types accepted: the readings of <see cref="ReverseReadings.TaskType"/> (the docs say SmsTask; the JSON pages render MoRefTask).</summary>
     public static readonly IReadOnlySet<string> TaskTypes = ReverseReadings.TaskType.Readings.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
 
+    /// <summary>What a successful task's result must be: the expectation <see cref="TryReadResults"/> reports what it observed against.</summary>
+    public const string ResultShape = "a successful task's result to be GroupOperationResult[] (ArrayOfGroupOperationResult), one per requested group";
+
     /// <summary>Reads the replication state of each group; a group the provider does not know maps to null.</summary>
     public static Task<Dictionary<string, string?>> ReadStatesAsync(CheckScope s, IReadOnlyList<ReplicationGroupId> groups, string stepName) =>
         s.StepAsync(stepName, async () =>
@@ -124,18 +127,18 @@ internal static class ReverseSteps
         switch (r.Kind)
         {
             case OutcomeKind.Value:
-                s.Fail($"wrong fault: expected {expected} (HTTP 500 with a MethodFault body), got HTTP {r.Call.Status} with a {Describe(r.Value)}");
+                s.Fail(Defect.WrongFault, $"{expected} (HTTP 500 with a MethodFault body)", $"HTTP {r.Call.Status} with a {Describe(r.Value)}", r.Call);
                 break;
             case OutcomeKind.TransportError:
-                s.Fail($"wrong fault: expected {expected}, got no usable answer ({r.Problem})");
+                s.Fail(Defect.WrongFault, expected, $"no usable answer ({r.Problem})", r.Call);
                 break;
             case OutcomeKind.ProtocolViolation:
-                s.Fail($"wrong fault: expected {expected} as HTTP 500 with a JSON MethodFault body, got {r.Problem}");
+                s.Fail(Defect.WrongFault, $"{expected} as HTTP 500 with a JSON MethodFault body", r.Problem ?? "a protocol violation", r.Call);
                 break;
         }
 
         var fault = r.Fault!;
-        s.Expect(fault.TypeName == expected, $"wrong fault: expected {expected}, got {(fault.TypeName is null ? "a MethodFault body without _typeName" : fault.TypeName)}");
+        s.Expect(fault.TypeName == expected, Defect.WrongFault, expected, fault.TypeName is null ? "a MethodFault body without _typeName" : fault.TypeName, r.Call);
     }
 
     /// <summary>Picks one allowlisted FAILEDOVER group to reverse (inconclusive when there is none left, or when this provider's tasks do not finish).</summary>
@@ -194,6 +197,15 @@ internal static class ReverseSteps
         return await PollAsync(s, task, mayGiveUp: true).ConfigureAwait(false);
     }
 
+    /// <summary>The failure a task that did not end within the profile's task timeout shows, naming its last poll.</summary>
+    public static Failure Stuck(TimeSpan taskTimeout, TaskWaitResult wait) => new(
+        Defect.StuckTask,
+        $"the task to end within taskTimeoutSeconds {taskTimeout.TotalSeconds:0.#}",
+        $"still '{wait.Observed.LastOrDefault()?.State ?? "unknown"}' after {wait.Elapsed.TotalSeconds:0.#} s")
+    {
+        Evidence = wait.LastPoll,
+    };
+
     /// <summary>Stops the check as Inconclusive when the wait ended before the task did (stuck, or given up for another stuck task).</summary>
     public static void RequireEnded(CheckScope s, ManagedObjectReference task, TaskWaitResult wait)
     {
@@ -219,7 +231,7 @@ internal static class ReverseSteps
 
         var again = await s.StepAsync($"Read {task} once more after it ended", () => s.Client.QuerySmsTaskInfoAsync(task)).ConfigureAwait(false);
         var result = await s.StepAsync($"Read QuerySmsTaskResult of {task}", () => s.Client.QuerySmsTaskResultAsync(task)).ConfigureAwait(false);
-        return new TaskObservation { Task = task, Wait = wait, AfterEnd = again.Value, QueriedResult = result };
+        return new TaskObservation { Task = task, Wait = wait, AfterEnd = again.Value, AfterEndCall = again.Call, QueriedResult = result };
     }
 
     /// <summary>Polls the task until it is terminal, stuck, or (when <paramref name="mayGiveUp"/>) another task of the run was found stuck; remembers a stuck task for the run.</summary>
@@ -246,8 +258,11 @@ internal static class ReverseSteps
     public static bool IsTaskMoRef(ManagedObjectReference? moRef) =>
         moRef is { Type: { } type, Value: { Length: > 0 } } && TaskTypes.Contains(type);
 
-    /// <summary>Reads a task's result as GroupOperationResult[], judging it: a bare array is accepted with a note, anything else fails the check.</summary>
-    public static List<GroupOperationResult> ReadResults(CheckScope s, SmsTaskInfo info)
+    /// <summary>
+    /// Reads a task's result as GroupOperationResult[], judging it: a bare array is accepted with a note, anything else
+    /// fails the check, naming <paramref name="evidence"/> (the poll that returned <paramref name="info"/>).
+    /// </summary>
+    public static List<GroupOperationResult> ReadResults(CheckScope s, SmsTaskInfo info, ProviderCall? evidence)
     {
         var (results, problem, bare) = TryReadResults(s, info);
         if (bare)
@@ -255,7 +270,7 @@ internal static class ReverseSteps
             NoteBare(s);
         }
 
-        s.Expect(problem is null, "[result] " + problem);
+        s.Expect(problem is null, Defect.Result, ResultShape, problem!, evidence);
         return results!;
     }
 
@@ -265,7 +280,8 @@ internal static class ReverseSteps
 
     /// <summary>
     /// Reads a task's result as GroupOperationResult[] without judging it (for scenarios, which record): the results,
-    /// or why there are none; <c>Bare</c> when they came as a bare array. New source groups are tracked either way.
+    /// or what came instead of them (what is observed against <see cref="ResultShape"/>); <c>Bare</c> when they came as
+    /// a bare array. New source groups are tracked either way.
     /// </summary>
     public static (List<GroupOperationResult>? Results, string? Problem, bool Bare) TryReadResults(CheckScope s, SmsTaskInfo info)
     {
@@ -274,18 +290,18 @@ internal static class ReverseSteps
             case BoxedArray { TypeName: "ArrayOfGroupOperationResult" } boxed:
                 return boxed.TryReadItems<GroupOperationResult>(out var items, out var error)
                     ? (Track(s, items!), null, false)
-                    : (null, $"ArrayOfGroupOperationResult._value is not a list of GroupOperationResult: {error}", false);
+                    : (null, $"an ArrayOfGroupOperationResult whose _value is not a list of GroupOperationResult: {error}", false);
             case BoxedArray other:
-                return (null, $"the task result is {other.TypeName}, but ReverseReplicateGroup_Task returns GroupOperationResult[] (ArrayOfGroupOperationResult)", false);
+                return (null, $"a task result of type {other.TypeName}", false);
             case BareArray bare:
                 var boxedBare = new BoxedArray { TypeName = "ArrayOfGroupOperationResult", Value = bare.Raw };
                 return boxedBare.TryReadItems<GroupOperationResult>(out var bareItems, out var bareError)
                     ? (Track(s, bareItems!), null, true)
-                    : (null, $"the task result array is not a list of GroupOperationResult: {bareError}", true);
+                    : (null, $"a task result array that is not a list of GroupOperationResult: {bareError}", true);
             case null:
-                return (null, "the task succeeded without a result; ReverseReplicateGroup_Task returns one GroupOperationResult per group", false);
+                return (null, "the task succeeded without a result", false);
             default:
-                return (null, $"the task result is a {info.Result.TypeName ?? "value without _typeName"}, not ArrayOfGroupOperationResult", false);
+                return (null, $"a task result that is a {info.Result.TypeName ?? "value without _typeName"}, not an array", false);
         }
     }
 
@@ -307,17 +323,17 @@ internal static class ReverseSteps
         return results;
     }
 
-    /// <summary>Fails unless there is exactly one result per requested group (matched by groupId, in any order) and none for other groups.</summary>
-    public static Dictionary<string, GroupOperationResult> ExpectOnePerGroup(CheckScope s, IReadOnlyList<ReplicationGroupId> requested, IReadOnlyList<GroupOperationResult> results)
+    /// <summary>Fails unless there is exactly one result per requested group (matched by groupId, in any order) and none for other groups, naming <paramref name="evidence"/> (the poll that returned the results).</summary>
+    public static Dictionary<string, GroupOperationResult> ExpectOnePerGroup(CheckScope s, IReadOnlyList<ReplicationGroupId> requested, IReadOnlyList<GroupOperationResult> results, ProviderCall? evidence)
     {
         var byGroup = results.GroupBy(r => r.GroupId?.Key ?? "(no groupId)", StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         var wanted = requested.Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
         var missing = wanted.Where(k => !byGroup.ContainsKey(k)).ToList();
         var repeated = byGroup.Where(kv => kv.Value.Count > 1).Select(kv => $"{kv.Key} ×{kv.Value.Count}").ToList();
         var extra = byGroup.Keys.Where(k => !wanted.Contains(k)).ToList();
-        s.Expect(missing.Count == 0, $"[result] no result for requested group(s) {string.Join(", ", missing)} ({results.Count} result(s) for {requested.Count} group(s))");
-        s.Expect(repeated.Count == 0, $"[result] more than one result for {string.Join(", ", repeated)}");
-        s.Expect(extra.Count == 0, $"[result] result(s) for group(s) that were not requested: {string.Join(", ", extra)}");
+        s.Expect(missing.Count == 0, Defect.Result, $"a result for every requested group ({requested.Count} group(s))", $"no result for requested group(s) {string.Join(", ", missing)} ({results.Count} result(s) for {requested.Count} group(s))", evidence);
+        s.Expect(repeated.Count == 0, Defect.Result, "one result per requested group", $"more than one result for {string.Join(", ", repeated)}", evidence);
+        s.Expect(extra.Count == 0, Defect.Result, "results only for the requested groups", $"result(s) for group(s) that were not requested: {string.Join(", ", extra)}", evidence);
         return byGroup.ToDictionary(kv => kv.Key, kv => kv.Value[0], StringComparer.Ordinal);
     }
 
@@ -335,6 +351,8 @@ internal static class ReverseSteps
         var groups = s.Target.Allowlist.Where(g => before.ContainsKey(g.Key)).ToList();
         var after = await ReadStatesAsync(s, groups, $"Read the states again {when}").ConfigureAwait(false);
         var changed = before.Where(kv => after[kv.Key] != kv.Value).Select(kv => $"{kv.Key} {kv.Value ?? "(absent)"} → {after[kv.Key] ?? "(absent)"}").ToList();
-        s.Expect(changed.Count == 0, $"[result] group state changed {when}: {string.Join(", ", changed)}");
+
+        // The evidence is the read just made (the check's most recent exchange).
+        s.Expect(changed.Count == 0, Defect.Result, $"no group state to change {when}", $"group state changed: {string.Join(", ", changed)}", s.LastCall);
     }
 }

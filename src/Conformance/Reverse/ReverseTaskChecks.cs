@@ -25,13 +25,13 @@ internal static class ReverseTaskChecks
     public static Task StatesMoveOnlyForward(CheckScope s) => JudgeAsync(s, "Expect states to move only forward", task =>
     {
         string? previous = null;
-        foreach (var info in task.Infos)
+        foreach (var (info, call) in task.Reads)
         {
-            s.Expect(info.State is not null && Order.ContainsKey(info.State), $"[task] {task.Task} reported state '{info.State}', which is not queued, running, success or error");
+            s.Expect(info.State is not null && Order.ContainsKey(info.State), Defect.Task, $"{task.Task}'s state to be queued, running, success or error", $"'{info.State}'", call);
             if (previous is not null)
             {
-                s.Expect(Order[info.State!] >= Order[previous], $"[task] {task.Task} went from '{previous}' back to '{info.State}'");
-                s.Expect(!SmsTaskState.IsTerminal(previous) || info.State == previous, $"[task] {task.Task} left its terminal state '{previous}' for '{info.State}'");
+                s.Expect(Order[info.State!] >= Order[previous], Defect.Task, $"{task.Task}'s state to move only forward from '{previous}'", $"it went back to '{info.State}'", call);
+                s.Expect(!SmsTaskState.IsTerminal(previous) || info.State == previous, Defect.Task, $"{task.Task} to stay in its terminal state '{previous}'", $"it left it for '{info.State}'", call);
             }
 
             previous = info.State;
@@ -44,9 +44,9 @@ internal static class ReverseTaskChecks
         "Expect progress within 0..100",
         task =>
         {
-            foreach (var progress in task.Infos.Select(i => i.Progress).OfType<int>())
+            foreach (var (progress, call) in Progress(task))
             {
-                s.Expect(progress is >= 0 and <= 100, $"[task] {task.Task} reported progress {progress}, outside 0..100");
+                s.Expect(progress is >= 0 and <= 100, Defect.Task, $"{task.Task}'s progress within 0..100", $"progress {progress}", call);
             }
         },
         ReportsProgress);
@@ -58,13 +58,17 @@ internal static class ReverseTaskChecks
         task =>
         {
             int? previous = null;
-            foreach (var progress in task.Infos.Select(i => i.Progress).OfType<int>())
+            foreach (var (progress, call) in Progress(task))
             {
-                s.Expect(previous is null || progress >= previous, $"[task] {task.Task} progress went down from {previous} to {progress}");
+                s.Expect(previous is null || progress >= previous, Defect.Task, $"{task.Task}'s progress never to decrease", $"it went down from {previous} to {progress}", call);
                 previous = progress;
             }
         },
         ReportsProgress);
+
+    /// <summary>Each progress a task reported, with the exchange that reported it.</summary>
+    private static IEnumerable<(int Progress, Harness.Client.ProviderCall? Call)> Progress(TaskObservation task) =>
+        task.Reads.Where(r => r.Info.Progress is not null).Select(r => (r.Info.Progress!.Value, r.Call));
 
     /// <summary>The trigger of the progress clauses: a task that reported progress.</summary>
     private static (Func<TaskObservation, bool> Exercises, string Otherwise) ReportsProgress { get; } =
@@ -76,9 +80,9 @@ internal static class ReverseTaskChecks
         "Expect completionTime not before startTime",
         task =>
         {
-            foreach (var info in task.Infos.Where(i => i.StartTime is not null && i.CompletionTime is not null))
+            foreach (var (info, call) in task.Reads.Where(r => r.Info.StartTime is not null && r.Info.CompletionTime is not null))
             {
-                s.Expect(info.CompletionTime >= info.StartTime, $"[task] {task.Task} completionTime {info.CompletionTime:O} is before its startTime {info.StartTime:O}");
+                s.Expect(info.CompletionTime >= info.StartTime, Defect.Task, $"{task.Task}'s completionTime not before its startTime {info.StartTime:O}", $"completionTime {info.CompletionTime:O}", call);
             }
         },
         (t => t.Infos.Any(i => i.StartTime is not null && i.CompletionTime is not null), "no task reported both startTime and completionTime (both are optional)"));
@@ -86,10 +90,10 @@ internal static class ReverseTaskChecks
     /// <summary>error is set exactly when the state is error.</summary>
     public static Task ErrorExactlyWhenStateIsError(CheckScope s) => JudgeAsync(s, "Expect error set exactly when the state is error", task =>
     {
-        foreach (var info in task.Infos)
+        foreach (var (info, call) in task.Reads)
         {
-            s.Expect(info.State != SmsTaskState.Error || info.Error is not null, $"[task] {task.Task} is in state error but carries no error fault");
-            s.Expect(info.State == SmsTaskState.Error || info.Error is null, $"[task] {task.Task} is in state '{info.State}' but carries an error ({info.Error?.TypeName})");
+            s.Expect(info.State != SmsTaskState.Error || info.Error is not null, Defect.Task, $"{task.Task}, in state error, to carry an error fault", "no error fault", call);
+            s.Expect(info.State == SmsTaskState.Error || info.Error is null, Defect.Task, $"{task.Task}, in state '{info.State}', to carry no error", $"an error ({info.Error?.TypeName})", call);
         }
     });
 
@@ -101,9 +105,9 @@ internal static class ReverseTaskChecks
             return;
         }
 
-        foreach (var result in ReverseSteps.ReadResults(s, final))
+        foreach (var result in ReverseSteps.ReadResults(s, final, task.Wait.LastPoll))
         {
-            s.Expect(result is ReverseReplicationSuccessResult or GroupErrorResult, $"[result] {task.Task} returned a {result.TypeName ?? "result without _typeName"}; ReverseReplicateGroup_Task returns only ReverseReplicationSuccessResult or GroupErrorResult");
+            s.Expect(result is ReverseReplicationSuccessResult or GroupErrorResult, Defect.Result, $"{task.Task} to return only ReverseReplicationSuccessResult or GroupErrorResult (ReverseReplicateGroup_Task returns no other)", $"a {result.TypeName ?? "result without _typeName"}", task.Wait.LastPoll);
         }
     });
 
@@ -115,10 +119,10 @@ internal static class ReverseTaskChecks
             return;
         }
 
-        s.Expect(queried.IsValue, $"[task] QuerySmsTaskResult of {task.Task} failed: {queried.Describe()}");
+        s.Expect(queried.IsValue, Defect.Task, $"QuerySmsTaskResult of {task.Task} to answer", $"it failed: {queried.Describe()}", queried.Call);
         var fromInfo = Canonical(final.Result);
         var fromQuery = Canonical(queried.Value);
-        s.Expect(fromInfo == fromQuery, $"[task] QuerySmsTaskResult of {task.Task} disagrees with SmsTaskInfo.result: {Count(queried.Value)} vs {Count(final.Result)} item(s)");
+        s.Expect(fromInfo == fromQuery, Defect.Task, $"QuerySmsTaskResult of {task.Task} to agree with SmsTaskInfo.result", $"they disagree: {Count(queried.Value)} vs {Count(final.Result)} item(s)", queried.Call);
         var exact = Exact(final.Result) == Exact(queried.Value);
         ReverseReadings.ResultQuery.Note(s, exact ? "sameValue" : "sameItems", exact ? $"QuerySmsTaskResult of {task.Task} is SmsTaskInfo.result exactly" : $"QuerySmsTaskResult of {task.Task} holds the same items as SmsTaskInfo.result, in another order or boxing");
     });

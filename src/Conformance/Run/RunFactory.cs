@@ -110,6 +110,7 @@ internal static class RunFactory
                 Provider = on.Provider,
                 Info = on.Info,
                 InfoAnswer = on.InfoAnswer,
+                InfoCall = on.InfoCall,
                 VcenterAbout = on.VcenterAbout,
                 Allowlist = profile.Groups.Select(g => g.ToWire()).ToList(),
                 TaskTimeout = profile.TaskTimeout,

@@ -27,6 +27,9 @@ internal sealed class ConformanceTarget
     /// <summary>The answer to QueryProviderInfo when it was not a VasaProviderInfo (why <see cref="Info"/> is null); null otherwise.</summary>
     public ProviderResult<DataObject>? InfoAnswer { get; init; }
 
+    /// <summary>The QueryProviderInfo exchange made while connecting (the evidence when its answer contradicts the profile).</summary>
+    public ProviderCall? InfoCall { get; init; }
+
     /// <summary>The vCenter's name and version, when it says.</summary>
     public string? VcenterAbout { get; init; }
 
@@ -118,6 +121,7 @@ internal sealed class ConformanceTarget
         Provider = this.Provider,
         Info = this.Info,
         InfoAnswer = this.InfoAnswer,
+        InfoCall = this.InfoCall,
         VcenterAbout = this.VcenterAbout,
         Allowlist = this.Allowlist,
         TaskTimeout = taskTimeout ?? this.TaskTimeout,

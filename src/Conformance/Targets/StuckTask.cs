@@ -9,9 +9,12 @@ namespace Conformance.Targets;
 /// <param name="Check">The check (or scenario) that waited.</param>
 internal sealed record StuckTask(string Task, string State, TimeSpan Waited, string Check)
 {
+    /// <summary>The last poll, which showed the task still not ended.</summary>
+    public Harness.Client.ProviderCall? LastPoll { get; init; }
+
     /// <summary>The stuck task a wait that ended before its task did shows.</summary>
     public static StuckTask Of(Harness.Wire.ManagedObjectReference task, Harness.Client.TaskWaitResult wait, string check) =>
-        new(task.ToString(), wait.Observed.LastOrDefault()?.State ?? "unknown", wait.Elapsed, check);
+        new(task.ToString(), wait.Observed.LastOrDefault()?.State ?? "unknown", wait.Elapsed, check) { LastPoll = wait.LastPoll };
 
     /// <summary>One line, e.g. <c>task SmsTask:t-1 was still 'running' after 30 s (in The_task_reaches_success)</c>.</summary>
     public string Describe() => string.Create(CultureInfo.InvariantCulture, $"task {this.Task} was still '{this.State}' after {this.Waited.TotalSeconds:0.#} s (in {this.Check})");

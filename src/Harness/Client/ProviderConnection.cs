@@ -18,6 +18,9 @@ internal sealed class ProviderConnection
     /// <summary>The answer to QueryProviderInfo, when it was not a VasaProviderInfo (the reason <see cref="Info"/> is null); null otherwise.</summary>
     public ProviderResult<DataObject>? InfoAnswer { get; init; }
 
+    /// <summary>The QueryProviderInfo exchange made while connecting (the evidence when its answer contradicts the profile).</summary>
+    public ProviderCall? InfoCall { get; init; }
+
     /// <summary>The vCenter's own name and version, from ServiceContent.about.</summary>
     public string? VcenterAbout { get; init; }
 

@@ -91,7 +91,7 @@ internal static class ProviderConnector
         var about = About("fullName") is { } fullName
             ? About("build") is { } build && !fullName.Contains(build, StringComparison.Ordinal) ? $"{fullName}, build {build}" : fullName
             : About("name") is { } name ? $"{name} {About("version")}".TrimEnd() : null;
-        return (new ProviderConnection { Client = client.WithObserver(null), Provider = provider, Info = vasaInfo, InfoAnswer = infoAnswer, Notes = notes, Calls = calls, VcenterAbout = about }, null);
+        return (new ProviderConnection { Client = client.WithObserver(null), Provider = provider, Info = vasaInfo, InfoAnswer = infoAnswer, InfoCall = info.Call, Notes = notes, Calls = calls, VcenterAbout = about }, null);
     }
 
     private static async Task<(ManagedObjectReference? Provider, ConnectFailure? Failure)> DiscoverAsync(SmsClient client, List<string> notes, CancellationToken ct)

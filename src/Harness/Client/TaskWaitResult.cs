@@ -8,6 +8,12 @@ internal sealed class TaskWaitResult
     /// <summary>Every successfully read task info, in order.</summary>
     public required IReadOnlyList<SmsTaskInfo> Observed { get; init; }
 
+    /// <summary>The exchange of every poll, in order: <see cref="Observed"/>[i] is the answer of Polls[i], and a <see cref="FailedPoll"/>'s exchange comes last.</summary>
+    public IReadOnlyList<ProviderCall> Polls { get; init; } = [];
+
+    /// <summary>The last poll's exchange (the one that showed the final info, the failed poll, or the state the task was stuck in), if any.</summary>
+    public ProviderCall? LastPoll => this.Polls.Count == 0 ? null : this.Polls[^1];
+
     /// <summary>The terminal info, if the task finished.</summary>
     public SmsTaskInfo? Final { get; init; }
 

@@ -24,25 +24,27 @@ internal sealed class TaskWaiter(TimeSpan timeout, TimeSpan firstInterval, TimeP
         ct = linked.Token;
         var started = this.time.GetTimestamp();
         var observed = new List<SmsTaskInfo>();
+        var polls = new List<ProviderCall>();
         var interval = firstInterval;
         while (true)
         {
             var poll = await client.QuerySmsTaskInfoAsync(task, ct).ConfigureAwait(false);
+            polls.Add(poll.Call);
             if (!poll.IsValue || poll.Value is null)
             {
-                return new TaskWaitResult { Observed = observed, FailedPoll = poll, Elapsed = this.time.GetElapsedTime(started) };
+                return new TaskWaitResult { Observed = observed, Polls = polls, FailedPoll = poll, Elapsed = this.time.GetElapsedTime(started) };
             }
 
             observed.Add(poll.Value);
             if (SmsTaskState.IsTerminal(poll.Value.State))
             {
-                return new TaskWaitResult { Observed = observed, Final = poll.Value, Elapsed = this.time.GetElapsedTime(started) };
+                return new TaskWaitResult { Observed = observed, Polls = polls, Final = poll.Value, Elapsed = this.time.GetElapsedTime(started) };
             }
 
             var elapsed = this.time.GetElapsedTime(started);
             if (elapsed >= timeout)
             {
-                return new TaskWaitResult { Observed = observed, Stuck = true, Elapsed = elapsed };
+                return new TaskWaitResult { Observed = observed, Polls = polls, Stuck = true, Elapsed = elapsed };
             }
 
             var jitter = 0.8 + (Random.Shared.NextDouble() * 0.4);
@@ -54,11 +56,11 @@ internal sealed class TaskWaiter(TimeSpan timeout, TimeSpan firstInterval, TimeP
             }
             catch (OperationCanceledException) when (!ct.IsCancellationRequested)
             {
-                return new TaskWaitResult { Observed = observed, GaveUp = true, Elapsed = this.time.GetElapsedTime(started) };
+                return new TaskWaitResult { Observed = observed, Polls = polls, GaveUp = true, Elapsed = this.time.GetElapsedTime(started) };
             }
             catch (OperationCanceledException)
             {
-                return new TaskWaitResult { Observed = observed, Interrupted = true, Elapsed = this.time.GetElapsedTime(started) };
+                return new TaskWaitResult { Observed = observed, Polls = polls, Interrupted = true, Elapsed = this.time.GetElapsedTime(started) };
             }
             interval = TimeSpan.FromTicks(Math.Min((long)(interval.Ticks * 1.5), MaxInterval.Ticks));
         }

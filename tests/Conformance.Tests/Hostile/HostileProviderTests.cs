@@ -66,7 +66,7 @@ public sealed class HostileProviderTests
         Assert.Multiple(() =>
         {
             Assert.That(run.Check(FirstReverseCheck).Outcome, Is.EqualTo(CheckOutcome.Failed));
-            Assert.That(run.Check(FirstReverseCheck).Message, Does.StartWith($"wrong fault: expected InvalidArgument, got no usable answer ({reason}"));
+            Assert.That(run.Check(FirstReverseCheck).Message, Does.StartWith($"wrong fault: expected InvalidArgument; observed no usable answer ({reason}"));
             Assert.That(run.NotPassed(), Has.Count.EqualTo(1), "only the broken call's check may fail: " + string.Join(Environment.NewLine, run.NotPassed()));
             Assert.That(run.Check(ReplicationProfileCheck).Outcome, Is.EqualTo(CheckOutcome.Passed));
         });
@@ -85,7 +85,7 @@ public sealed class HostileProviderTests
         Assert.Multiple(() =>
         {
             Assert.That(run.Check(FirstReverseCheck).Outcome, Is.EqualTo(CheckOutcome.Failed));
-            Assert.That(run.Check(FirstReverseCheck).Message, Does.StartWith("wrong fault: expected InvalidArgument, got no usable answer (no complete answer within 2 s (the per-call timeout, callTimeoutSeconds)"));
+            Assert.That(run.Check(FirstReverseCheck).Message, Does.StartWith("wrong fault: expected InvalidArgument; observed no usable answer (no complete answer within 2 s (the per-call timeout, callTimeoutSeconds)"));
             Assert.That(run.Checks.Where(c => c.Outcome is CheckOutcome.Failed or CheckOutcome.Broken).Select(c => c.Name), Is.EqualTo(new[] { FirstReverseCheck }), "only the check whose call went unanswered fails: " + string.Join(Environment.NewLine, run.NotPassed()));
             Assert.That(run.Checks.Where(c => c.Outcome == CheckOutcome.Inconclusive && c.Name != NoErrorResultCheck).Select(c => c.Message), Is.All.Contain(cause), "every later call of the method would wait again");
             Assert.That(run.Check("Absent_groupId_is_rejected_with_InvalidArgument").Message, Is.EqualTo(cause));
@@ -276,7 +276,7 @@ public sealed class HostileProviderTests
         });
     }
 
-    /// <summary>Bounded in time, outputs written, the exit code, and no stack trace in any reason.</summary>
+    /// <summary>Bounded in time, outputs written, the exit code, no stack trace in any reason, and every failure in the one shape "expected …; observed … (exchange &lt;id&gt;)".</summary>
     private void AssertFinished(HostileRun run, int exitCode)
     {
         var summaryPath = Path.Combine(this.sandbox.Directory, "summary.json");
@@ -296,6 +296,7 @@ public sealed class HostileProviderTests
             Assert.That(Directory.EnumerateFiles(Path.Combine(this.sandbox.Directory, "allure-results"), "*-result.json").Count(), Is.EqualTo(expectedChecks), "every check (the traceability matrix is a page, not a test)");
             Assert.That(messages, Has.None.Contain("   at "), "a stack trace reached a reason");
             Assert.That(messages, Has.None.Contain("Exception"), "an exception name reached a reason");
+            Assert.That(run.Checks.Where(c => c.Outcome is CheckOutcome.Failed or CheckOutcome.Warning).Select(c => FailureShape.Violation(c.Name, c.Message)).OfType<string>(), Is.Empty);
         });
     }
 

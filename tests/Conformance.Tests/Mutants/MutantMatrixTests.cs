@@ -1,5 +1,6 @@
-using Conformance.Mutants;
+using System.Collections.Concurrent;
 using Conformance.Checks;
+using Conformance.Mutants;
 using Harness.Reporting;
 using Harness.Simulator;
 
@@ -7,12 +8,18 @@ namespace Conformance.Tests.Mutants;
 
 /// <summary>
 /// Proves the checks: the faithful simulator passes every check (no false failure), each mutant is caught by the
-/// checks meant to catch it (the intended catches are data in MutantCatalogue), and every check catches a mutant.
+/// checks meant to catch it (the intended catches are data in MutantCatalogue), every failure it provokes reads
+/// "expected …; observed …" with its exchange, and every check catches a mutant.
 /// </summary>
 [TestFixture]
 public sealed class MutantMatrixTests
 {
+    /// <summary>Each mutant's run, made once for the tests that judge it (its steps dropped: only the verdicts are judged).</summary>
+    private static readonly ConcurrentDictionary<string, Lazy<Task<MatrixReport.MutantRun>>> Runs = new(StringComparer.Ordinal);
+
     public static IEnumerable<TestCaseData> Mutants => MutantCatalogue.All.Select(m => new TestCaseData(m.Name).SetName($"Mutant_{m.Name}_is_caught_by_its_intended_checks_and_gated_by_their_level"));
+
+    public static IEnumerable<TestCaseData> MutantFailures => MutantCatalogue.All.Select(m => new TestCaseData(m.Name).SetName($"Mutant_{m.Name}_fails_checks_with_expected_then_observed_and_the_exchange"));
 
     [Test]
     public async Task The_faithful_simulator_passes_every_check_it_can_exercise()
@@ -47,7 +54,7 @@ public sealed class MutantMatrixTests
     {
         var mutant = MutantCatalogue.All.Single(m => m.Name == name);
         Assert.That(mutant.IntendedCatches, Is.Not.Empty, $"{name} has no intended catch: add it to MutantCatalogue");
-        var run = new MatrixReport.MutantRun(mutant, await MutantMatrix.RunOneAsync(mutant.Options, mutant.Capabilities));
+        var run = await RunOf(name);
         Assert.Multiple(() =>
         {
             Assert.That(run.MissedIntended.Select(c => $"{c} was {run.Results[c].Describe()}"), Is.Empty, $"{name} was not caught");
@@ -55,6 +62,18 @@ public sealed class MutantMatrixTests
 
             // A defect of a MUST clause fails the gate; one caught only by SHOULD checks is a warning the gate lets through (unless strict).
             Assert.That(run.GateExitCode, Is.EqualTo(run.IntendsMust ? 1 : 0), $"the gate's exit code; failed: {string.Join(", ", run.FailedChecks)}; warned: {string.Join(", ", run.WarningChecks)}");
+        });
+    }
+
+    /// <summary>Every failure and warning a mutant provokes reads "&lt;prefix&gt; expected …; observed … (exchange &lt;id&gt;)", filed under its prefix's category, naming the exchange that shows it (issue #12).</summary>
+    [TestCaseSource(nameof(MutantFailures))]
+    public async Task Each_mutant_fails_checks_with_expected_then_observed_and_the_exchange(string name)
+    {
+        var run = await RunOf(name);
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.FailedChecks.Concat(run.WarningChecks), Is.Not.Empty, $"{name} provoked no failure to judge");
+            Assert.That(FailureShape.Violations(run.Results), Is.Empty);
         });
     }
 
@@ -92,4 +111,11 @@ public sealed class MutantMatrixTests
             Assert.That(report.ToJson(), Does.Contain("\"catchRate\": 0").And.Contain("\"missedIntended\""));
         });
     }
+
+    private static Task<MatrixReport.MutantRun> RunOf(string name) => Runs.GetOrAdd(name, _ => new(async () =>
+    {
+        var mutant = MutantCatalogue.All.Single(m => m.Name == name);
+        var results = await MutantMatrix.RunOneAsync(mutant.Options, mutant.Capabilities);
+        return new MatrixReport.MutantRun(mutant, results.ToDictionary(r => r.Key, r => r.Value with { Steps = [] }, StringComparer.Ordinal));
+    })).Value;
 }

@@ -21,7 +21,7 @@ public sealed class TaskSlotsTests
             async s =>
             {
                 var call = await ReverseSteps.ReverseAsync(s, [target.NonexistentGroup("slots", i)]);
-                s.Expect(call.IsValue, call.Describe());
+                s.Expect(call.IsValue, Defect.Task, "HTTP 200 with a task MoRef", call.Describe());
                 await ReverseSteps.WaitAsync(s, call.Value!);
             },
             target)));

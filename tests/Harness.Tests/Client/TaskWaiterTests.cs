@@ -31,7 +31,12 @@ public sealed class TaskWaiterTests
         var c = await SimulatorFixtures.ConnectAsync(server);
         var task = await c.Client.ReverseReplicateGroupAsync(c.Provider, [ReplicationGroupId.Of("fd-A", "rg-fo-1")]);
         var wait = await new TaskWaiter(TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(1)).WaitAsync(c.Client, task.Value!);
-        Assert.That(wait.Observed.Select(i => i.State), Is.EqualTo(new[] { "queued", "running", "running", "success" }));
+        Assert.Multiple(() =>
+        {
+            Assert.That(wait.Observed.Select(i => i.State), Is.EqualTo(new[] { "queued", "running", "running", "success" }));
+            Assert.That(wait.Polls.Select(p => p.Operation), Is.EqualTo(Enumerable.Repeat("QuerySmsTaskInfo", 4)), "each info comes with the exchange that returned it");
+            Assert.That(wait.LastPoll?.ResponseBody, Does.Contain("success"), "the last poll is the one that showed the final state");
+        });
     }
 
     [Test]

@@ -51,8 +51,9 @@ public sealed class JUnitWriterTests
         {
             Assert.That(passed.Elements().Select(e => e.Name.LocalName), Is.EqualTo(new[] { "system-out" }));
             Assert.That(failure?.Attribute("type")?.Value, Is.EqualTo("R-4.2.2"));
-            Assert.That(failure?.Attribute("message")?.Value, Is.EqualTo("wrong fault: expected NotFound, got InvalidArgument"));
-            Assert.That(failure?.Value, Is.EqualTo("wrong fault: expected NotFound, got InvalidArgument"));
+            // The failure carries the expected/observed line and the correlation id of the exchange that shows it, in its message and its body.
+            Assert.That(failure?.Attribute("message")?.Value, Is.EqualTo(SampleRuns.Failure));
+            Assert.That(failure?.Value, Is.EqualTo(SampleRuns.Failure).And.Contain("expected NotFound; observed InvalidArgument").And.EndWith("(exchange 3f9a1c-0000a)"));
             Assert.That(error?.Attribute("type")?.Value, Is.EqualTo("harness"));
             Assert.That(error?.Attribute("message")?.Value, Is.EqualTo("stuck task: no progress in 30 s"));
             Assert.That(cases["Failover_task_reports_progress"].Element("failure"), Is.Null);

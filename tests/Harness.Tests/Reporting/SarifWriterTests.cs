@@ -65,7 +65,7 @@ public sealed class SarifWriterTests
             Assert.That(results.Select(r => (string?)r!["level"]), Is.EqualTo(new[] { "error", "error", "note" }), "the inconclusive check is a note: the tool could not decide");
             Assert.That(
                 (string?)failed["message"]!["text"],
-                Is.EqualTo("Unknown_group_is_rejected_with_NotFound: wrong fault: expected NotFound, got InvalidArgument"));
+                Is.EqualTo("Unknown_group_is_rejected_with_NotFound: " + SampleRuns.Failure));
             Assert.That((string?)location["name"], Is.EqualTo("Unknown_group_is_rejected_with_NotFound"));
             Assert.That((string?)location["fullyQualifiedName"], Is.EqualTo("Conformance.ReverseReplicateGroup_Task.Unknown_group_is_rejected_with_NotFound"));
             Assert.That((string?)location["kind"], Is.EqualTo("function"));
