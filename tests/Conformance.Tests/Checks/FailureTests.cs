@@ -22,13 +22,19 @@ public sealed class FailureTests
     public void A_failure_cannot_be_stopped_as_free_text() =>
         Assert.Throws<ArgumentException>(() => _ = new CheckStopped(CheckOutcome.Failed, "a chunk of 3 groups was itself refused with TooMany"));
 
-    /// <summary>The shape the mutant matrix holds every failure to (<see cref="FailureShape"/>) refuses the old free text, a reason without its exchange, and a prefix the categories would misfile.</summary>
+    /// <summary>The shape the mutant matrix holds every failure to (<see cref="FailureShape"/>) refuses the old free text, a reason without its exchange, and one without a prefix.</summary>
     [TestCase("[result] a chunk of 3 groups, sized by TooMany.maxBatchSize, was itself refused with TooMany (maxBatchSize 4) (exchange 1f2e3d-0000a)")]
     [TestCase("[result] expected " + Expected + "; observed " + Observed)]
-    [TestCase("[task] expected fault InvalidArgument; observed NotFound (exchange 1f2e3d-0000a)")]
     [TestCase("expected InvalidArgument; observed NotFound (exchange 1f2e3d-0000a)")]
     public void The_shape_refuses_a_reason_that_breaks_it(string reason) =>
         Assert.That(FailureShape.Violation("check", reason), Is.Not.Null);
+
+    /// <summary>Each prefix is filed under its own category, whatever words follow it ("expected fault" once filed any message as a wrong fault).</summary>
+    [TestCase("[task] expected fault InvalidArgument; observed NotFound (exchange 1f2e3d-0000a)")]
+    [TestCase("malformed fault: expected maxBatchSize a long; observed \"x\" (exchange 1f2e3d-0000a)")]
+    [TestCase("[wire] expected a known type; observed Foo (exchange 1f2e3d-0000a)")]
+    public void Each_prefix_is_filed_under_its_own_category(string reason) =>
+        Assert.That(FailureShape.Violation("check", reason), Is.Null);
 
     [Test]
     public async Task A_failure_in_a_step_names_the_step_s_exchange_and_the_step_carries_it()

@@ -31,7 +31,9 @@ public sealed class AllureCategoriesTests
         }
     }
 
-    [TestCase("Expected fault InvalidArgument but got NotFound", "failed", "Wrong fault")]
+    [TestCase("wrong fault: expected InvalidArgument; observed NotFound (exchange a-1)", "failed", "Wrong fault")]
+    [TestCase("[task] expected fault InvalidArgument; observed NotFound (exchange a-1)", "failed", "Task contract")]
+    [TestCase("malformed fault: expected maxBatchSize a long; observed a string (exchange a-1)", "failed", "Malformed fault")]
     [TestCase("wrong fault: NotFound", "failed", "Wrong fault")]
     [TestCase("[task] progress went backwards", "failed", "Task contract")]
     [TestCase("line 1\n[result] missing groupId", "failed", "Result contract")]
