@@ -22,11 +22,17 @@ internal sealed record CredentialSource
     /// <summary>A file whose content (without trailing newlines) is the password; relative paths are relative to the working directory.</summary>
     public string? PasswordFile { get; }
 
+    /// <summary>Where the profile names this source, e.g. <c>credentials</c> or <c>peer.credentials</c>; messages point there. <value>Default: "credentials".</value></summary>
+    public string Field { get; private init; } = "credentials";
+
     /// <summary>User name and password both from environment variables.</summary>
     public static CredentialSource FromEnvironment(string userNameEnv, string passwordEnv) => new(userNameEnv, passwordEnv, null);
 
     /// <summary>User name from an environment variable, password from a file.</summary>
     public static CredentialSource FromPasswordFile(string userNameEnv, string passwordFile) => new(userNameEnv, null, passwordFile);
+
+    /// <summary>The same source, named at <paramref name="field"/> in the profile (e.g. <c>peer.credentials</c>).</summary>
+    public CredentialSource At(string field) => this with { Field = field };
 
     /// <summary>Reads a file's text, or returns <c>null</c> when it is missing or unreadable. The usual <c>readFile</c> for <see cref="Resolve"/>.</summary>
     public static string? ReadFileOrNull(string path)
@@ -60,7 +66,7 @@ internal sealed record CredentialSource
         var userName = getEnv(this.UserNameEnv);
         if (string.IsNullOrEmpty(userName))
         {
-            problems.Add(MissingVariable(this.UserNameEnv, "credentials.userNameEnv", inProfile));
+            problems.Add(MissingVariable(this.UserNameEnv, $"{this.Field}.userNameEnv", inProfile));
         }
 
         string? password;
@@ -69,7 +75,7 @@ internal sealed record CredentialSource
             password = getEnv(this.PasswordEnv);
             if (string.IsNullOrEmpty(password))
             {
-                problems.Add(MissingVariable(this.PasswordEnv, "credentials.passwordEnv", inProfile));
+                problems.Add(MissingVariable(this.PasswordEnv, $"{this.Field}.passwordEnv", inProfile));
             }
         }
         else
@@ -78,11 +84,11 @@ internal sealed record CredentialSource
             password = readFile(path)?.TrimEnd('\r', '\n');
             if (password is null)
             {
-                problems.Add($"password file '{path}' could not be read; create it with the password as its only content, readable by this user (see credentials.passwordFile{inProfile})");
+                problems.Add($"password file '{path}' could not be read; create it with the password as its only content, readable by this user (see {this.Field}.passwordFile{inProfile})");
             }
             else if (password.Length == 0)
             {
-                problems.Add($"password file '{path}' is empty; write the password into it (see credentials.passwordFile{inProfile})");
+                problems.Add($"password file '{path}' is empty; write the password into it (see {this.Field}.passwordFile{inProfile})");
             }
         }
 

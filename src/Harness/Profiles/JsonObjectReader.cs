@@ -3,25 +3,22 @@ using System.Text.Json;
 namespace Harness.Profiles;
 
 /// <summary>
-/// Reads the fields of one JSON object and records every problem in a shared error list: unknown or repeated
-/// fields, wrong JSON types, missing required fields, values out of range. Getters return <c>null</c> when the
-/// field is absent or invalid; they never throw.
+/// Reads the fields of one JSON object of a profile that <see cref="ProfileSchema"/> has already checked, and records
+/// what the schema cannot say (a field given twice, rules across fields) in a shared error list. A value the schema
+/// refused reads as <c>null</c> without a second error. A value of the wrong kind that the schema did not refuse means
+/// the schema and the reader disagree: a bug, thrown as <see cref="InvalidOperationException"/>.
 /// </summary>
 internal sealed class JsonObjectReader
 {
-    private const string PasswordHint =
-        "inline secrets are refused: put the password in an environment variable and name it in credentials.passwordEnv (or credentials.passwordFile)";
-
-    private const string UserNameHint =
-        "inline secrets are refused: put the user name in an environment variable and name it in credentials.userNameEnv";
-
     private readonly Dictionary<string, JsonElement> fields;
+    private readonly IReadOnlyList<string> knownFields;
     private readonly List<ProfileError> errors;
 
-    private JsonObjectReader(string path, Dictionary<string, JsonElement> fields, List<ProfileError> errors)
+    private JsonObjectReader(string path, Dictionary<string, JsonElement> fields, IReadOnlyList<string> knownFields, List<ProfileError> errors)
     {
         this.Path = path;
         this.fields = fields;
+        this.knownFields = knownFields;
         this.errors = errors;
     }
 
@@ -29,14 +26,15 @@ internal sealed class JsonObjectReader
     public string Path { get; }
 
     /// <summary>
-    /// Opens <paramref name="element"/> as an object with the given known fields. Reports a type error and returns
-    /// <c>null</c> when it isn't an object; reports each unknown or repeated field.
+    /// Opens <paramref name="element"/> as an object whose fields are <paramref name="knownFields"/> (the same fields, in
+    /// the same order, as the schema's <c>properties</c> there). Returns <c>null</c> when it isn't an object (the schema
+    /// said so); reports each field given more than once.
     /// </summary>
     public static JsonObjectReader? Open(JsonElement element, string path, IReadOnlyList<string> knownFields, List<ProfileError> errors)
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
-            errors.Add(new ProfileError(path, $"expected an object {{ ... }}, got {Describe(element.ValueKind)}"));
+            EnsureReported(errors, path, $"{Describe(element.ValueKind)} where an object belongs");
             return null;
         }
 
@@ -46,7 +44,7 @@ internal sealed class JsonObjectReader
             var fieldPath = JsonPath.Property(path, property.Name);
             if (!knownFields.Contains(property.Name, StringComparer.Ordinal))
             {
-                errors.Add(new ProfileError(fieldPath, UnknownField(property.Name, knownFields)));
+                EnsureReported(errors, fieldPath, "an unknown field");
             }
             else if (!fields.TryAdd(property.Name, property.Value))
             {
@@ -54,7 +52,7 @@ internal sealed class JsonObjectReader
             }
         }
 
-        return new JsonObjectReader(path, fields, errors);
+        return new JsonObjectReader(path, fields, knownFields, errors);
     }
 
     /// <summary>Opens a nested object, recording its problems in the same error list.</summary>
@@ -74,10 +72,14 @@ internal sealed class JsonObjectReader
     };
 
     /// <summary>Whether the field is present (with any value, including null).</summary>
-    public bool Has(string name) => this.fields.ContainsKey(name);
+    public bool Has(string name) => this.fields.ContainsKey(this.Known(name));
 
     /// <summary>The JSON path of a field of this object.</summary>
     public string PathOf(string name) => JsonPath.Property(this.Path, name);
+
+    /// <summary>Whether an error has been recorded at or under <paramref name="path"/> (by the schema or by a reader).</summary>
+    public bool HasErrorsUnder(string path) =>
+        this.errors.Any(e => e.Path == path || e.Path.StartsWith(path + ".", StringComparison.Ordinal) || e.Path.StartsWith(path + "[", StringComparison.Ordinal));
 
     /// <summary>Records an error against a field of this object.</summary>
     public void Error(string name, string message) => this.errors.Add(new ProfileError(this.PathOf(name), message));
@@ -88,110 +90,56 @@ internal sealed class JsonObjectReader
     /// <summary>Records an error against this object itself.</summary>
     public void ErrorHere(string message) => this.errors.Add(new ProfileError(this.Path, message));
 
-    /// <summary>Reports "required" with a fix-it hint when the field is absent; returns whether it is present.</summary>
-    public bool Require(string name, string hint)
-    {
-        if (this.Has(name))
-        {
-            return true;
-        }
-
-        this.Error(name, $"required field '{name}' is missing; {hint}");
-        return false;
-    }
-
     /// <summary>Whether the field is present with the value JSON null.</summary>
-    public bool IsNull(string name) => this.fields.TryGetValue(name, out var value) && value.ValueKind == JsonValueKind.Null;
+    public bool IsNull(string name) => this.fields.TryGetValue(this.Known(name), out var value) && value.ValueKind == JsonValueKind.Null;
 
-    /// <summary>A string field. Absent → <c>null</c>; wrong type → error.</summary>
+    /// <summary>A string field; <c>null</c> when absent, refused by the schema, or null where <paramref name="allowNull"/>.</summary>
     public string? GetString(string name, bool allowNull = false) =>
-        this.Get(name, JsonValueKind.String, "a string", allowNull) is { } value ? value.GetString() : null;
-
-    /// <summary>A non-empty string without surrounding whitespace.</summary>
-    public string? GetTrimmedString(string name, string example)
-    {
-        var value = this.GetString(name);
-        if (value is null)
-        {
-            return null;
-        }
-
-        if (value.Length == 0)
-        {
-            this.Error(name, $"'{name}' is empty; give a value such as {example}");
-            return null;
-        }
-
-        if (value.Trim().Length != value.Length)
-        {
-            this.Error(name, $"{ProfileText.Quote(value)} has leading or trailing whitespace; remove it");
-            return null;
-        }
-
-        return value;
-    }
+        this.Get(name, JsonValueKind.String, allowNull) is { } value ? value.GetString() : null;
 
     /// <summary>A boolean field.</summary>
     public bool? GetBoolean(string name)
     {
-        if (!this.fields.TryGetValue(name, out var value))
+        if (this.Readable(name) is not { } value)
         {
             return null;
         }
 
-        if (value.ValueKind is JsonValueKind.True or JsonValueKind.False)
-        {
-            return value.GetBoolean();
-        }
-
-        this.Error(name, $"expected a boolean (true or false), got {Describe(value.ValueKind)}");
-        return null;
+        return value.ValueKind is JsonValueKind.True or JsonValueKind.False
+            ? value.GetBoolean()
+            : this.Disagree<bool?>(name, "a boolean");
     }
 
-    /// <summary>An integer field checked against an inclusive range.</summary>
-    public long? GetInteger(string name, (long Min, long Max) range, bool allowNull = false)
+    /// <summary>A whole-number field (<c>8</c>, <c>8.0</c> and <c>8e0</c> alike); its range is the schema's.</summary>
+    public long? GetInteger(string name, bool allowNull = false)
     {
-        if (this.Get(name, JsonValueKind.Number, "an integer", allowNull) is not { } value)
+        if (this.Get(name, JsonValueKind.Number, allowNull) is not { } value)
         {
             return null;
         }
 
-        if (!value.TryGetInt64(out var number))
-        {
-            this.Error(name, $"expected a whole number between {range.Min} and {range.Max}, got {ProfileText.Quote(value.GetRawText())}");
-            return null;
-        }
-
-        if (number < range.Min || number > range.Max)
-        {
-            this.Error(name, $"{number} is out of range; '{name}' must be between {range.Min} and {range.Max}");
-            return null;
-        }
-
-        return number;
+        return value.TryGetDecimal(out var number) && number == decimal.Truncate(number) && number is >= long.MinValue and <= long.MaxValue
+            ? (long)number
+            : this.Disagree<long?>(name, "a whole number");
     }
 
-    /// <summary>A non-negative integer field of the full unsigned 64-bit range (e.g. a seed).</summary>
+    /// <summary>A non-negative whole-number field of the full unsigned 64-bit range (e.g. a seed).</summary>
     public ulong? GetUnsignedInteger(string name)
     {
-        if (this.Get(name, JsonValueKind.Number, "an integer", allowNull: false) is not { } value)
+        if (this.Get(name, JsonValueKind.Number, allowNull: false) is not { } value)
         {
             return null;
         }
 
-        if (!value.TryGetUInt64(out var number))
-        {
-            this.Error(name, $"expected a whole number between 0 and {ulong.MaxValue}, got {ProfileText.Quote(value.GetRawText())}");
-            return null;
-        }
-
-        return number;
+        return value.TryGetDecimal(out var number) && number == decimal.Truncate(number) && number is >= 0 and <= ulong.MaxValue
+            ? (ulong)number
+            : this.Disagree<ulong?>(name, "an unsigned whole number");
     }
 
     /// <summary>An array field, as its elements with their paths.</summary>
     public IReadOnlyList<(JsonElement Element, string Path)>? GetArray(string name)
     {
-        if (this.Get(name, JsonValueKind.Array, "an array [ ... ]", allowNull: false) is not { } value)
+        if (this.Get(name, JsonValueKind.Array, allowNull: false) is not { } value)
         {
             return null;
         }
@@ -200,48 +148,46 @@ internal sealed class JsonObjectReader
         return value.EnumerateArray().Select((element, index) => (element, JsonPath.Index(path, index))).ToList();
     }
 
-    /// <summary>The raw value of a field, or <c>null</c> when absent.</summary>
-    public JsonElement? GetRaw(string name) => this.fields.TryGetValue(name, out var value) ? value : null;
+    /// <summary>The raw value of a field, or <c>null</c> when absent or refused by the schema.</summary>
+    public JsonElement? GetRaw(string name) => this.Readable(name);
 
-    private static string UnknownField(string name, IReadOnlyList<string> knownFields)
+    private static void EnsureReported(List<ProfileError> errors, string path, string what)
     {
-        var known = $"known fields: {string.Join(", ", knownFields)}";
-        var sameButCase = knownFields.FirstOrDefault(k => string.Equals(k, name, StringComparison.OrdinalIgnoreCase));
-        if (sameButCase is not null)
+        if (!errors.Any(e => e.Path == path))
         {
-            return $"unknown field {ProfileText.Quote(name)}; field names are case-sensitive camelCase: did you mean '{sameButCase}'?";
+            throw new InvalidOperationException($"{path}: profile.schema.json accepted {what}, which the reader cannot read; the schema and the reader disagree");
         }
-
-        var lower = name.ToLowerInvariant();
-        if (lower.Contains("pass", StringComparison.Ordinal) || lower.Contains("secret", StringComparison.Ordinal) || lower.Contains("token", StringComparison.Ordinal))
-        {
-            return PasswordHint;
-        }
-
-        if (lower is "user" or "username" or "login" or "userid")
-        {
-            return UserNameHint;
-        }
-
-        var closest = knownFields.MinBy(k => ProfileText.EditDistance(k, name));
-        return closest is not null && ProfileText.EditDistance(closest, name) <= 2
-            ? $"unknown field {ProfileText.Quote(name)}; did you mean '{closest}'? {known}"
-            : $"unknown field {ProfileText.Quote(name)}; {known}";
     }
 
-    private JsonElement? Get(string name, JsonValueKind kind, string expected, bool allowNull)
+    private JsonElement? Get(string name, JsonValueKind kind, bool allowNull)
     {
-        if (!this.fields.TryGetValue(name, out var value) || (allowNull && value.ValueKind == JsonValueKind.Null))
+        if (this.Readable(name) is not { } value || (allowNull && value.ValueKind == JsonValueKind.Null))
         {
             return null;
         }
 
-        if (value.ValueKind == kind)
+        return value.ValueKind == kind ? value : this.Disagree<JsonElement?>(name, Describe(kind));
+    }
+
+    private JsonElement? Readable(string name)
+    {
+        if (!this.fields.TryGetValue(this.Known(name), out var value))
         {
-            return value;
+            return null;
         }
 
-        this.Error(name, $"expected {expected}, got {Describe(value.ValueKind)}");
-        return null;
+        var path = this.PathOf(name);
+        return this.errors.Any(e => e.Path == path) ? null : value;
     }
+
+    private T Disagree<T>(string name, string expected)
+    {
+        EnsureReported(this.errors, this.PathOf(name), $"a value that is not {expected}");
+        return default!;
+    }
+
+    private string Known(string name) =>
+        this.knownFields.Contains(name, StringComparer.Ordinal)
+            ? name
+            : throw new InvalidOperationException($"{this.Path}: the reader asks for '{name}', which is not one of its known fields ({string.Join(", ", this.knownFields)})");
 }

@@ -4,7 +4,9 @@ namespace Harness.Profiles;
 
 /// <summary>
 /// The provider under test, as described by a validated profile file. Build one with <see cref="ProfileLoader"/>;
-/// every field has a documented default and range, checked at load time.
+/// every field has a documented default and range, checked at load time against profiles/profile.schema.json (the
+/// <see cref="System.ComponentModel.DataAnnotations.RangeAttribute"/>s here are the schema's, a test keeps them equal).
+/// The first site's fields (<see cref="Site"/>) are at the top level of the JSON; the optional <see cref="Peer"/> has the same fields.
 /// </summary>
 internal sealed record Profile
 {
@@ -20,20 +22,29 @@ internal sealed record Profile
     /// <summary>The profile's name: 1 to 64 of <c>A-Z a-z 0-9 . _ -</c>. Required.</summary>
     public required string Name { get; init; }
 
-    /// <summary>The embedded simulator or a vCenter base URI. Required.</summary>
-    public required ProfileTarget Target { get; init; }
+    /// <summary>The first site: target, release, credentials, tls, providerId and groups at the top level of the JSON. Required.</summary>
+    public required SiteProfile Site { get; init; }
 
-    /// <summary>The vCenter release whose API is used, four dotted numbers. <value>Default: "8.0.3.0".</value></summary>
-    public string Release { get; init; } = DefaultRelease;
+    /// <summary>
+    /// The second site (the JSON's <c>peer</c>): the peer vCenter of a replication pair, or the simulator's second site
+    /// when both are embedded. Pairs are discovered from the two providers, never listed. <value>Default: <c>null</c> (one site).</value>
+    /// </summary>
+    public SiteProfile? Peer { get; init; }
 
-    /// <summary>Where the user name and password come from. Required unless the target is embedded.</summary>
-    public CredentialSource? Credentials { get; init; }
+    /// <summary>The first site's target (<see cref="SiteProfile.Target"/>).</summary>
+    public ProfileTarget Target => this.Site.Target;
 
-    /// <summary>How the server certificate is checked. <value>Default: <see cref="TlsSettings.SystemTrust"/>.</value></summary>
-    public TlsSettings Tls { get; init; } = TlsSettings.SystemTrust;
+    /// <summary>The first site's release (<see cref="SiteProfile.Release"/>).</summary>
+    public string Release => this.Site.Release;
 
-    /// <summary>The VasaProvider moId to use instead of discovery. <value>Default: <c>null</c> (discover).</value></summary>
-    public string? ProviderId { get; init; }
+    /// <summary>The first site's credentials (<see cref="SiteProfile.Credentials"/>); <c>null</c> only for an embedded target without any.</summary>
+    public CredentialSource? Credentials => this.Site.Credentials;
+
+    /// <summary>The first site's certificate checks (<see cref="SiteProfile.Tls"/>).</summary>
+    public TlsSettings Tls => this.Site.Tls;
+
+    /// <summary>The first site's provider id (<see cref="SiteProfile.ProviderId"/>); <c>null</c>: discover.</summary>
+    public string? ProviderId => this.Site.ProviderId;
 
     /// <summary>The default per-call timeout.</summary>
     public const int DefaultCallTimeoutSeconds = 60;
@@ -59,11 +70,8 @@ internal sealed record Profile
     /// <summary>The known-failures baseline file (relative to the profile's folder), if any; <c>--baseline</c> overrides it.</summary>
     public string? Baseline { get; init; }
 
-    /// <summary>
-    /// The allowlist: the only groups the suite may change. No duplicates.
-    /// <value>Default: empty for a remote target; every simulator group for the embedded target.</value>
-    /// </summary>
-    public IReadOnlyList<GroupRef> Groups { get; init; } = [];
+    /// <summary>The first site's allowlist (<see cref="SiteProfile.Groups"/>): every simulator group by default for the embedded target.</summary>
+    public IReadOnlyList<GroupRef> Groups => this.Site.Groups;
 
     /// <summary>How long to wait for an SMS task to finish, in seconds. <value>Default: 300; range 1..86400.</value></summary>
     [Range(1, 86400)]

@@ -4,7 +4,9 @@ namespace Harness.Profiles;
 
 /// <summary>
 /// Loads and validates profile files. Never throws: returns a valid profile or every error found, each naming the
-/// JSON path of the field and how to fix it. Accepts <c>//</c> and <c>/* */</c> comments and trailing commas.
+/// JSON path of the field and how to fix it. Accepts <c>//</c> and <c>/* */</c> comments and trailing commas. A profile
+/// is checked against <see cref="ProfileSchema"/> (profiles/profile.schema.json), then by <see cref="ProfileReader"/>
+/// for the rules across fields; the errors of both come in the order of the fields in the file.
 /// </summary>
 internal static class ProfileLoader
 {
@@ -80,7 +82,7 @@ internal static class ProfileLoader
         {
             try
             {
-                var errors = new List<ProfileError>();
+                var errors = ProfileSchema.Validate(document.RootElement);
                 var profile = ProfileReader.Read(document.RootElement, options ?? ProfileLoadOptions.Default, errors);
                 if (profile is not null && errors.Count == 0)
                 {
@@ -92,7 +94,7 @@ internal static class ProfileLoader
                     errors.Add(new ProfileError(JsonPath.Root, "the profile is invalid for an unknown reason; please report this"));
                 }
 
-                return ProfileLoadResult.Failure(sourceName, errors);
+                return ProfileLoadResult.Failure(sourceName, InDocumentOrder(errors, document.RootElement));
             }
             catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException or OverflowException)
             {
@@ -102,12 +104,53 @@ internal static class ProfileLoader
         }
     }
 
+    /// <summary>Orders errors as their fields appear in the file; a missing field sorts with the object that lacks it.</summary>
+    private static List<ProfileError> InDocumentOrder(List<ProfileError> errors, JsonElement root)
+    {
+        var positions = new Dictionary<string, int>(StringComparer.Ordinal);
+        Walk(root, JsonPath.Root);
+        return errors.Select((error, index) => (error, index)).OrderBy(e => PositionOf(e.error.Path)).ThenBy(e => e.index).Select(e => e.error).ToList();
+
+        void Walk(JsonElement element, string path)
+        {
+            positions.TryAdd(path, positions.Count);
+            if (element.ValueKind == JsonValueKind.Object)
+            {
+                foreach (var property in element.EnumerateObject())
+                {
+                    Walk(property.Value, JsonPath.Property(path, property.Name));
+                }
+            }
+            else if (element.ValueKind == JsonValueKind.Array)
+            {
+                var index = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    Walk(item, JsonPath.Index(path, index++));
+                }
+            }
+        }
+
+        int PositionOf(string path)
+        {
+            while (!positions.ContainsKey(path) && path.Length > JsonPath.Root.Length)
+            {
+                var cut = Math.Max(path.LastIndexOf('.'), path.LastIndexOf('['));
+                path = cut > 0 ? path[..cut] : JsonPath.Root;
+            }
+
+            return positions.GetValueOrDefault(path);
+        }
+    }
+
     private static ProfileLoadResult Fail(string sourceName, string message) =>
         ProfileLoadResult.Failure(sourceName, [new ProfileError(JsonPath.Root, message)]);
 
+    /// <summary>The parser's message without its position (given already) and on one line (it may quote the broken text).</summary>
     private static string StripPosition(string message)
     {
         var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        return (cut >= 0 ? message[..cut] : message).TrimEnd('.', ' ');
+        var text = (cut >= 0 ? message[..cut] : message).TrimEnd('.', ' ');
+        return string.Concat(text.Select(c => char.IsControl(c) ? '?' : c));
     }
 }

@@ -1,12 +1,22 @@
 namespace Harness.Profiles;
 
-/// <summary>Reads the profile's <c>capabilities</c>, <c>propertyTests</c> and <c>retry</c> blocks, collecting every field error.</summary>
+/// <summary>
+/// Reads the profile's <c>capabilities</c>, <c>propertyTests</c>, <c>retry</c> and <c>acceptedUnverified</c> blocks.
+/// The schema has checked each field; this checks what relates them.
+/// </summary>
 internal static class ProfileSectionsReader
 {
-    private static readonly string[] CapabilityFields = ["implemented", "batchLimit"];
-    private static readonly string[] PropertyTestFields = ["preset", "cases", "seed"];
-    private static readonly string[] RetryFields = ["attempts", "initialDelayMilliseconds", "budgetSeconds"];
-    private static readonly string[] AcceptedUnverifiedFields = ["check", "clause", "reason", "expires"];
+    /// <summary>The fields of a <c>capabilities.&lt;method&gt;</c> object, in the schema's order.</summary>
+    public static IReadOnlyList<string> CapabilityFields { get; } = ["implemented", "batchLimit"];
+
+    /// <summary>The fields of <c>propertyTests</c>.</summary>
+    public static IReadOnlyList<string> PropertyTestFields { get; } = ["preset", "cases", "seed"];
+
+    /// <summary>The fields of <c>retry</c>.</summary>
+    public static IReadOnlyList<string> RetryFields { get; } = ["attempts", "initialDelayMilliseconds", "budgetSeconds"];
+
+    /// <summary>The fields of an <c>acceptedUnverified[]</c> entry.</summary>
+    public static IReadOnlyList<string> AcceptedUnverifiedFields { get; } = ["check", "clause", "reason", "expires"];
 
     /// <summary>
     /// Reads <c>acceptedUnverified</c>: MUST checks (by <c>check</c> name or <c>clause</c> id) that may end inconclusive
@@ -29,17 +39,18 @@ internal static class ProfileSectionsReader
                 continue;
             }
 
-            var check = entry.Has("check") ? entry.GetTrimmedString("check", "\"Two_concurrent_reversals_of_one_group_reverse_it_once\"") : null;
-            var clause = entry.Has("clause") ? entry.GetTrimmedString("clause", "\"RRG-CONC-1\"") : null;
+            var check = entry.GetString("check");
+            var clause = entry.GetString("clause");
             if (entry.Has("check") == entry.Has("clause"))
             {
                 entry.ErrorHere("name exactly one of \"check\" (a check name) or \"clause\" (a clause id)");
             }
 
-            var reason = entry.Require("reason", "say why the clause cannot be verified on this provider (a ticket, a lab limitation)") ? entry.GetTrimmedString("reason", "\"no second FAILEDOVER group in the lab\"") : null;
+            var reason = entry.GetString("reason");
             DateOnly? expires = null;
-            if (entry.Require("expires", "every acceptance needs an end, e.g. \"expires\": \"2027-03-31\"") && entry.GetString("expires") is { } text)
+            if (entry.GetString("expires") is { } text)
             {
+                // The schema checks the shape yyyy-mm-dd; only the calendar knows whether the day exists.
                 if (DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date))
                 {
                     expires = date;
@@ -110,15 +121,9 @@ internal static class ProfileSectionsReader
 
         var defaults = PropertyTestSettings.Default;
         var preset = reader.GetString("preset");
-        if (preset is not null && !PropertyTestSettings.Presets.Contains(preset, StringComparer.Ordinal))
-        {
-            reader.Error("preset", $"{ProfileText.Quote(preset)} is not a preset; use \"{PropertyTestSettings.Quick}\" (few cases, the default) or \"{PropertyTestSettings.Thorough}\" (many more cases), or set \"cases\" to an exact number");
-            preset = null;
-        }
-
-        var cases = reader.GetInteger("cases", DeclaredRange.Of<PropertyTestSettings>(nameof(PropertyTestSettings.Cases)));
+        var cases = reader.GetInteger("cases");
         var seed = reader.GetUnsignedInteger("seed");
-        if ((reader.Has("preset") && preset is null) || (reader.Has("cases") && cases is null) || (reader.Has("seed") && seed is null))
+        if (reader.HasErrorsUnder(reader.Path))
         {
             return null;
         }
@@ -141,10 +146,10 @@ internal static class ProfileSectionsReader
         }
 
         var defaults = RetrySettings.Default;
-        var attempts = reader.GetInteger("attempts", DeclaredRange.Of<RetrySettings>(nameof(RetrySettings.Attempts)));
-        var delay = reader.GetInteger("initialDelayMilliseconds", DeclaredRange.Of<RetrySettings>(nameof(RetrySettings.InitialDelayMilliseconds)));
-        var budget = reader.GetInteger("budgetSeconds", DeclaredRange.Of<RetrySettings>(nameof(RetrySettings.BudgetSeconds)));
-        if ((reader.Has("attempts") && attempts is null) || (reader.Has("initialDelayMilliseconds") && delay is null) || (reader.Has("budgetSeconds") && budget is null))
+        var attempts = reader.GetInteger("attempts");
+        var delay = reader.GetInteger("initialDelayMilliseconds");
+        var budget = reader.GetInteger("budgetSeconds");
+        if (reader.HasErrorsUnder(reader.Path))
         {
             return null;
         }
@@ -160,15 +165,14 @@ internal static class ProfileSectionsReader
     private static OperationCapability? ReadCapability(JsonObjectReader capability)
     {
         var implemented = capability.GetBoolean("implemented");
-        var batchLimit = capability.GetInteger("batchLimit", DeclaredRange.Of<OperationCapability>(nameof(OperationCapability.BatchLimit)), allowNull: true);
-        if ((capability.Has("implemented") && implemented is null) || (capability.Has("batchLimit") && !capability.IsNull("batchLimit") && batchLimit is null))
-        {
-            return null;
-        }
-
+        var batchLimit = capability.GetInteger("batchLimit", allowNull: true);
         if (implemented == false && batchLimit is not null)
         {
             capability.Error("batchLimit", "an operation declared \"implemented\": false has no batch limit; remove batchLimit (or set implemented to true)");
+        }
+
+        if (capability.HasErrorsUnder(capability.Path))
+        {
             return null;
         }
 

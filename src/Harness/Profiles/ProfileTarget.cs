@@ -41,17 +41,18 @@ internal sealed record ProfileTarget
             return null;
         }
 
+        if (text.Contains('@', StringComparison.Ordinal))
+        {
+            // Checked before any message that quotes the text: what precedes '@' may be a password.
+            error = "inline secrets are refused: remove the user info (user:password@) from the target URL and use credentials.userNameEnv / credentials.passwordEnv";
+            return null;
+        }
+
         if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
         {
             error = string.Equals(text, EmbeddedKeyword, StringComparison.OrdinalIgnoreCase)
                 ? "target must be spelled \"embedded\" (lower case)"
                 : $"{ProfileText.Quote(text)} is not a valid target; {Expected}";
-            return null;
-        }
-
-        if (!string.IsNullOrEmpty(uri.UserInfo))
-        {
-            error = "inline secrets are refused: remove the user info (user:password@) from the target URL and use credentials.userNameEnv / credentials.passwordEnv";
             return null;
         }
 

@@ -1,67 +1,81 @@
 using Harness.Simulator;
-using Harness.Wire.Groups;
 using System.Text.Json;
 
 namespace Harness.Profiles;
 
-/// <summary>Reads the <c>simulator</c> block of an embedded profile, collecting every field error.</summary>
+/// <summary>
+/// Reads the <c>simulator</c> block of an embedded profile. The schema has checked each field; this reads them and
+/// checks what relates fields: unique groups, the fault route against the operation, and the deviation names this
+/// build knows.
+/// </summary>
 internal static class SimulatorSettingsReader
 {
-    private static readonly string[] KnownFields =
+    /// <summary>The fields of the block, in the schema's order.</summary>
+    public static IReadOnlyList<string> KnownFields { get; } =
     [
         "groups", "maxBatchSize", "batchLimit", "tooManyReportsMaxBatchSize", "taskPollsToComplete",
         "providerName", "providerVersion", "vasaVersion", "latencyMilliseconds", "taskDurationMilliseconds", "progressSteps",
         "faults", "transportFaults", "deviations", "requestShapeFault", "perGroupErrors", "repeats",
     ];
 
-    private static readonly string[] FaultFields = ["operation", "fault", "times", "route"];
+    /// <summary>The fields of a <c>faults[]</c> entry.</summary>
+    public static IReadOnlyList<string> FaultFields { get; } = ["operation", "fault", "times", "route"];
 
-    private static readonly string[] GroupFields = ["faultDomainId", "deviceGroupId", "state"];
+    /// <summary>The fields of a <c>groups[]</c> entry.</summary>
+    public static IReadOnlyList<string> GroupFields { get; } = ["faultDomainId", "deviceGroupId", "state"];
 
-    /// <summary>Reads the block at <paramref name="path"/>. Returns <c>null</c> when anything in it is invalid.</summary>
-    public static SimulatorSettings? Read(JsonElement element, string path, ProfileLoadOptions options, List<ProfileError> errors)
+    /// <summary>The values of <c>requestShapeFault</c>.</summary>
+    public static IReadOnlyDictionary<string, RequestShapeFault> RequestShapeFaults { get; } = new Dictionary<string, RequestShapeFault>(StringComparer.Ordinal)
     {
-        var before = errors.Count;
-        var reader = JsonObjectReader.Open(element, path, KnownFields, errors);
-        if (reader is null)
+        ["InvalidRequest"] = RequestShapeFault.InvalidRequest,
+        ["InvalidArgument"] = RequestShapeFault.InvalidArgument,
+        ["none"] = RequestShapeFault.None,
+    };
+
+    /// <summary>The values of <c>perGroupErrors</c>.</summary>
+    public static IReadOnlyDictionary<string, PerGroupErrorReading> PerGroupErrorReadings { get; } = new Dictionary<string, PerGroupErrorReading>(StringComparer.Ordinal)
+    {
+        ["groupErrorResult"] = PerGroupErrorReading.GroupErrorResult,
+        ["taskError"] = PerGroupErrorReading.TaskError,
+        ["wholeCallFault"] = PerGroupErrorReading.WholeCallFault,
+    };
+
+    /// <summary>The values of <c>repeats</c>.</summary>
+    public static IReadOnlyDictionary<string, RepeatReading> RepeatReadings { get; } = new Dictionary<string, RepeatReading>(StringComparer.Ordinal)
+    {
+        ["alreadyDone"] = RepeatReading.AlreadyDone,
+        ["refused"] = RepeatReading.Refused,
+    };
+
+    /// <summary>Reads the <c>simulator</c> field of <paramref name="parent"/>. Returns <c>null</c> when it is absent or anything in it is invalid.</summary>
+    public static SimulatorSettings? Read(JsonObjectReader parent, ProfileLoadOptions options)
+    {
+        var path = parent.PathOf("simulator");
+        if (parent.GetRaw("simulator") is not { } element || parent.Open(element, path, KnownFields) is not { } reader)
         {
             return null;
         }
 
         var defaults = SimulatorSettings.Default;
         var groups = ReadGroups(reader);
-        var maxBatchSize = reader.GetInteger("maxBatchSize", DeclaredRange.Of<SimulatorSettings>(nameof(SimulatorSettings.MaxBatchSize)), allowNull: true);
-        var batchLimit = reader.GetInteger("batchLimit", DeclaredRange.Of<SimulatorSettings>(nameof(SimulatorSettings.BatchLimit)), allowNull: true);
+        var maxBatchSize = reader.GetInteger("maxBatchSize", allowNull: true);
+        var batchLimit = reader.GetInteger("batchLimit", allowNull: true);
         var reportsMax = reader.GetBoolean("tooManyReportsMaxBatchSize");
-        var polls = reader.GetInteger("taskPollsToComplete", DeclaredRange.Of<SimulatorSettings>(nameof(SimulatorSettings.TaskPollsToComplete)));
-        var providerName = reader.GetTrimmedString("providerName", $"\"{defaults.ProviderName}\"");
-        var providerVersion = reader.GetTrimmedString("providerVersion", $"\"{defaults.ProviderVersion}\"");
-        var vasaVersion = reader.GetTrimmedString("vasaVersion", $"\"{defaults.VasaVersion}\"");
-        var latency = reader.GetInteger("latencyMilliseconds", DeclaredRange.Of<SimulatorSettings>(nameof(SimulatorSettings.LatencyMilliseconds)));
-        var taskDuration = reader.GetInteger("taskDurationMilliseconds", DeclaredRange.Of<SimulatorSettings>(nameof(SimulatorSettings.TaskDurationMilliseconds)));
-        var progressSteps = reader.GetInteger("progressSteps", DeclaredRange.Of<SimulatorSettings>(nameof(SimulatorSettings.ProgressSteps)));
+        var polls = reader.GetInteger("taskPollsToComplete");
+        var providerName = reader.GetString("providerName");
+        var providerVersion = reader.GetString("providerVersion");
+        var vasaVersion = reader.GetString("vasaVersion");
+        var latency = reader.GetInteger("latencyMilliseconds");
+        var taskDuration = reader.GetInteger("taskDurationMilliseconds");
+        var progressSteps = reader.GetInteger("progressSteps");
         var faults = ReadFaults(reader);
         var transportFaults = TransportFaultReader.ReadAll(reader);
         var deviations = ReadDeviations(reader, options.KnownDeviations);
-        var shapeFault = ReadChoice(reader, "requestShapeFault", "choice", new Dictionary<string, RequestShapeFault>(StringComparer.Ordinal)
-        {
-            ["InvalidRequest"] = RequestShapeFault.InvalidRequest,
-            ["InvalidArgument"] = RequestShapeFault.InvalidArgument,
-            ["none"] = RequestShapeFault.None,
-        });
-        var perGroupErrors = ReadChoice(reader, "perGroupErrors", "reading", new Dictionary<string, PerGroupErrorReading>(StringComparer.Ordinal)
-        {
-            ["groupErrorResult"] = PerGroupErrorReading.GroupErrorResult,
-            ["taskError"] = PerGroupErrorReading.TaskError,
-            ["wholeCallFault"] = PerGroupErrorReading.WholeCallFault,
-        });
-        var repeats = ReadChoice(reader, "repeats", "reading", new Dictionary<string, RepeatReading>(StringComparer.Ordinal)
-        {
-            ["alreadyDone"] = RepeatReading.AlreadyDone,
-            ["refused"] = RepeatReading.Refused,
-        });
+        var shapeFault = ReadChoice(reader, "requestShapeFault", RequestShapeFaults);
+        var perGroupErrors = ReadChoice(reader, "perGroupErrors", PerGroupErrorReadings);
+        var repeats = ReadChoice(reader, "repeats", RepeatReadings);
 
-        if (errors.Count > before)
+        if (reader.HasErrorsUnder(path))
         {
             return null;
         }
@@ -88,24 +102,10 @@ internal static class SimulatorSettingsReader
         };
     }
 
-    /// <summary>Reads a string field that names one of <paramref name="allowed"/>; anything else is an error naming the choices.</summary>
-    private static T? ReadChoice<T>(JsonObjectReader reader, string field, string what, IReadOnlyDictionary<string, T> allowed)
-        where T : struct, Enum
-    {
-        var text = reader.GetString(field);
-        if (text is null)
-        {
-            return null;
-        }
-
-        if (allowed.TryGetValue(text, out var value))
-        {
-            return value;
-        }
-
-        reader.Error(field, $"{ProfileText.Quote(text)} is not a {what}; use one of {string.Join(", ", allowed.Keys.Select(ProfileText.Quote))}");
-        return null;
-    }
+    /// <summary>Reads a string field that names one of <paramref name="allowed"/> (the schema's enum there).</summary>
+    private static T? ReadChoice<T>(JsonObjectReader reader, string field, IReadOnlyDictionary<string, T> allowed)
+        where T : struct, Enum =>
+        reader.GetString(field) is { } text && allowed.TryGetValue(text, out var value) ? value : null;
 
     private static List<SimulatedGroup>? ReadGroups(JsonObjectReader parent)
     {
@@ -125,8 +125,8 @@ internal static class SimulatorSettingsReader
                 continue;
             }
 
-            var id = ProfileReader.ReadGroupRef(reader);
-            var state = ReadState(reader);
+            var id = SiteReader.ReadGroupRef(reader);
+            var state = reader.GetString("state");
             if (id is null || state is null)
             {
                 continue;
@@ -142,24 +142,6 @@ internal static class SimulatorSettingsReader
         }
 
         return groups;
-    }
-
-    private static string? ReadState(JsonObjectReader group)
-    {
-        var allowed = string.Join(", ", ReplicationState.All);
-        if (!group.Require("state", $"add \"state\" with one of {allowed}"))
-        {
-            return null;
-        }
-
-        var state = group.GetString("state");
-        if (state is not null && !ReplicationState.All.Contains(state, StringComparer.Ordinal))
-        {
-            group.Error("state", $"{ProfileText.Quote(state)} is not a replication state; use one of {allowed}");
-            return null;
-        }
-
-        return state;
     }
 
     private static List<FaultInjection>? ReadFaults(JsonObjectReader parent)
@@ -185,39 +167,17 @@ internal static class SimulatorSettingsReader
 
     private static FaultInjection? ReadFault(JsonObjectReader reader)
     {
-        var operations = string.Join(", ", SimulatedFault.Operations);
         var operation = reader.GetString("operation");
-        var valid = true;
-        if (operation is not null && !SimulatedFault.Operations.Contains(operation, StringComparer.Ordinal))
-        {
-            reader.Error("operation", $"{ProfileText.Quote(operation)} cannot be given a fault; use one of {operations} (or remove the field for {SimulatedFault.DefaultOperation})");
-            valid = false;
-        }
-
-        var faultNames = string.Join(", ", SimulatedFault.FaultNames);
-        var fault = reader.Require("fault", $"name the fault to inject, e.g. \"fault\": \"ProviderBusy\"; one of {faultNames}") ? reader.GetString("fault") : null;
-        if (fault is not null && !SimulatedFault.FaultNames.Contains(fault, StringComparer.Ordinal))
-        {
-            var sameButCase = SimulatedFault.FaultNames.FirstOrDefault(f => string.Equals(f, fault, StringComparison.OrdinalIgnoreCase));
-            var hint = sameButCase is null ? string.Empty : $"fault names are case-sensitive: did you mean '{sameButCase}'? ";
-            reader.Error("fault", $"{ProfileText.Quote(fault)} is not a fault the simulator can inject; {hint}use one of {faultNames}");
-            fault = null;
-        }
-
-        var times = reader.GetInteger("times", DeclaredRange.Of<FaultInjection>(nameof(FaultInjection.Times)));
+        var fault = reader.GetString("fault");
+        var times = reader.GetInteger("times");
         var route = reader.GetString("route");
-        if (route is not null && !FaultInjection.Routes.Contains(route, StringComparer.Ordinal))
-        {
-            reader.Error("route", $"{ProfileText.Quote(route)} is not a route; use \"call\" (the call fails with HTTP 500, the default) or \"task\" (the call returns a task that ends in error)");
-            valid = false;
-        }
-        else if (route == FaultInjection.TaskRoute && !SimulatedFault.IsTaskOperation(operation ?? SimulatedFault.DefaultOperation))
+        if (route == FaultInjection.TaskRoute && operation is not null && !SimulatedFault.IsTaskOperation(operation))
         {
             reader.Error("route", $"route \"task\" is only for *_Task operations, and {operation} returns no task; use \"call\" (or remove the field)");
-            valid = false;
+            return null;
         }
 
-        if (!valid || fault is null || (reader.Has("times") && times is null))
+        if (fault is null || reader.HasErrorsUnder(reader.Path))
         {
             return null;
         }
@@ -245,8 +205,7 @@ internal static class SimulatorSettingsReader
         {
             if (element.ValueKind != JsonValueKind.String)
             {
-                parent.ErrorAt(path, $"expected a deviation name (a string), got {JsonObjectReader.Describe(element.ValueKind)}");
-                continue;
+                continue; // the schema has said what a deviation name is
             }
 
             var name = element.GetString()!;

@@ -19,6 +19,7 @@ public static class ProfileArbitraries
         "capabilities", "propertyTests", "retry", "ReverseReplicateGroup_Task", "QueryReplicationGroup", "implemented",
         "preset", "cases", "seed", "attempts", "initialDelayMilliseconds", "budgetSeconds", "latencyMilliseconds",
         "taskDurationMilliseconds", "progressSteps", "faults", "operation", "fault", "times", "route",
+        "peer", "$schema", "transportFaults", "kind", "status", "sizeBytes", "acceptedUnverified", "check", "clause", "reason", "expires",
         "password", "userName", "Name", "groupz", "", " ", "$", "a.b", "\u00e9", "x\"y",
     ];
 
@@ -102,6 +103,9 @@ public static class ProfileArbitraries
             ("capabilities", Gen.Elements("{}", "{\"ReverseReplicateGroup_Task\":{\"implemented\":true,\"batchLimit\":8}}", "{\"QueryReplicationGroup\":{\"implemented\":false,\"batchLimit\":null}}"), false),
             ("propertyTests", Gen.Elements("{}", "{\"preset\":\"thorough\"}", "{\"preset\":\"quick\",\"cases\":5,\"seed\":18446744073709551615}"), false),
             ("retry", Gen.Elements("{}", "{\"attempts\":0}", "{\"attempts\":20,\"initialDelayMilliseconds\":1,\"budgetSeconds\":3600}"), false),
+            ("peer", embedded
+                ? Gen.Elements("{\"target\":\"embedded\"}", "{\"target\":\"embedded\",\"providerId\":\"vp-1\"}", "{\"target\":\"https://vc-b\"}")
+                : Gen.Elements("{\"target\":\"https://vc-b.example.com\"}", "{\"target\":\"https://vcenter.example.com\",\"providerId\":\"vp-2\"}", "{\"target\":\"embedded\"}", "{\"target\":\"https://vc-b\",\"credentials\":{\"userNameEnv\":\"U2\",\"passwordFile\":\"/p2\"},\"groups\":[{\"faultDomainId\":\"fd-9\",\"deviceGroupId\":\"rg-9\"}]}"), false),
         };
         if (embedded)
         {

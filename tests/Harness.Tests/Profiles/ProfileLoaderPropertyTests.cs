@@ -15,6 +15,21 @@ public sealed class ProfileLoaderPropertyTests
         return (result.Profile is not null) ^ (result.Errors.Count > 0);
     }
 
+    /// <summary>The schema and the reader agree: a value the schema lets through, the reader can read (else "please report this").</summary>
+    [FsCheck.NUnit.Property(MaxTest = 500, Arbitrary = [typeof(ProfileArbitraries)])]
+    public bool Schema_and_reader_agree_on_every_generated_profile(ProfileCandidate candidate) =>
+        ProfileLoader.Parse(candidate.Json, "generated.json", Options).Errors.All(e => !e.Message.Contains("please report this", StringComparison.Ordinal));
+
+    [Test]
+    public void Every_error_is_one_line()
+    {
+        var messages = FsCheck.Fluent.Gen.Sample(ProfileArbitraries.ProfileCandidate().Generator, 500)
+            .SelectMany(c => ProfileLoader.Parse(c.Json, "generated.json", Options).Errors)
+            .Select(e => e.ToString());
+
+        Assert.That(messages.Where(m => m.Contains('\n', StringComparison.Ordinal)), Is.Empty);
+    }
+
     [Test]
     public void Generated_candidates_include_valid_profiles_and_rejected_ones()
     {

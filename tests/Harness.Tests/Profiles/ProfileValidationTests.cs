@@ -25,6 +25,7 @@ public sealed class ProfileValidationTests
         yield return Case("Target_embedded_in_capitals_is_refused", Remote("{'target':'Embedded'}"), "$.target", "spelled \"embedded\"");
         yield return Case("Target_with_user_info_is_refused_as_an_inline_secret", Remote("{'target':'https://root:hunter2@vcenter.example.com'}"), "$.target", "inline secrets are refused");
         yield return Case("Target_that_is_a_boolean_is_refused", Remote("{'target':true}"), "$.target", "expected a string, got a boolean");
+        yield return Case("Target_with_user_info_and_another_scheme_is_refused_as_an_inline_secret", Remote("{'target':'ftp://root:hunter2@vcenter.example.com'}"), "$.target", "inline secrets are refused");
         yield return Case("Release_with_two_parts_is_refused", Remote("{'release':'8.0'}"), "$.release", "four dot-separated numbers");
         yield return Case("Release_with_letters_is_refused", Remote("{'release':'8.0.3.x'}"), "$.release", "four dot-separated numbers");
         yield return Case("Provider_id_that_is_empty_is_refused", Remote("{'providerId':''}"), "$.providerId", "is empty");
