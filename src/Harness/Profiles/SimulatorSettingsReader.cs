@@ -12,6 +12,7 @@ internal static class SimulatorSettingsReader
         "groups", "maxBatchSize", "batchLimit", "tooManyReportsMaxBatchSize", "taskPollsToComplete",
         "providerName", "providerVersion", "vasaVersion", "latencyMilliseconds", "taskDurationMilliseconds", "progressSteps",
         "faults", "transportFaults", "deviations", "requestShapeFault", "perGroupErrors", "repeats",
+        "sites", "pairs", "sameVcenter",
     ];
 
     private static readonly string[] FaultFields = ["operation", "fault", "times", "route"];
@@ -61,6 +62,21 @@ internal static class SimulatorSettingsReader
             ["refused"] = RepeatReading.Refused,
         });
 
+        var sites = (int?)reader.GetInteger("sites", DeclaredRange.Of<SimulatorSettings>(nameof(SimulatorSettings.Sites)));
+        var pairs = ReadPairs(reader);
+        var sameVcenter = reader.GetBoolean("sameVcenter");
+        if (sites == 2 && reader.Has("groups"))
+        {
+            reader.Error("groups", "with \"sites\": 2 the groups come in pairs, one at each site; remove groups and set pairs instead");
+        }
+        else if (sites is null or 1 && !(reader.Has("sites") && sites is null))
+        {
+            foreach (var twoSiteField in new[] { "pairs", "sameVcenter" }.Where(reader.Has))
+            {
+                reader.Error(twoSiteField, $"{twoSiteField} is for a two-site world; add \"sites\": 2 (or remove {twoSiteField})");
+            }
+        }
+
         if (errors.Count > before)
         {
             return null;
@@ -68,7 +84,10 @@ internal static class SimulatorSettingsReader
 
         return new SimulatorSettings
         {
-            Groups = groups ?? defaults.Groups,
+            Groups = sites == 2 ? SimulatedPairs.Layout(pairs ?? defaults.Pairs) : groups ?? defaults.Groups,
+            Sites = sites ?? defaults.Sites,
+            Pairs = pairs ?? defaults.Pairs,
+            SameVcenter = sameVcenter ?? defaults.SameVcenter,
             MaxBatchSize = reader.Has("maxBatchSize") ? maxBatchSize : defaults.MaxBatchSize,
             BatchLimit = reader.Has("batchLimit") ? (int?)batchLimit : defaults.BatchLimit,
             TooManyReportsMaxBatchSize = reportsMax ?? defaults.TooManyReportsMaxBatchSize,
@@ -105,6 +124,42 @@ internal static class SimulatorSettingsReader
 
         reader.Error(field, $"{ProfileText.Quote(text)} is not a {what}; use one of {string.Join(", ", allowed.Keys.Select(ProfileText.Quote))}");
         return null;
+    }
+
+    /// <summary>Reads <c>pairs</c>: an object counting the pairs per state of the site-B twin; at least one pair in all.</summary>
+    private static Dictionary<string, int>? ReadPairs(JsonObjectReader parent)
+    {
+        if (parent.GetRaw("pairs") is not { } element)
+        {
+            return null;
+        }
+
+        var reader = parent.Open(element, parent.PathOf("pairs"), [.. SimulatedPairs.TargetStates.Keys]);
+        if (reader is null)
+        {
+            return null;
+        }
+
+        var pairs = new Dictionary<string, int>(StringComparer.Ordinal);
+        var valid = true;
+        foreach (var state in SimulatedPairs.TargetStates.Keys.Where(reader.Has))
+        {
+            if (reader.GetInteger(state, (0, SimulatedPairs.MaxPerState)) is { } count)
+            {
+                pairs[state] = (int)count;
+            }
+            else
+            {
+                valid = false;
+            }
+        }
+
+        if (valid && pairs.Values.Sum() == 0)
+        {
+            reader.ErrorHere($"pairs holds no pair; give at least one of {string.Join(", ", SimulatedPairs.TargetStates.Keys)} a count of 1 or more");
+        }
+
+        return valid ? pairs : null;
     }
 
     private static List<SimulatedGroup>? ReadGroups(JsonObjectReader parent)
