@@ -107,7 +107,7 @@ internal static class SimulateCommand
             return 2;
         }
 
-        using var world = SimulatedWorldServer.Start(settings.ToOptions(user, password), https, [port, peerPort ?? (port == 0 ? 0 : port + 1)]);
+        using var world = SimulatedWorldServer.Start(settings.ToOptions(user, password), https, [port, peerPort ?? (port is 0 or 65535 ? 0 : port + 1)]);
         if (sessionLog is not null)
         {
             // For leak tests only: every issued session id, so a test can search all output for them.
