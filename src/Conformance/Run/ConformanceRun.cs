@@ -28,10 +28,10 @@ internal sealed class ConformanceRun : IDisposable
     private bool closed;
     private bool finished;
     private readonly AllureResultsWriter writer;
-    private readonly SimulatedProviderServer? server;
+    private readonly IDisposable? server;
 
-    /// <summary>Creates a run.</summary>
-    public ConformanceRun(string outDirectory, Redactor redactor, Profile? profile, ConformanceTarget? target, RunAbort? abort, SimulatedProviderServer? server, IReadOnlyList<string> notes)
+    /// <summary>Creates a run; <paramref name="server"/>, the embedded simulator's endpoint(s), is disposed with it.</summary>
+    public ConformanceRun(string outDirectory, Redactor redactor, Profile? profile, ConformanceTarget? target, RunAbort? abort, IDisposable? server, IReadOnlyList<string> notes)
     {
         this.OutDirectory = outDirectory;
         this.Redactor = redactor;

@@ -56,7 +56,10 @@ internal static class RunFactory
         }
 
         ulong? seed = ulong.TryParse(env("VASA_SEED"), out var s) ? s : profile.PropertyTests.Seed;
-        SimulatedProviderServer? server = null;
+        IDisposable? server = null;
+        SimulatedProviderServer? tested = null;
+        var providerId = profile.ProviderId;
+        var allowlist = profile.Groups;
         string user;
         string password;
         Uri baseUri;
@@ -66,8 +69,15 @@ internal static class RunFactory
             user = "administrator@vsphere.local";
             password = "sim-" + Guid.NewGuid().ToString("N");
             redactor.AddSecret(password);
-            server = SimulatedProviderServer.Start((profile.Simulator ?? SimulatorSettings.Default).ToOptions(user, password));
-            baseUri = server.BaseUri;
+            var world = StartEmbedded((profile.Simulator ?? SimulatorSettings.Default).ToOptions(user, password), ref providerId, out tested);
+            server = world;
+            baseUri = tested.BaseUri;
+            if (world.Provider.Sites.Count > 1)
+            {
+                // A two-site world is tested at site B, where the FAILEDOVER stock is; site A's groups are not its provider's.
+                var held = world.Provider.GroupsAt(world.Provider.Site(SimulatedPairs.SiteB)).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+                allowlist = [.. allowlist.Where(g => held.Contains(g.ToWire().Key))];
+            }
         }
         else
         {
@@ -87,7 +97,7 @@ internal static class RunFactory
         // One ledger for the whole run, every lane and every client: the oracle judges each exchange as it happens.
         var ledger = new ExchangeLedger(WireValidator.ForRelease(profile.Release));
         var transport = new SmsTransport(baseUri, profile.Release, tls, redactor, callTimeout, profile.MaxResponseBytes) { Stopping = interruption.Token, Ledger = ledger };
-        var (connection, failure) = await ProviderConnector.ConnectAsync(transport, user, password, profile.ProviderId, ct).ConfigureAwait(false);
+        var (connection, failure) = await ProviderConnector.ConnectAsync(transport, user, password, providerId, ct).ConfigureAwait(false);
         if (connection is null)
         {
             transport.Dispose();
@@ -112,7 +122,7 @@ internal static class RunFactory
                 InfoAnswer = on.InfoAnswer,
                 InfoCall = on.InfoCall,
                 VcenterAbout = on.VcenterAbout,
-                Allowlist = profile.Groups.Select(g => g.ToWire()).ToList(),
+                Allowlist = allowlist.Select(g => g.ToWire()).ToList(),
                 TaskTimeout = profile.TaskTimeout,
                 PollInterval = profile.PollInterval,
                 PropertyCases = PropertyCases(profile.PropertyTests, embedded: simulator is not null),
@@ -130,9 +140,9 @@ internal static class RunFactory
         }
 
         var owned = new List<IDisposable> { transport };
-        var target = Build(connection, baseUri, server, owned);
+        var target = Build(connection, baseUri, tested, owned);
         var lanes = new List<ConformanceTarget> { target };
-        if (server is not null)
+        if (tested is not null)
         {
             // The embedded simulator starts every check afresh, so checks are independent: run them on parallel lanes,
             // each an identical simulator with its own session. A real provider always has one lane.
@@ -141,11 +151,11 @@ internal static class RunFactory
             var laneCount = settings.Faults.Count + settings.TransportFaults.Count > 0 ? 1 : EmbeddedLanes(env);
             for (var lane = 1; lane < laneCount; lane++)
             {
-                var extra = SimulatedProviderServer.Start((profile.Simulator ?? SimulatorSettings.Default).ToOptions(user, password));
-                owned.Add(extra);
+                var laneProviderId = profile.ProviderId;
+                owned.Add(StartEmbedded((profile.Simulator ?? SimulatorSettings.Default).ToOptions(user, password), ref laneProviderId, out var extra));
                 var extraTransport = new SmsTransport(extra.BaseUri, profile.Release, tls, redactor, callTimeout, profile.MaxResponseBytes) { Stopping = interruption.Token, Ledger = ledger };
                 owned.Add(extraTransport);
-                var (extraConnection, extraFailure) = await ProviderConnector.ConnectAsync(extraTransport, user, password, profile.ProviderId, ct).ConfigureAwait(false);
+                var (extraConnection, extraFailure) = await ProviderConnector.ConnectAsync(extraTransport, user, password, laneProviderId, ct).ConfigureAwait(false);
                 if (extraConnection is null && interruption.IsCancellationRequested)
                 {
                     // Interrupted while connecting the lanes: the run reports itself interrupted with the lanes it has.
@@ -170,6 +180,24 @@ internal static class RunFactory
         run.Summary.Baseline = baseline;
         run.Summary.Strict = profile.Strict || env("VASA_STRICT") is "1" or "true";
         return run;
+    }
+
+    /// <summary>
+    /// Starts the embedded simulator: its endpoint under test is the only one, or in a two-site world site B's (the
+    /// site whose FAILEDOVER groups the checks reverse). With both providers in one vCenter, discovery would find two
+    /// replication providers, so the provider is named (unless the profile names one).
+    /// </summary>
+    private static SimulatedWorldServer StartEmbedded(SimulatedProviderOptions options, ref string? providerId, out SimulatedProviderServer tested)
+    {
+        var world = SimulatedWorldServer.Start(options);
+        var site = world.Provider.Sites[^1];
+        tested = world.ServerOf(site);
+        if (world.Provider.Sites.Count(s => s.Vcenter == site.Vcenter) > 1)
+        {
+            providerId ??= site.ProviderMoId;
+        }
+
+        return world;
     }
 
     /// <summary>Parallel lanes for the embedded simulator: VASA_LANES, else one per core (at most 4).</summary>

@@ -17,7 +17,7 @@ namespace Harness.Client;
 /// The SMS JSON API client. Every call returns a <see cref="ProviderResult{T}"/> and reports its
 /// <see cref="ProviderCall"/> to the observer, so each exchange lands in the current check's report.
 /// </summary>
-internal sealed class SmsClient
+internal sealed partial class SmsClient
 {
     private const string SessionHeader = "vmware-api-session-id";
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Harness.Simulator;
 
 namespace Harness.Profiles;
 
@@ -53,9 +54,23 @@ internal static class ProfileReader
         if (site.Target.IsEmbedded)
         {
             simulator ??= SimulatorSettings.Default;
+            if (peer is not null && simulator.Sites == 1)
+            {
+                // An embedded peer is the simulator's second site: the two-site world, whatever simulator.sites left unsaid.
+                if (reader.Has("simulator") && (SimulatorSays(reader, "sites") || SimulatorSays(reader, "groups")))
+                {
+                    reader.Error("peer", "an embedded peer is the simulator's site A, which needs the two-site world; set \"simulator\": {\"sites\": 2} and pairs instead of simulator.groups (or remove the peer)");
+                    return null;
+                }
+
+                simulator = simulator with { Sites = 2, Groups = SimulatedPairs.Layout(simulator.Pairs) };
+            }
+
             if (!reader.Has("groups"))
             {
-                site = site with { Groups = simulator.Groups.Select(GroupRef.From).ToList() };
+                // In a two-site world the run tests site B (where the FAILEDOVER stock is): its groups are this site's.
+                var mine = simulator.Sites == 2 ? simulator.Groups.Where(g => g.FaultDomainId == SimulatedPairs.FaultDomainB) : simulator.Groups;
+                site = site with { Groups = mine.Select(GroupRef.From).ToList() };
             }
         }
 
@@ -80,6 +95,10 @@ internal static class ProfileReader
             Simulator = site.Target.IsEmbedded ? simulator : null,
         };
     }
+
+    /// <summary>Whether the profile's simulator block names <paramref name="field"/>.</summary>
+    private static bool SimulatorSays(JsonObjectReader reader, string field) =>
+        reader.GetRaw("simulator") is { ValueKind: JsonValueKind.Object } block && block.TryGetProperty(field, out _);
 
     /// <summary>Reads the <c>simulator</c> block (only for the embedded target) and checks the allowlist against the simulated groups.</summary>
     private static SimulatorSettings? ReadSimulator(JsonObjectReader reader, SiteProfile? site, ProfileLoadOptions options)

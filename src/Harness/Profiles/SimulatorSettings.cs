@@ -30,8 +30,33 @@ internal sealed record SimulatorSettings
     /// <summary>The settings used when an embedded profile has no <c>simulator</c> block. Declared after <see cref="DefaultGroups"/>, which it uses.</summary>
     public static SimulatorSettings Default { get; } = new();
 
-    /// <summary>The groups and their initial states. <value>Default: <see cref="DefaultGroups"/>.</value> Ids are unique.</summary>
+    /// <summary>The default two-site world: <see cref="Default"/> with <c>sites</c> 2 and the default <see cref="Pairs"/>.</summary>
+    public static SimulatorSettings TwoSites { get; } = new() { Sites = 2, Groups = SimulatedPairs.Layout(SimulatedPairs.Default) };
+
+    /// <summary>
+    /// The groups and their initial states. <value>Default: <see cref="DefaultGroups"/>.</value> Ids are unique. With
+    /// <see cref="Sites"/> 2 they are the groups of both sites, laid out from <see cref="Pairs"/> (<see cref="SimulatedPairs.Layout"/>).
+    /// </summary>
     public IReadOnlyList<SimulatedGroup> Groups { get; init; } = DefaultGroups;
+
+    /// <summary>
+    /// 1: one VASA provider holds every group. 2: a two-site world, a provider at site A and one at site B, whose groups
+    /// come in pairs (<see cref="Pairs"/>) that replicate to each other. <value>Default: 1; range 1..2.</value>
+    /// </summary>
+    [Range(1, 2)]
+    public int Sites { get; init; } = 1;
+
+    /// <summary>
+    /// With <see cref="Sites"/> 2: how many pairs start with their site-B twin in each state (TARGET, FAILEDOVER, INTEST);
+    /// the site-A twin is the SOURCE. <value>Default: <see cref="SimulatedPairs.Default"/>; each count 0..1000.</value>
+    /// </summary>
+    public IReadOnlyDictionary<string, int> Pairs { get; init; } = SimulatedPairs.Default;
+
+    /// <summary>
+    /// With <see cref="Sites"/> 2: whether one vCenter serves both providers (two VasaProvider moIds on one port);
+    /// otherwise each site has its own vCenter, on its own port. <value>Default: <c>false</c>.</value>
+    /// </summary>
+    public bool SameVcenter { get; init; }
 
     /// <summary>The maxBatchSize QueryProviderInfo reports. <value>Default: 8; <c>null</c> means not reported.</value></summary>
     [Range(typeof(long), "1", "9223372036854775807")]
@@ -111,6 +136,8 @@ internal sealed record SimulatorSettings
     public SimulatedProviderOptions ToOptions(string userName, string password) => new()
     {
         Groups = this.Groups,
+        Sites = this.Sites,
+        SameVcenter = this.SameVcenter,
         MaxBatchSize = this.MaxBatchSize,
         BatchLimit = this.BatchLimit,
         TooManyReportsMaxBatchSize = this.TooManyReportsMaxBatchSize,

@@ -16,6 +16,7 @@ internal static class SimulatorSettingsReader
         "groups", "maxBatchSize", "batchLimit", "tooManyReportsMaxBatchSize", "taskPollsToComplete",
         "providerName", "providerVersion", "vasaVersion", "latencyMilliseconds", "taskDurationMilliseconds", "progressSteps",
         "faults", "transportFaults", "deviations", "requestShapeFault", "perGroupErrors", "repeats",
+        "sites", "pairs", "sameVcenter",
     ];
 
     /// <summary>The fields of a <c>faults[]</c> entry.</summary>
@@ -74,6 +75,20 @@ internal static class SimulatorSettingsReader
         var shapeFault = ReadChoice(reader, "requestShapeFault", RequestShapeFaults);
         var perGroupErrors = ReadChoice(reader, "perGroupErrors", PerGroupErrorReadings);
         var repeats = ReadChoice(reader, "repeats", RepeatReadings);
+        var sites = (int?)reader.GetInteger("sites");
+        var pairs = ReadPairs(reader);
+        var sameVcenter = reader.GetBoolean("sameVcenter");
+        if (sites == 2 && reader.Has("groups"))
+        {
+            reader.Error("groups", "with \"sites\": 2 the groups come in pairs, one at each site; remove groups and set pairs instead");
+        }
+        else if (sites is null or 1 && !(reader.Has("sites") && sites is null))
+        {
+            foreach (var twoSiteField in new[] { "pairs", "sameVcenter" }.Where(reader.Has))
+            {
+                reader.Error(twoSiteField, $"{twoSiteField} is for a two-site world; add \"sites\": 2 (or remove {twoSiteField})");
+            }
+        }
 
         if (reader.HasErrorsUnder(path))
         {
@@ -82,7 +97,10 @@ internal static class SimulatorSettingsReader
 
         return new SimulatorSettings
         {
-            Groups = groups ?? defaults.Groups,
+            Groups = sites == 2 ? SimulatedPairs.Layout(pairs ?? defaults.Pairs) : groups ?? defaults.Groups,
+            Sites = sites ?? defaults.Sites,
+            Pairs = pairs ?? defaults.Pairs,
+            SameVcenter = sameVcenter ?? defaults.SameVcenter,
             MaxBatchSize = reader.Has("maxBatchSize") ? maxBatchSize : defaults.MaxBatchSize,
             BatchLimit = reader.Has("batchLimit") ? (int?)batchLimit : defaults.BatchLimit,
             TooManyReportsMaxBatchSize = reportsMax ?? defaults.TooManyReportsMaxBatchSize,
@@ -106,6 +124,34 @@ internal static class SimulatorSettingsReader
     private static T? ReadChoice<T>(JsonObjectReader reader, string field, IReadOnlyDictionary<string, T> allowed)
         where T : struct, Enum =>
         reader.GetString(field) is { } text && allowed.TryGetValue(text, out var value) ? value : null;
+
+    /// <summary>Reads <c>pairs</c>: an object counting the pairs per state of the site-B twin (the schema has checked each count); at least one pair in all.</summary>
+    private static Dictionary<string, int>? ReadPairs(JsonObjectReader parent)
+    {
+        if (parent.GetRaw("pairs") is not { } element || parent.Open(element, parent.PathOf("pairs"), [.. SimulatedPairs.TargetStates.Keys]) is not { } reader)
+        {
+            return null;
+        }
+
+        var pairs = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var state in SimulatedPairs.TargetStates.Keys.Where(reader.Has))
+        {
+            if (reader.GetInteger(state) is not { } count)
+            {
+                return null;
+            }
+
+            pairs[state] = (int)count;
+        }
+
+        if (pairs.Values.Sum() == 0)
+        {
+            reader.ErrorHere($"pairs holds no pair; give at least one of {string.Join(", ", SimulatedPairs.TargetStates.Keys)} a count of 1 or more");
+            return null;
+        }
+
+        return pairs;
+    }
 
     private static List<SimulatedGroup>? ReadGroups(JsonObjectReader parent)
     {

@@ -12,7 +12,10 @@ public sealed record SimulatedFault
 
     /// <summary>The operations a fault can be injected into.</summary>
     public static IReadOnlyList<string> Operations { get; } =
-        [DefaultOperation, "QueryReplicationGroup", "QuerySmsTaskInfo", "QueryProviderInfo"];
+    [
+        DefaultOperation, "QueryReplicationGroup", "QuerySmsTaskInfo", "QueryProviderInfo",
+        "QueryReplicationPeer", "QueryPointInTimeReplica", "QueryActiveAlarm", "VasaProviderSync_Task", "QueryFaultDomain", "QueryReplicationGroupInfo",
+    ];
 
     /// <summary>The faults that can be injected (their wire <c>_typeName</c>).</summary>
     public static IReadOnlyList<string> FaultNames { get; } =

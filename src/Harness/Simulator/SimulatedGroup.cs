@@ -5,4 +5,13 @@ public sealed record SimulatedGroup(string FaultDomainId, string DeviceGroupId, 
 {
     /// <summary>"faultDomain/deviceGroup".</summary>
     public string Key => $"{this.FaultDomainId}/{this.DeviceGroupId}";
+
+    /// <summary>The site holding the group in a two-site world (<see cref="SimulatedPairs.SiteA"/> or <see cref="SimulatedPairs.SiteB"/>); null in a one-site world, where the one provider holds every group.</summary>
+    public string? Site { get; init; }
+
+    /// <summary>
+    /// The key of its twin at the other site: the target of a SOURCE group, the source of any other. Null when the
+    /// peer is not modelled (the one-site world, which names an implied source <c>{faultDomain}-peer</c>).
+    /// </summary>
+    public string? Peer { get; init; }
 }

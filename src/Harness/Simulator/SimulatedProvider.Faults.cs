@@ -40,7 +40,7 @@ internal sealed partial class SimulatedProvider
     }
 
     /// <summary>Answers with the first injected fault for <paramref name="operation"/> that is not used up, and counts it.</summary>
-    private bool TryInjectFault(string operation, out SimulatedResponse response)
+    private bool TryInjectFault(string operation, SimulatedSite site, out SimulatedResponse response)
     {
         response = null!;
         var faults = this.Options.Faults;
@@ -56,7 +56,7 @@ internal sealed partial class SimulatedProvider
             var fault = this.CreateFault(entry.Fault);
             var message = $"Injected {entry.Fault} ({this.injectionCounts[i]} of {entry.Times?.ToString(CultureInfo.InvariantCulture) ?? "every call"}).";
             response = entry.Route == FaultRoute.Task
-                ? this.StartTask([], this.Decorate(fault, message))
+                ? this.StartTask([], site, this.Decorate(fault, message))
                 : this.Fault(fault, message);
             return true;
         }

@@ -7,9 +7,10 @@ using Harness.Wire.Results;
 namespace Harness.Simulator;
 
 /// <summary>
-/// Replication: QueryReplicationGroup and ReverseReplicateGroup_Task over the group model. The reversal happens
-/// when the task completes; the provider remembers every reversal, so reversing a group again (by its old or its
-/// new id, later or from a concurrent task) is an AlreadyDone success that changes nothing.
+/// Replication: QueryReplicationGroup and ReverseReplicateGroup_Task over the group model. The reversal happens when the task completes; the provider
+/// remembers every reversal, so reversing a group again (by its old or its new id, later or from a concurrent task) is
+/// an AlreadyDone success that changes nothing. In a two-site world a reversal also turns the peer, the old source,
+/// into the TARGET of the new source group (T10).
 /// </summary>
 internal sealed partial class SimulatedProvider
 {
@@ -19,7 +20,7 @@ internal sealed partial class SimulatedProvider
     private readonly Dictionary<string, ReversalRecord> reversed = new(StringComparer.Ordinal);
     private int reversals;
 
-    private SimulatedResponse QueryReplicationGroup(JsonElement root)
+    private SimulatedResponse QueryReplicationGroup(JsonElement root, SimulatedSite site)
     {
         if (!TryReadGroupIds(root, out var ids, out var problem))
         {
@@ -28,7 +29,7 @@ internal sealed partial class SimulatedProvider
 
         if (ids is null || ids.Count == 0)
         {
-            return Json(this.groups.Values.Select(this.Describe).ToList());
+            return Json(this.groups.Values.Where(g => this.Holds(site, g)).Select(this.Describe).ToList());
         }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -39,7 +40,7 @@ internal sealed partial class SimulatedProvider
             {
                 results.Add(this.Error(id, new DuplicateEntry(), $"{id} is listed more than once."));
             }
-            else if (this.groups.TryGetValue(id.Key, out var group))
+            else if (this.TryGroupAt(site, id.Key, out var group))
             {
                 results.Add(this.Describe(group));
             }
@@ -52,7 +53,7 @@ internal sealed partial class SimulatedProvider
         return Json(results);
     }
 
-    private SimulatedResponse ReverseReplicateGroup(JsonElement root)
+    private SimulatedResponse ReverseReplicateGroup(JsonElement root, SimulatedSite site)
     {
         if (!TryReadGroupIds(root, out var ids, out var problem))
         {
@@ -63,7 +64,7 @@ internal sealed partial class SimulatedProvider
 
             if (this.Options.Has(Deviation.MalformedBodyAccepted))
             {
-                return this.StartTask([]);
+                return this.StartTask([], site);
             }
 
             return this.Fault(this.InvalidGroupIdArgument(), problem!);
@@ -97,17 +98,17 @@ internal sealed partial class SimulatedProvider
             }
         }
 
-        if (this.Options.Has(Deviation.UndeclaredWholeCallFault) && ids.FirstOrDefault(id => !this.Knows(id.Key)) is { } unknown)
+        if (this.Options.Has(Deviation.UndeclaredWholeCallFault) && ids.FirstOrDefault(id => !this.Knows(site, id.Key)) is { } unknown)
         {
             return this.Fault(new NotFound(), $"No replication group {unknown}.");
         }
 
-        if (this.Options.PerGroupErrors == PerGroupErrorReading.WholeCallFault && this.FirstRefusal(ids) is { } refusal)
+        if (this.Options.PerGroupErrors == PerGroupErrorReading.WholeCallFault && this.FirstRefusal(ids, site) is { } refusal)
         {
             return this.Fault(refusal.Fault, refusal.Message);
         }
 
-        return this.StartTask(ids);
+        return this.StartTask(ids, site);
     }
 
     /// <summary>
@@ -117,7 +118,7 @@ internal sealed partial class SimulatedProvider
     /// state; InvalidArgument naming groupId for a group listed twice or unknown (NotFound and DuplicateEntry are not
     /// faults the operation declares). A group already reversed is an AlreadyDone success, never a refusal.
     /// </summary>
-    private (MethodFault Fault, string Message)? FirstRefusal(IReadOnlyList<ReplicationGroupId> ids)
+    private (MethodFault Fault, string Message)? FirstRefusal(IReadOnlyList<ReplicationGroupId> ids, SimulatedSite site)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var id in ids)
@@ -127,12 +128,12 @@ internal sealed partial class SimulatedProvider
                 return (this.InvalidGroupIdArgument(), $"{id} is listed more than once.");
             }
 
-            if (this.Remembers(id, out _))
+            if (this.Remembers(id, site, out _))
             {
                 continue;
             }
 
-            if (!this.groups.TryGetValue(id.Key, out var group))
+            if (!this.TryGroupAt(site, id.Key, out var group))
             {
                 return (this.InvalidGroupIdArgument(), $"No replication group {id}.");
             }
@@ -161,13 +162,13 @@ internal sealed partial class SimulatedProvider
                 continue;
             }
 
-            if (this.Remembers(id, out var done))
+            if (this.Remembers(id, task.Site, out var done))
             {
                 results.Add(this.ReverseReversed(id, done, task));
                 continue;
             }
 
-            if (!this.groups.TryGetValue(id.Key, out var group))
+            if (!this.TryGroupAt(task.Site, id.Key, out var group))
             {
                 results.Add(this.Error(id, new NotFound(), $"No replication group {id}."));
                 continue;
@@ -219,6 +220,17 @@ internal sealed partial class SimulatedProvider
             State = this.Options.Has(Deviation.NoStateChange) ? group.State : ReplicationState.Source,
         };
         this.groups[reversedGroup.Key] = reversedGroup;
+        this.ForgetReplicas(group.Key);
+        if (group.Peer is { } peerKey && this.groups.TryGetValue(peerKey, out var peer))
+        {
+            // T10: the old source at the other site becomes the target of the new source group.
+            this.groups[peerKey] = peer with
+            {
+                State = reversedGroup.State == ReplicationState.Source ? ReplicationState.Target : peer.State,
+                Peer = reversedGroup.Key,
+            };
+        }
+
         this.Remember(new ReversalRecord(group, reversedGroup, task.Id, this.reversals));
         return this.Success(id, newDeviceGroupId);
     }
@@ -263,13 +275,14 @@ internal sealed partial class SimulatedProvider
     }
 
     /// <summary>Whether the group was reversed before and the repeat is answered from that record (not under <see cref="RepeatReading.Refused"/>, where it is judged as any group).</summary>
-    private bool Remembers(ReplicationGroupId id, out ReversalRecord done)
+    private bool Remembers(ReplicationGroupId id, SimulatedSite site, out ReversalRecord done)
     {
         done = null!;
-        return this.Options.Repeats == RepeatReading.AlreadyDone && this.reversed.TryGetValue(id.Key, out done!);
+        return this.Options.Repeats == RepeatReading.AlreadyDone && this.reversed.TryGetValue(id.Key, out done!) && this.Holds(site, done.Reversed);
     }
 
-    private bool Knows(string key) => this.groups.ContainsKey(key) || this.reversed.ContainsKey(key);
+    private bool Knows(SimulatedSite site, string key) =>
+        this.TryGroupAt(site, key, out _) || (this.reversed.TryGetValue(key, out var done) && this.Holds(site, done.Reversed));
 
     private ReverseReplicationSuccessResult Success(ReplicationGroupId id, string newDeviceGroupId) => new()
     {
@@ -279,6 +292,11 @@ internal sealed partial class SimulatedProvider
 
     private GroupOperationResult Describe(SimulatedGroup group)
     {
+        if (group.Peer is not null)
+        {
+            return this.DescribePair(group);
+        }
+
         var id = ReplicationGroupId.Of(group.FaultDomainId, group.DeviceGroupId);
         GroupInfo info = group.State == ReplicationState.Source
             ? new SourceGroupInfo { GroupId = id, Name = group.DeviceGroupId, State = group.State }

@@ -9,7 +9,8 @@ namespace Harness.Simulator;
 internal sealed partial class SimulatedProvider
 {
     private const string SessionHeader = "vmware-api-session-id";
-    private readonly HashSet<string> sessions = new(StringComparer.Ordinal);
+    /// <summary>Every live session id, with the vCenter that issued it (a session is valid only there).</summary>
+    private readonly Dictionary<string, int> sessions = new(StringComparer.Ordinal);
 
     /// <summary>Called with every session id issued (for leak tests: the ids must never show up in any output).</summary>
     public Action<string>? SessionIssued { get; set; }
@@ -23,11 +24,11 @@ internal sealed partial class SimulatedProvider
         }
     }
 
-    private bool HasSession(IReadOnlyDictionary<string, string> headers) =>
+    private bool HasSession(IReadOnlyDictionary<string, string> headers, int vcenter) =>
         this.Options.Has(Deviation.NoSessionCheck)
-        || (headers.TryGetValue(SessionHeader, out var id) && this.sessions.Contains(id));
+        || (headers.TryGetValue(SessionHeader, out var id) && this.sessions.TryGetValue(id, out var issuer) && issuer == vcenter);
 
-    private SimulatedResponse HandleVim(string method, string moType, string moId, string operation, IReadOnlyDictionary<string, string> headers, string? body)
+    private SimulatedResponse HandleVim(string method, string moType, string moId, string operation, IReadOnlyDictionary<string, string> headers, string? body, int vcenter)
     {
         switch (moType, moId, operation)
         {
@@ -52,9 +53,9 @@ internal sealed partial class SimulatedProvider
                     }),
                 });
             case ("SessionManager", "SessionManager", "Login") when method == "POST":
-                return this.Login(body);
+                return this.Login(body, vcenter);
             case ("SessionManager", "SessionManager", "Logout") when method == "POST":
-                if (!this.HasSession(headers))
+                if (!this.HasSession(headers, vcenter))
                 {
                     return this.Fault(new NotAuthenticated(), "The session is not authenticated.");
                 }
@@ -66,7 +67,7 @@ internal sealed partial class SimulatedProvider
         }
     }
 
-    private SimulatedResponse Login(string? body)
+    private SimulatedResponse Login(string? body, int vcenter)
     {
         if (!TryParseBody(body, out var root))
         {
@@ -81,7 +82,7 @@ internal sealed partial class SimulatedProvider
         }
 
         var id = Guid.NewGuid().ToString("N");
-        this.sessions.Add(id);
+        this.sessions.Add(id, vcenter);
         this.SessionIssued?.Invoke(id);
         var now = DateTimeOffset.UtcNow;
         var session = new UserSession

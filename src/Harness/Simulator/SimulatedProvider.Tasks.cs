@@ -21,10 +21,10 @@ internal sealed partial class SimulatedProvider
     /// <summary>The most tasks that were not yet finished at the same time (read under the provider's lock).</summary>
     public int PeakOpenTasks { get; private set; }
 
-    private SimulatedResponse StartTask(IReadOnlyList<ReplicationGroupId> ids, MethodFault? injectedError = null)
+    private SimulatedResponse StartTask(IReadOnlyList<ReplicationGroupId> ids, SimulatedSite site, MethodFault? injectedError = null, SimulatedTaskKind kind = SimulatedTaskKind.Reverse)
     {
         var id = "sms-task-" + (++this.taskCounter).ToString(CultureInfo.InvariantCulture);
-        var task = new SimulatedTask(id, ids, DateTimeOffset.UtcNow, this.reversals) { InjectedError = injectedError };
+        var task = new SimulatedTask(id, ids, DateTimeOffset.UtcNow, this.reversals) { InjectedError = injectedError, Site = site, Kind = kind };
         this.tasks[id] = task;
         var moRef = ManagedObjectReference.Of(this.Options.Has(Deviation.TaskMoRefNotATask) ? "Folder" : "SmsTask", this.Options.Has(Deviation.EmptyTaskMoRefValue) ? string.Empty : id);
         if (this.Options.TaskPollsToComplete == 0)
@@ -37,9 +37,9 @@ internal sealed partial class SimulatedProvider
         return Json(moRef);
     }
 
-    private SimulatedResponse QuerySmsTaskInfo(string id)
+    private SimulatedResponse QuerySmsTaskInfo(string id, int vcenter)
     {
-        if (!this.tasks.TryGetValue(id, out var task))
+        if (!this.tasks.TryGetValue(id, out var task) || task.Site.Vcenter != vcenter)
         {
             return this.Fault(new ManagedObjectNotFound { Obj = ManagedObjectReference.Of("SmsTask", id) }, $"No SmsTask '{id}'.");
         }
@@ -57,9 +57,9 @@ internal sealed partial class SimulatedProvider
         return Json(this.Info(task, progress, backToRunning));
     }
 
-    private SimulatedResponse QuerySmsTaskResult(string id)
+    private SimulatedResponse QuerySmsTaskResult(string id, int vcenter)
     {
-        if (!this.tasks.TryGetValue(id, out var task))
+        if (!this.tasks.TryGetValue(id, out var task) || task.Site.Vcenter != vcenter)
         {
             return this.Fault(new ManagedObjectNotFound { Obj = ManagedObjectReference.Of("SmsTask", id) }, $"No SmsTask '{id}'.");
         }
@@ -114,7 +114,14 @@ internal sealed partial class SimulatedProvider
             return;
         }
 
-        if (this.Options.PerGroupErrors != PerGroupErrorReading.GroupErrorResult && this.FirstRefusal(task.Groups) is { } refusal)
+        if (task.Kind == SimulatedTaskKind.ProviderSync)
+        {
+            // A cache refresh: nothing in the model changes, and the result is void.
+            task.State = SmsTaskState.Success;
+            return;
+        }
+
+        if (this.Options.PerGroupErrors != PerGroupErrorReading.GroupErrorResult && this.FirstRefusal(task.Groups, task.Site) is { } refusal)
         {
             // The task-error reading: one refused group fails the task, and no group of it changes state. Under the
             // whole-call reading the call was checked when it came; a group refused only now (another task changed it
@@ -174,7 +181,7 @@ internal sealed partial class SimulatedProvider
     {
         Key = task.Id,
         Task = ManagedObjectReference.Of("SmsTask", task.Id),
-        Object = ManagedObjectReference.Of("VasaProvider", ProviderMoId),
+        Object = ManagedObjectReference.Of("VasaProvider", task.Site.ProviderMoId),
         State = backToRunning ? SmsTaskState.Running : task.State,
         Progress = backToRunning ? 99 : progress,
         StartTime = task.Started,

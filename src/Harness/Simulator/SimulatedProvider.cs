@@ -6,14 +6,19 @@ using Harness.Wire.Serialization;
 namespace Harness.Simulator;
 
 /// <summary>
-/// A faithful vCenter SMS endpoint for one VASA provider, with a replication-group model. Transport-free: the
-/// HTTP host (<see cref="SimulatedProviderServer"/>) hands every request to <see cref="Handle"/>.
+/// A faithful vCenter SMS endpoint for one VASA provider, with a replication-group model; or, with
+/// <see cref="SimulatedProviderOptions.Sites"/> 2, a two-site world of two providers whose groups replicate to each
+/// other, served by one vCenter or by one vCenter per site (<see cref="SimulatedSite.Vcenter"/>). Transport-free: the
+/// HTTP hosts (<see cref="SimulatedProviderServer"/>, one per vCenter) hand every request to <see cref="Handle"/>.
 /// Partial files hold one API area each.
 /// </summary>
 internal sealed partial class SimulatedProvider
 {
-    /// <summary>The provider's moId.</summary>
+    /// <summary>The provider's moId (site A's, in a two-site world).</summary>
     public const string ProviderMoId = "vasa-provider-1";
+
+    /// <summary>Site B's provider moId, in a two-site world.</summary>
+    public const string PeerProviderMoId = "vasa-provider-2";
 
     private readonly object gate = new();
     private readonly List<RecordedRequest> requests = [];
@@ -23,6 +28,7 @@ internal sealed partial class SimulatedProvider
     public SimulatedProvider(SimulatedProviderOptions options)
     {
         ValidateFaults(options.Faults);
+        this.Sites = SitesOf(options);
         this.Options = options;
         this.injectionCounts = new int[options.Faults.Count];
         this.Reset();
@@ -72,21 +78,23 @@ internal sealed partial class SimulatedProvider
             this.tasks.Clear();
             this.openTasks = 0;
             this.reversed.Clear();
+            this.SeedReplicas();
+            this.SeedAlarms();
         }
     }
 
-    /// <summary>Answers one request.</summary>
-    public SimulatedResponse Handle(string method, string path, IReadOnlyDictionary<string, string> headers, string? body)
+    /// <summary>Answers one request that reached vCenter <paramref name="vcenter"/> (0, or 1 for site B's own vCenter).</summary>
+    public SimulatedResponse Handle(string method, string path, IReadOnlyDictionary<string, string> headers, string? body, int vcenter = 0)
     {
         lock (this.gate)
         {
-            this.requests.Add(new RecordedRequest(method, path, body, DateTimeOffset.UtcNow));
-            var answer = this.Dispatch(method, path, headers, body);
+            this.requests.Add(new RecordedRequest(method, path, body, DateTimeOffset.UtcNow) { Vcenter = vcenter });
+            var answer = this.Dispatch(method, path, headers, body, vcenter);
             return this.BendsShapes ? this.BendShape(path[(path.LastIndexOf('/') + 1)..], answer) : answer;
         }
     }
 
-    private SimulatedResponse Dispatch(string method, string path, IReadOnlyDictionary<string, string> headers, string? body)
+    private SimulatedResponse Dispatch(string method, string path, IReadOnlyDictionary<string, string> headers, string? body, int vcenter)
     {
         // /sdk/vim25/{release}/[sms/]{MoType}/{moId}/{Method}
         var parts = path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Uri.UnescapeDataString).ToArray();
@@ -107,7 +115,7 @@ internal sealed partial class SimulatedProvider
         {
             return method == "POST" && this.RefuseOffSpecRequest(parts[2], moType, operation, body) is { } refusedVim
                 ? refusedVim
-                : this.HandleVim(method, moType, moId, operation, headers, body);
+                : this.HandleVim(method, moType, moId, operation, headers, body, vcenter);
         }
 
         if (method != "POST")
@@ -115,12 +123,12 @@ internal sealed partial class SimulatedProvider
             return this.Fault(new InvalidRequest(), "SMS methods are invoked with POST");
         }
 
-        if (!this.HasSession(headers))
+        if (!this.HasSession(headers, vcenter))
         {
             return this.Fault(new NotAuthenticated(), "The session is not authenticated.");
         }
 
-        if (this.TryInjectFault(operation, out var injected))
+        if (this.TryInjectFault(operation, this.ProviderAt(moId, vcenter) ?? this.Sites.First(x => x.Vcenter == vcenter), out var injected))
         {
             return injected;
         }
@@ -135,19 +143,41 @@ internal sealed partial class SimulatedProvider
             return refused;
         }
 
+        this.release = parts[2];
+        if (moType == "VasaProvider")
+        {
+            return this.ProviderAt(moId, vcenter) is { } site
+                ? this.DispatchProvider(site, operation, root)
+                : this.Fault(new ManagedObjectNotFound { Obj = ManagedObjectReference.Of(moType, moId) }, $"No VasaProvider '{moId}'.");
+        }
+
         return (moType, operation) switch
         {
             ("SmsServiceInstance", "QueryStorageManager") when moId == "ServiceInstance" => Json(ManagedObjectReference.Of("SmsStorageManager", "SmsStorageManager")),
-            ("SmsStorageManager", "QueryProvider") when moId == "SmsStorageManager" => Json(new[] { ManagedObjectReference.Of("VasaProvider", ProviderMoId) }),
-            ("VasaProvider", _) when moId != ProviderMoId => this.Fault(new ManagedObjectNotFound { Obj = ManagedObjectReference.Of(moType, moId) }, $"No VasaProvider '{moId}'."),
-            ("VasaProvider", "QueryProviderInfo") => Json(this.ProviderInfo()),
-            ("VasaProvider", "QueryReplicationGroup") => this.QueryReplicationGroup(root),
-            ("VasaProvider", "ReverseReplicateGroup_Task") => this.ReverseReplicateGroup(root),
-            ("SmsTask", "QuerySmsTaskInfo") => this.QuerySmsTaskInfo(moId),
-            ("SmsTask", "QuerySmsTaskResult") => this.QuerySmsTaskResult(moId),
+            ("SmsStorageManager", "QueryProvider") when moId == "SmsStorageManager" => Json(this.Sites.Where(x => x.Vcenter == vcenter).Select(x => ManagedObjectReference.Of("VasaProvider", x.ProviderMoId)).ToArray()),
+            ("SmsStorageManager", "QueryFaultDomain") when moId == "SmsStorageManager" => this.QueryFaultDomain(root, vcenter),
+            ("SmsStorageManager", "QueryReplicationGroupInfo") when moId == "SmsStorageManager" => this.QueryReplicationGroupInfo(root, vcenter),
+            ("SmsTask", "QuerySmsTaskInfo") => this.QuerySmsTaskInfo(moId, vcenter),
+            ("SmsTask", "QuerySmsTaskResult") => this.QuerySmsTaskResult(moId, vcenter),
             _ => this.Fault(new InvalidRequest(), $"Method '{operation}' is not available on '{moType}'."),
         };
     }
+
+    /// <summary>A VasaProvider method, on the site's provider.</summary>
+    private SimulatedResponse DispatchProvider(SimulatedSite site, string operation, JsonElement root) => operation switch
+    {
+        "QueryProviderInfo" => Json(this.ProviderInfo(site)),
+        "QueryReplicationGroup" => this.QueryReplicationGroup(root, site),
+        "ReverseReplicateGroup_Task" => this.ReverseReplicateGroup(root, site),
+        "QueryReplicationPeer" => this.QueryReplicationPeer(root, site),
+        "QueryPointInTimeReplica" => this.QueryPointInTimeReplica(root, site),
+        "QueryActiveAlarm" => this.QueryActiveAlarm(root, site),
+        "VasaProviderSync_Task" => this.VasaProviderSync(root, site),
+        "SyncReplicationGroup_Task" or "PrepareFailoverReplicationGroup_Task" or "FailoverReplicationGroup_Task"
+            or "TestFailoverReplicationGroupStart_Task" or "TestFailoverReplicationGroupStop_Task" or "PromoteReplicationGroup_Task"
+            => this.Fault(new NotImplemented(), $"{operation} is not implemented by this simulator yet."),
+        _ => this.Fault(new InvalidRequest(), $"Method '{operation}' is not available on 'VasaProvider'."),
+    };
 
     private static bool TryParseBody(string? body, out JsonElement root)
     {

@@ -3,8 +3,27 @@ namespace Harness.Simulator;
 /// <summary>How the simulated provider is set up: its groups, its legitimate behaviour knobs, and any deviations.</summary>
 public sealed record SimulatedProviderOptions
 {
-    /// <summary>The initial groups.</summary>
+    /// <summary>The initial groups. With <see cref="Sites"/> 2 each names its site and its peer (see <see cref="SimulatedPairs.Layout"/>).</summary>
     public required IReadOnlyList<SimulatedGroup> Groups { get; init; }
+
+    /// <summary>
+    /// 1: one VASA provider (<see cref="SimulatedProvider.ProviderMoId"/>) holds every group. 2: a two-site world, site A's
+    /// provider (<see cref="SimulatedProvider.ProviderMoId"/>) and site B's (<see cref="SimulatedProvider.PeerProviderMoId"/>),
+    /// each holding its own groups, in pairs that point at each other.
+    /// </summary>
+    public int Sites { get; init; } = 1;
+
+    /// <summary>With <see cref="Sites"/> 2: whether one vCenter serves both providers (otherwise each site has its own vCenter, served on its own port).</summary>
+    public bool SameVcenter { get; init; }
+
+    /// <summary>How many active alarms each provider holds (Red and Yellow, never Green).</summary>
+    public int AlarmsPerSite { get; init; } = 5;
+
+    /// <summary>How many alarms one QueryActiveAlarm page holds at most (then a pageMarker leads to the next).</summary>
+    public int AlarmPageSize { get; init; } = 2;
+
+    /// <summary>How many point-in-time replicas each target group (TARGET, FAILEDOVER or INTEST) starts with.</summary>
+    public int ReplicasPerGroup { get; init; } = 3;
 
     /// <summary><c>VasaProviderInfo.maxBatchSize</c>; null means not reported.</summary>
     public long? MaxBatchSize { get; init; } = 8;

@@ -32,9 +32,10 @@ internal sealed partial class SimulatedProviderServer : IDisposable
     private readonly CancellationTokenSource stopping;
     private bool disposed;
 
-    private SimulatedProviderServer(SimulatedProvider provider, WireMockServer server, LoopbackFront? front, X509Certificate2? certificate, CancellationTokenSource stopping, Uri baseUri)
+    private SimulatedProviderServer(SimulatedProvider provider, int vcenter, WireMockServer server, LoopbackFront? front, X509Certificate2? certificate, CancellationTokenSource stopping, Uri baseUri)
     {
         this.Provider = provider;
+        this.Vcenter = vcenter;
         this.server = server;
         this.front = front;
         this.certificate = certificate;
@@ -45,6 +46,9 @@ internal sealed partial class SimulatedProviderServer : IDisposable
 
     /// <summary>The provider model behind the endpoint.</summary>
     public SimulatedProvider Provider { get; }
+
+    /// <summary>Which of the model's vCenters this endpoint is (0, or 1 for site B's own vCenter).</summary>
+    public int Vcenter { get; }
 
     /// <summary>http(s)://127.0.0.1:port/.</summary>
     public Uri BaseUri { get; }
@@ -58,9 +62,24 @@ internal sealed partial class SimulatedProviderServer : IDisposable
     /// <param name="port">The port; 0 for a free one.</param>
     /// <param name="certificate">Which certificate https serves.</param>
     /// <exception cref="ArgumentException">An injected fault or transport fault is invalid.</exception>
-    public static SimulatedProviderServer Start(SimulatedProviderOptions options, bool https = false, int port = 0, SimulatedCertificate certificate = SimulatedCertificate.Valid)
+    public static SimulatedProviderServer Start(SimulatedProviderOptions options, bool https = false, int port = 0, SimulatedCertificate certificate = SimulatedCertificate.Valid) =>
+        Host(new SimulatedProvider(options), 0, https, port, certificate);
+
+    /// <summary>Serves one vCenter of an existing model on a free loopback port (or <paramref name="port"/>).</summary>
+    /// <param name="provider">The model; its options' transport faults apply to this endpoint alone.</param>
+    /// <param name="vcenter">Which of its vCenters: 0, or 1 for site B's own vCenter.</param>
+    /// <param name="https">Whether to serve https with a fresh self-signed certificate.</param>
+    /// <param name="port">The port; 0 for a free one.</param>
+    /// <param name="certificate">Which certificate https serves.</param>
+    /// <exception cref="ArgumentException">A transport fault is invalid, or the model has no such vCenter.</exception>
+    public static SimulatedProviderServer Host(SimulatedProvider provider, int vcenter, bool https = false, int port = 0, SimulatedCertificate certificate = SimulatedCertificate.Valid)
     {
-        var provider = new SimulatedProvider(options);
+        if (!provider.Sites.Any(s => s.Vcenter == vcenter))
+        {
+            throw new ArgumentException($"The model has no vCenter {vcenter}.", nameof(vcenter));
+        }
+
+        var options = provider.Options;
         var plan = options.TransportFaults.Count == 0 ? null : new TransportFaultPlan(options.TransportFaults);
         var serverCertificate = https ? CreateCertificate(certificate) : null;
         var stopping = new CancellationTokenSource();
@@ -88,7 +107,7 @@ internal sealed partial class SimulatedProviderServer : IDisposable
         var server = WireMockServer.Start(settings);
         server
             .Given(Request.Create().WithPath(new WildcardMatcher("/*")).UsingAnyMethod())
-            .RespondWith(Response.Create().WithCallback(request => AnswerAsync(provider, plan, request, stopping.Token)));
+            .RespondWith(Response.Create().WithCallback(request => AnswerAsync(provider, vcenter, plan, request, stopping.Token)));
         LoopbackFront? front = null;
         try
         {
@@ -103,7 +122,7 @@ internal sealed partial class SimulatedProviderServer : IDisposable
         }
 
         var publicPort = front?.Port ?? wireMockPort;
-        return new SimulatedProviderServer(provider, server, front, serverCertificate, stopping, new Uri($"{(https ? "https" : "http")}://127.0.0.1:{publicPort}/"));
+        return new SimulatedProviderServer(provider, vcenter, server, front, serverCertificate, stopping, new Uri($"{(https ? "https" : "http")}://127.0.0.1:{publicPort}/"));
     }
 
     /// <inheritdoc />
@@ -129,7 +148,7 @@ internal sealed partial class SimulatedProviderServer : IDisposable
     /// Answers one request; the configured latency is waited out here, outside the provider's lock. A request the
     /// front tagged with a transport fault gets that fault's answer instead (or the real one as text/plain).
     /// </summary>
-    private static async Task<IResponseMessage> AnswerAsync(SimulatedProvider provider, TransportFaultPlan? plan, IRequestMessage request, CancellationToken stopping)
+    private static async Task<IResponseMessage> AnswerAsync(SimulatedProvider provider, int vcenter, TransportFaultPlan? plan, IRequestMessage request, CancellationToken stopping)
     {
         var headers = request.Headers?.ToDictionary(h => h.Key, h => h.Value.FirstOrDefault() ?? string.Empty, StringComparer.OrdinalIgnoreCase)
             ?? new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -154,7 +173,7 @@ internal sealed partial class SimulatedProviderServer : IDisposable
                 return ToMessage(TransportFaultAnswers.For(fault));
         }
 
-        var answer = provider.Handle(request.Method, request.AbsolutePath, headers, request.Body);
+        var answer = provider.Handle(request.Method, request.AbsolutePath, headers, request.Body, vcenter);
         if (provider.Options.LatencyMilliseconds > 0)
         {
             await Task.Delay(provider.Options.LatencyMilliseconds, CancellationToken.None).ConfigureAwait(false);

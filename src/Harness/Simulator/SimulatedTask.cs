@@ -19,6 +19,12 @@ internal sealed class SimulatedTask(string id, IReadOnlyList<ReplicationGroupId>
     /// <summary>How many reversals the provider had made when the task was created (later ones are concurrent with it).</summary>
     public int ReversalsAtStart { get; } = reversalsAtStart;
 
+    /// <summary>The site whose provider runs it (its vCenter answers for it).</summary>
+    public required SimulatedSite Site { get; init; }
+
+    /// <summary>What it does.</summary>
+    public SimulatedTaskKind Kind { get; init; }
+
     /// <summary>An injected fault the task ends with (task route), instead of doing its work.</summary>
     public MethodFault? InjectedError { get; init; }
 

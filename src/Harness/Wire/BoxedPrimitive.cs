@@ -13,4 +13,7 @@ internal sealed class BoxedPrimitive : DataObject, IUnrecognized
     /// <inheritdoc />
     [JsonIgnore]
     public JsonElement Raw { get; set; }
+
+    /// <summary>Boxes a string, e.g. an entity id in <c>AlarmFilter.entityId</c>.</summary>
+    public static BoxedPrimitive OfString(string value) => new() { TypeName = "string", Value = JsonSerializer.SerializeToElement(value) };
 }

@@ -42,6 +42,18 @@ public sealed class WireModelConformsTests
     [TestCase(typeof(ReverseReplicateGroupRequest), "VasaProvider", "ReverseReplicateGroup_Task")]
     [TestCase(typeof(QueryReplicationGroupRequest), "VasaProvider", "QueryReplicationGroup")]
     [TestCase(typeof(LoginRequest), "SessionManager", "Login")]
+    [TestCase(typeof(QueryReplicationPeerRequest), "VasaProvider", "QueryReplicationPeer")]
+    [TestCase(typeof(QueryPointInTimeReplicaRequest), "VasaProvider", "QueryPointInTimeReplica")]
+    [TestCase(typeof(QueryActiveAlarmRequest), "VasaProvider", "QueryActiveAlarm")]
+    [TestCase(typeof(VasaProviderSyncRequest), "VasaProvider", "VasaProviderSync_Task")]
+    [TestCase(typeof(QueryFaultDomainRequest), "SmsStorageManager", "QueryFaultDomain")]
+    [TestCase(typeof(QueryReplicationGroupInfoRequest), "SmsStorageManager", "QueryReplicationGroupInfo")]
+    [TestCase(typeof(SyncReplicationGroupRequest), "VasaProvider", "SyncReplicationGroup_Task")]
+    [TestCase(typeof(PrepareFailoverReplicationGroupRequest), "VasaProvider", "PrepareFailoverReplicationGroup_Task")]
+    [TestCase(typeof(FailoverReplicationGroupRequest), "VasaProvider", "FailoverReplicationGroup_Task")]
+    [TestCase(typeof(TestFailoverReplicationGroupStartRequest), "VasaProvider", "TestFailoverReplicationGroupStart_Task")]
+    [TestCase(typeof(TestFailoverReplicationGroupStopRequest), "VasaProvider", "TestFailoverReplicationGroupStop_Task")]
+    [TestCase(typeof(PromoteReplicationGroupRequest), "VasaProvider", "PromoteReplicationGroup_Task")]
     public void Each_request_type_writes_only_its_method_parameters(Type request, string managed, string method)
     {
         var parameters = Catalogue.Method(managed, method)!.Parameters.Select(p => p.Name);

@@ -1,4 +1,5 @@
 using Harness.Profiles;
+using Harness.Simulator;
 using Harness.Tests.Reporting;
 using static Harness.Tests.Profiles.ProfileJson;
 
@@ -108,13 +109,14 @@ public sealed class ProfilePeerTests
     [Test]
     public void Two_embedded_sites_load_without_provider_ids()
     {
-        var profile = Load(Embedded("{'peer':{'target':'embedded','groups':[{'faultDomainId':'fd-X','deviceGroupId':'rg-9'}]}}"));
+        var profile = Load(Embedded("{'peer':{'target':'embedded','groups':[{'faultDomainId':'fd-A','deviceGroupId':'rg-fo-1-a'}]}}"));
 
         Assert.Multiple(() =>
         {
             Assert.That(profile.Peer!.Target.IsEmbedded, Is.True);
-            Assert.That(profile.Peer.Groups, Is.EqualTo(new[] { new GroupRef("fd-X", "rg-9") }), "the second site's groups are the simulator's to check, not the profile's");
-            Assert.That(profile.Groups, Has.Count.EqualTo(SimulatorSettings.DefaultGroups.Count), "the first site still allows every simulator group");
+            Assert.That(profile.Peer.Groups, Is.EqualTo(new[] { new GroupRef("fd-A", "rg-fo-1-a") }));
+            Assert.That(profile.Simulator!.Sites, Is.EqualTo(2), "an embedded peer is the simulator's site A: the two-site world");
+            Assert.That(profile.Groups.Select(g => g.FaultDomainId).Distinct(), Is.EqualTo(new[] { SimulatedPairs.FaultDomainB }), "the first site, the one tested, is site B and allows every group there");
         });
     }
 

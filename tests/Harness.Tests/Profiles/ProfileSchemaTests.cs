@@ -54,6 +54,7 @@ public sealed class ProfileSchemaTests
             yield return Fields("simulator", SimulatorSettingsReader.KnownFields);
             yield return Fields("simulator.groups[]", SimulatorSettingsReader.GroupFields);
             yield return Fields("simulator.faults[]", SimulatorSettingsReader.FaultFields);
+            yield return Fields("simulator.pairs", SimulatedPairs.TargetStates.Keys.ToList());
             yield return Fields("simulator.transportFaults[]", TransportFaultReader.Fields);
         }
     }
@@ -307,6 +308,7 @@ public sealed class ProfileSchemaTests
             ("simulator.progressSteps", simulator.ProgressSteps), ("simulator.faults[].operation", SimulatedFault.DefaultOperation),
             ("simulator.faults[].route", FaultInjection.CallRoute), ("simulator.transportFaults[].operation", SimulatedTransportFault.DefaultOperation),
             ("simulator.requestShapeFault", "InvalidRequest"), ("simulator.perGroupErrors", "groupErrorResult"), ("simulator.repeats", "alreadyDone"),
+            ("simulator.sites", simulator.Sites), ("simulator.sameVcenter", simulator.SameVcenter),
         };
         defaults.AddRange(OperationCapability.KnownOperations.Select(o => ($"capabilities.{o}.implemented", (object?)OperationCapability.Undeclared.Implemented)));
 

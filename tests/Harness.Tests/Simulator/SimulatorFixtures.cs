@@ -1,4 +1,5 @@
 using Harness.Client;
+using Harness.Oracle;
 using Harness.Security;
 using Harness.Simulator;
 using Harness.Wire;
@@ -12,6 +13,8 @@ namespace Harness.Tests.Simulator;
 internal static class SimulatorFixtures
 {
     public const string Password = "s3cret-Passw0rd!";
+
+    private static readonly WireValidator Validator = WireValidator.ForRelease("8.0.3.0");
 
     public static SimulatedProviderOptions Options(params Deviation[] deviations) => new()
     {
@@ -28,6 +31,34 @@ internal static class SimulatorFixtures
             new("fd-B", "rg-int-1", ReplicationState.InTest),
         ],
     };
+
+    /// <summary>The default two-site world (two TARGET, three FAILEDOVER and one INTEST pair), tasks done after one poll.</summary>
+    public static SimulatedProviderOptions TwoSiteOptions(bool sameVcenter = false) => Options() with
+    {
+        Sites = 2,
+        SameVcenter = sameVcenter,
+        Groups = SimulatedPairs.Layout(SimulatedPairs.Default),
+    };
+
+    /// <summary>Connects to a site of a world: through its vCenter, naming the provider when its vCenter serves both.</summary>
+    public static Task<ProviderConnection> ConnectAsync(SimulatedWorldServer world, string site)
+    {
+        var at = world.Provider.Site(site);
+        var shared = world.Provider.Sites.Count(s => s.Vcenter == at.Vcenter) > 1;
+        return ConnectAsync(world.ServerOf(at), providerId: shared ? at.ProviderMoId : null);
+    }
+
+    /// <summary>Asserts that both sides of an exchange hold to VMware's type definitions: the request to its method's parameters, the answer to its return type (or MethodFault).</summary>
+    public static void AssertConforms(ProviderCall call)
+    {
+        Assert.That(WireValidator.TryParseUrl(call.Url, out var managed, out var method), Is.True, call.Url);
+        var request = Validator.Request(managed, method, call.RequestBody);
+        Assert.That(request, Is.Not.Null, $"VMware's type definitions have no {managed}.{method}");
+        Assert.That(request, Is.Empty, $"{method}'s request is off the definitions: {string.Join("; ", request!)}\n{call.RequestBody}");
+        Assert.That(call.Status, Is.Not.Null, call.TransportError);
+        var response = Validator.Response(managed, method, call.Status!.Value, call.ResponseBody) ?? [];
+        Assert.That(response, Is.Empty, $"{method}'s HTTP {call.Status} answer is off the definitions: {string.Join("; ", response)}\n{call.ResponseBody}");
+    }
 
     /// <summary>fd-A/rg-fo-1, FAILEDOVER in <see cref="Options"/>.</summary>
     public static ReplicationGroupId FailedOver1 { get; } = ReplicationGroupId.Of("fd-A", "rg-fo-1");

@@ -17,6 +17,9 @@ internal sealed class SourceGroupInfo : GroupInfo
     /// <summary>Replication targets.</summary>
     public List<ReplicationTargetInfo>? Replica { get; set; }
 
+    /// <summary>The group's devices, each with its replicas.</summary>
+    public List<SourceGroupMemberInfo>? MemberInfo { get; set; }
+
     /// <inheritdoc />
     [JsonIgnore]
     public override string? CurrentState => this.State;

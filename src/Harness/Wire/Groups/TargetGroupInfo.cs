@@ -11,6 +11,9 @@ internal sealed class TargetGroupInfo : GroupInfo
     /// <summary>The replication state (required).</summary>
     public string? State { get; set; }
 
+    /// <summary>The replicas; <see cref="RecoveredTargetGroupMemberInfo"/> when FAILEDOVER or INTEST.</summary>
+    public List<TargetGroupMemberInfo>? Devices { get; set; }
+
     /// <summary>Whether promote may be called.</summary>
     public bool? IsPromoteCapable { get; set; }
 

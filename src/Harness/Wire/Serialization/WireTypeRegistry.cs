@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Reflection;
+using Harness.Wire.Devices;
 using Harness.Wire.Faults;
 using Harness.Wire.Groups;
 using Harness.Wire.Results;
@@ -25,6 +26,8 @@ internal static class WireTypeRegistry
         [typeof(MethodFault)] = typeof(UnrecognizedFault),
         [typeof(GroupOperationResult)] = typeof(UnrecognizedGroupOperationResult),
         [typeof(GroupInfo)] = typeof(UnrecognizedGroupInfo),
+        [typeof(TargetGroupMemberInfo)] = typeof(UnrecognizedTargetGroupMemberInfo),
+        [typeof(DeviceId)] = typeof(UnrecognizedDeviceId),
     }.ToFrozenDictionary();
 
     private static readonly FrozenDictionary<string, Type> ByName;
