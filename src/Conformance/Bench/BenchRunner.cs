@@ -4,7 +4,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using Conformance.Checks;
 using Conformance.Mutants;
-using Conformance.Reverse;
+using Conformance.Operations.ReverseReplicateGroup;
 using Conformance.Run;
 using Conformance.Targets;
 using Harness.Client;

@@ -12,7 +12,7 @@ internal sealed record Catalogue(string Feature, IReadOnlyList<Clause> Clauses, 
     /// <summary>Every catalogue of the suite.</summary>
     public static IReadOnlyList<Catalogue> All { get; } =
     [
-        new(Reverse.ReverseCatalogue.Feature, Reverse.ReverseCatalogue.Clauses, Reverse.ReverseCatalogue.Checks) { Unconfirmed = Reverse.ReverseReadings.Points },
+        new(Operations.ReverseReplicateGroup.ReverseCatalogue.Feature, Operations.ReverseReplicateGroup.ReverseCatalogue.Clauses, Operations.ReverseReplicateGroup.ReverseCatalogue.Checks) { Unconfirmed = Operations.ReverseReplicateGroup.ReverseReadings.Points },
 
         // Its checks judge the exchanges of all the others: they run in the last stage (RunStage.WireLedger).
         new(Fidelity.FidelityCatalogue.Feature, Fidelity.FidelityCatalogue.Clauses, Fidelity.FidelityCatalogue.Checks),

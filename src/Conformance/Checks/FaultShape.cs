@@ -4,30 +4,21 @@ using Harness.Wire.Faults;
 namespace Conformance.Checks;
 
 /// <summary>
-/// The fault contract of an operation: which faults it may raise (its declared list plus the generic runtime faults,
-/// subtypes included) and what a well-formed fault looks like.
+/// What a well-formed fault looks like, and the generic runtime faults any operation may raise besides the faults VMware
+/// declares for it (an operation's own come from the type catalogue: <see cref="Operations.OperationDescription.DeclaredFaults"/>).
 /// </summary>
 internal static class FaultShape
 {
     /// <summary>Faults any method may raise (reference §3.2).</summary>
     public static readonly IReadOnlyList<string> Generic = ["RuntimeFault", "SystemError", "InvalidRequest", "ManagedObjectNotFound", "NotAuthenticated", "NoPermission"];
 
-    /// <summary>The faults each operation declares (reference §3.2, the seed's 500 list).</summary>
-    public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> Declared = new Dictionary<string, IReadOnlyList<string>>
-    {
-        ["ReverseReplicateGroup_Task"] = ["InvalidArgument", "NotImplemented", "ProviderUnavailable", "ProviderOutOfResource", "InactiveProvider", "TooMany", "ProviderBusy", "SmsReplicationFault"],
-    };
-
-    /// <summary>Whether the operation may raise the fault (its declared list, the generic faults, and their subtypes).</summary>
-    public static bool IsDeclared(string operation, MethodFault fault) =>
-        fault.TypeName is not null && Declared.GetValueOrDefault(operation, []).Concat(Generic).Any(fault.IsA);
-
     /// <summary>
-    /// What is malformed in a fault, in words; empty when it is well-formed. <paramref name="requestBody"/>, when given,
-    /// is the body the fault answered: an InvalidArgument refusing its shape (a reading of U-MALFORMED-FAULT) may name
-    /// a property the body sent, not only groupId.
+    /// What is malformed in a fault, in words; empty when it is well-formed. <paramref name="arguments"/> are the
+    /// operation's parameters, which InvalidArgument.invalidProperty may name; <paramref name="requestBody"/>, when
+    /// given, is the body the fault answered: an InvalidArgument refusing its shape (a reading of U-MALFORMED-FAULT)
+    /// may name a property the body sent, not only a parameter.
     /// </summary>
-    public static IReadOnlyList<string> Problems(MethodFault fault, string where = "fault", string? requestBody = null)
+    public static IReadOnlyList<string> Problems(MethodFault fault, IReadOnlyList<string> arguments, string where = "fault", string? requestBody = null)
     {
         var problems = new List<string>();
         if (fault.TypeName is null)
@@ -54,8 +45,9 @@ internal static class FaultShape
 
         switch (fault)
         {
-            case InvalidArgument { InvalidProperty: { } property } when property != "groupId" && !SentProperties(requestBody).Contains(property.Split('.', '[')[0]):
-                problems.Add($"{where} InvalidArgument.invalidProperty is '{property}', but the only argument is groupId{(requestBody is null ? string.Empty : " and the request sent no such property")}");
+            case InvalidArgument { InvalidProperty: { } property } when !arguments.Contains(property) && !SentProperties(requestBody).Contains(property.Split('.', '[')[0]):
+                var named = arguments.Count == 1 ? $"the only argument is {arguments[0]}" : $"the arguments are {string.Join(", ", arguments)}";
+                problems.Add($"{where} InvalidArgument.invalidProperty is '{property}', but {named}{(requestBody is null ? string.Empty : " and the request sent no such property")}");
                 break;
             case InactiveProvider inactive:
                 foreach (var (mapping, i) in (inactive.Mapping ?? []).Select((m, i) => (m, i)))
@@ -76,7 +68,7 @@ internal static class FaultShape
 
         if (fault.FaultCause is { } cause)
         {
-            problems.AddRange(Problems(cause, where + ".faultCause", requestBody));
+            problems.AddRange(Problems(cause, arguments, where + ".faultCause", requestBody));
         }
 
         return problems;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Conformance.Checks;
+using Conformance.Operations;
 using Conformance.Run;
 using Conformance.Targets;
 using Harness.Client;
@@ -46,9 +47,11 @@ internal static class DryRunCommand
             await check.ExecuteAsync(target).ConfigureAwait(false);
         }
 
-        var calls = target.Journal.Entries.Where(e => e.Operation.StartsWith("ReverseReplicateGroup_Task", StringComparison.Ordinal)).ToList();
+        // The operations under test that change state, as their descriptions say; each journals its calls under its name.
+        var changing = Catalogue.InRunOrder.Select(c => VasaProviderOperations.Named(c.Feature)).OfType<OperationDescription>().Where(o => o.ChangesState).Select(o => o.Name).Distinct().ToList();
+        var calls = target.Journal.Entries.Where(e => changing.Any(name => e.Operation.StartsWith(name, StringComparison.Ordinal))).ToList();
         Console.WriteLine($"Dry run of profile '{profile.Name}': nothing that changes state was sent to {where}.");
-        Console.WriteLine($"The run would make {calls.Count} state-changing call(s) (ReverseReplicateGroup_Task), on these groups:");
+        Console.WriteLine($"The run would make {calls.Count} state-changing call(s) ({string.Join(", ", changing)}), on these groups:");
         foreach (var call in calls)
         {
             var groups = call.Groups.Count == 0 ? "(no group: an invalid-input check)" : string.Join(", ", call.Groups.Take(12)) + (call.Groups.Count > 12 ? $" … ({call.Groups.Count} groups)" : string.Empty);
@@ -57,7 +60,7 @@ internal static class DryRunCommand
 
         var touched = calls.SelectMany(c => c.Groups).Distinct().Where(g => target.Allowlist.Any(a => a.Key == g) || target.CreatedGroups.ContainsKey(g)).ToList();
         Console.WriteLine($"Allowlisted groups it would send: {string.Join(", ", touched.Where(g => target.Allowlist.Any(a => a.Key == g)))}");
-        Console.WriteLine($"Groups it would reverse (as the simulated mirror answered): {string.Join(", ", target.CreatedGroups.Values.Distinct())}");
+        Console.WriteLine($"Groups it would replace by a new group (as the simulated mirror answered): {string.Join(", ", target.CreatedGroups.Values.Distinct())}");
         var outDirectory = RunPaths.OutDirectory(Environment.GetEnvironmentVariable);
         Directory.CreateDirectory(outDirectory);
         var file = Path.Combine(outDirectory, "dry-run.json");

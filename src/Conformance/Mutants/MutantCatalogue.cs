@@ -1,4 +1,4 @@
-using Conformance.Reverse;
+using Conformance.Operations.ReverseReplicateGroup;
 using Conformance.Targets;
 using Harness.Simulator;
 using Harness.Wire.Groups;

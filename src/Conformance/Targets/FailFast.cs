@@ -9,11 +9,8 @@ namespace Conformance.Targets;
 /// </summary>
 internal sealed class FailFast
 {
-    /// <summary>The clause that judges whether a task finishes; the other checks name it when they stop for a stuck task.</summary>
-    public const string TaskClause = "RRG-TASK-2";
-
-    /// <summary>The reason every check that needs a task to end gives once a task was stuck.</summary>
-    public const string TasksDoNotFinish = "this provider's tasks do not finish (see " + TaskClause + ")";
+    /// <summary>The reason every check that needs a task to end gives once a task was stuck, naming the clause that judges whether a task of its operation ends (e.g. RRG-TASK-2).</summary>
+    public static string TasksDoNotFinish(string taskClause) => $"this provider's tasks do not finish (see {taskClause})";
 
     private readonly CancellationTokenSource stuckSeen = new();
     private readonly ConcurrentDictionary<string, SilentMethod> silent = new(StringComparer.Ordinal);
@@ -29,7 +26,7 @@ internal sealed class FailFast
     public CancellationToken StuckSeen => this.KeepWaitingAfterStuckTask ? CancellationToken.None : this.stuckSeen.Token;
 
     /// <summary>Why a check that needs a task to end stops at once, or null when it may wait (no stuck task yet, or the profile asks to keep waiting).</summary>
-    public string? StopWaiting => this.KeepWaitingAfterStuckTask || this.Stuck is not { } first ? null : $"{TasksDoNotFinish}: {first.Describe()}";
+    public string? StopWaiting => this.KeepWaitingAfterStuckTask || this.Stuck is not { } first ? null : $"{TasksDoNotFinish(first.Clause)}: {first.Describe()}";
 
     /// <summary>Remembers a stuck task; only the first one counts.</summary>
     public void RecordStuck(StuckTask task)

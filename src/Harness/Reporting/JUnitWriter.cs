@@ -11,8 +11,9 @@ namespace Harness.Reporting;
 /// <c>testsuite</c> ("VASA provider conformance"), one <c>testcase</c> per check. The document is valid against the
 /// Jenkins JUnit schema (jenkins-junit.xsd, the dtkit junit-4.xsd that JUnit 5 validates its own legacy reports
 /// against). A testcase's name starts with its clause id ("RRG-ARG-1 Empty_groupId_is_rejected_with_InvalidArgument")
-/// and its classname is its operation ("ReverseReplicateGroup_Task"; "Conformance.{feature}" when the check names
-/// none). A testcase has no <c>properties</c> in the schema, so the level and outcome go to its <c>system-out</c>
+/// and its classname is its check's operation ("ReverseReplicateGroup_Task"); a check that names none is classed
+/// "Conformance.{feature}" when the caller names a feature, else "Conformance". The suite's "feature" property is the
+/// caller's feature, else every operation its checks name. A testcase has no <c>properties</c> in the schema, so the level and outcome go to its <c>system-out</c>
 /// ("clause: R-4.2.1 (MUST)"); and <c>skipped</c> takes no attributes, so its message ("Inconclusive: …",
 /// "Not applicable: …", "Not exercised: …") is the element's text, as JUnit 5 writes it. Failed: <c>failure type="{clause id}"</c>;
 /// a warning (a failed SHOULD) passes with its text in <c>system-err</c> ("WARNING (SHOULD): …"), or, in strict mode,
@@ -26,8 +27,8 @@ internal static class JUnitWriter
 {
     public const string SuiteName = "VASA provider conformance";
 
-    /// <summary>The feature the checks belong to when the caller names none (<c>classname</c> is "Conformance.{feature}").</summary>
-    public const string DefaultFeature = "ReverseReplicateGroup_Task";
+    /// <summary>The classname of a check that names no operation, and the qualifier of its feature.</summary>
+    public const string Root = "Conformance";
 
     /// <summary>The testcase that stands for a run-level error.</summary>
     public const string RunTestCaseName = "run";
@@ -43,9 +44,9 @@ internal static class JUnitWriter
     /// <param name="summary">The run.</param>
     /// <param name="path">Where to write, normally out/junit.xml.</param>
     /// <param name="redactor">Masks secrets in everything written.</param>
-    /// <param name="feature">The feature the checks belong to: classname "Conformance.{feature}".</param>
+    /// <param name="feature">The feature of the checks that name no operation (classname "Conformance.{feature}"); null: every check's own operation, and "Conformance" for one that names none.</param>
     /// <param name="hostname">The testsuite's hostname; the machine name when null.</param>
-    public static void Write(RunSummary summary, string path, Redactor redactor, string feature = DefaultFeature, string? hostname = null)
+    public static void Write(RunSummary summary, string path, Redactor redactor, string? feature = null, string? hostname = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var document = Build(summary, redactor, feature, hostname);
@@ -66,14 +67,17 @@ internal static class JUnitWriter
     }
 
     /// <summary>The junit.xml document, redacted.</summary>
-    public static XDocument Build(RunSummary summary, Redactor redactor, string feature = DefaultFeature, string? hostname = null)
+    public static XDocument Build(RunSummary summary, Redactor redactor, string? feature = null, string? hostname = null)
     {
         ArgumentNullException.ThrowIfNull(summary);
         ArgumentNullException.ThrowIfNull(redactor);
-        ArgumentException.ThrowIfNullOrWhiteSpace(feature);
+        if (feature is not null)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(feature);
+        }
 
         string Text(string? text) => XmlSafe(redactor.Redact(text));
-        var classname = Text("Conformance." + feature);
+        var classname = Text(Qualified(feature));
         var checks = summary.Checks;
         var error = summary.Error;
         var counts = RunCounts.From(checks);
@@ -102,7 +106,7 @@ internal static class JUnitWriter
             "properties",
             Property("profile", Text(summary.Profile)),
             Property("target", Text(summary.Target)),
-            Property("feature", Text(feature)),
+            Property("feature", Text(feature ?? Features(summary.Checks))),
             Property("verdict", RunSummaryWriter.VerdictText(verdict.Verdict)),
             Property("headline", verdict.Headline),
             Property("exitCode", verdict.ExitCode.ToString(CultureInfo.InvariantCulture)),
@@ -136,6 +140,13 @@ internal static class JUnitWriter
                 new XAttribute("time", time),
                 suite));
     }
+
+    /// <summary>"Conformance.{feature}", or "Conformance" without a feature.</summary>
+    internal static string Qualified(string? feature) => feature is null ? Root : $"{Root}.{feature}";
+
+    /// <summary>The operations the checks name, in order of first appearance ("ReverseReplicateGroup_Task, WireFidelity").</summary>
+    internal static string Features(IEnumerable<RunCheck> checks) =>
+        string.Join(", ", checks.Select(c => c.Feature).OfType<string>().Distinct(StringComparer.Ordinal));
 
     /// <summary>Milliseconds as seconds with three decimals ("0.850"), invariant culture.</summary>
     internal static string Seconds(long milliseconds) =>

@@ -24,7 +24,7 @@ internal sealed class ReportTestResult
     /// <summary>Display name, e.g. "Empty_groupId_is_rejected_with_InvalidArgument".</summary>
     public string Name { get; set; }
 
-    /// <summary>Stable identity without argument values, e.g. "Conformance.Reverse.ReverseReplicateGroupTests.Empty_groupId_is_rejected_with_InvalidArgument".</summary>
+    /// <summary>Stable identity without argument values, e.g. "Conformance.ReverseReplicateGroup_Task.Empty_groupId_is_rejected_with_InvalidArgument".</summary>
     public string FullName { get; set; }
 
     /// <summary>Markdown.</summary>

@@ -16,7 +16,7 @@ namespace Harness.Reporting;
 /// SHOULD: level "warning", or "error" in strict mode), and, at level "note", every check left inconclusive or not
 /// exercised. A result's ruleId is its clause id; its physical location is the clause's row in the committed clause
 /// document (docs/clauses.md), as GitHub code scanning requires, and its logical location
-/// <c>Conformance.{feature}.{check}</c> of kind "function". Each rule carries the clause text and a helpUri. Passed and
+/// <c>Conformance.{operation}.{check}</c> of kind "function", the operation being the check's own. Each rule carries the clause text and a helpUri. Passed and
 /// not-applicable checks give no result; the run's properties count them. A run-level error makes the
 /// invocation unsuccessful with an error notification. Every text passes through the <see cref="Redactor"/>.
 /// </summary>
@@ -42,7 +42,7 @@ internal static class SarifWriter
     /// <param name="summary">The run.</param>
     /// <param name="path">Where to write, normally out/conformance.sarif.</param>
     /// <param name="redactor">Masks secrets in everything written.</param>
-    /// <param name="feature">The feature the checks belong to: locations "Conformance.{feature}.{check}".</param>
+    /// <param name="feature">The feature of the checks that name no operation (locations "Conformance.{feature}.{check}"); null: every check's own operation (locations "Conformance.{operation}.{check}"), and "Conformance.{check}" for one that names none.</param>
     /// <param name="informationUri">tool.driver.informationUri (an absolute URI), omitted when null.</param>
     /// <param name="toolVersion">tool.driver.version; <see cref="DefaultToolVersion"/> when null.</param>
     /// <param name="clauses">Clause id → where it is written down: rules get its text and helpUri, results its physical location.</param>
@@ -50,7 +50,7 @@ internal static class SarifWriter
         RunSummary summary,
         string path,
         Redactor redactor,
-        string feature = JUnitWriter.DefaultFeature,
+        string? feature = null,
         Uri? informationUri = null,
         string? toolVersion = null,
         IReadOnlyDictionary<string, ClauseReference>? clauses = null)
@@ -70,7 +70,7 @@ internal static class SarifWriter
     public static JsonObject Build(
         RunSummary summary,
         Redactor redactor,
-        string feature = JUnitWriter.DefaultFeature,
+        string? feature = null,
         Uri? informationUri = null,
         string? toolVersion = null,
         IReadOnlyDictionary<string, ClauseReference>? clauses = null)
@@ -78,7 +78,11 @@ internal static class SarifWriter
         clauses ??= new Dictionary<string, ClauseReference>();
         ArgumentNullException.ThrowIfNull(summary);
         ArgumentNullException.ThrowIfNull(redactor);
-        ArgumentException.ThrowIfNullOrWhiteSpace(feature);
+        if (feature is not null)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(feature);
+        }
+
         if (informationUri is { IsAbsoluteUri: false })
         {
             throw new ArgumentException("informationUri must be absolute.", nameof(informationUri));
@@ -90,7 +94,7 @@ internal static class SarifWriter
         var error = summary.Error;
         var counts = RunCounts.From(checks);
         var verdict = summary.Verdict;
-        var qualifier = "Conformance." + redactor.Redact(feature);
+        var qualifier = JUnitWriter.Qualified(feature is null ? null : redactor.Redact(feature));
 
         // Rules in order of first appearance; ruleIndex points into this list.
         var ruleIds = checks.Select(c => c.ClauseId).Distinct(StringComparer.Ordinal).ToList();
@@ -100,7 +104,7 @@ internal static class SarifWriter
         var judgement = summary.BaselineJudgement;
         var results = new JsonArray(checks
             .Where(c => c.Outcome is CheckOutcome.Failed or CheckOutcome.Broken or CheckOutcome.Warning or CheckOutcome.Inconclusive or CheckOutcome.NotExercised)
-            .Select(c => (JsonNode)Result(c, ruleIds.IndexOf(c.ClauseId), c.Feature is null ? qualifier : "Conformance." + redactor.Redact(c.Feature), judgement?.Accepted.GetValueOrDefault(c.Name) ?? judgement?.AcceptedUnverified.GetValueOrDefault(c.Name), summary.Strict, clauses.GetValueOrDefault(c.ClauseId)))
+            .Select(c => (JsonNode)Result(c, ruleIds.IndexOf(c.ClauseId), c.Feature is null ? qualifier : JUnitWriter.Qualified(redactor.Redact(c.Feature)), judgement?.Accepted.GetValueOrDefault(c.Name) ?? judgement?.AcceptedUnverified.GetValueOrDefault(c.Name), summary.Strict, clauses.GetValueOrDefault(c.ClauseId)))
             .ToArray());
 
         var driver = new JsonObject { ["name"] = ToolName };
@@ -146,7 +150,7 @@ internal static class SarifWriter
                 {
                     ["profile"] = redactor.Redact(summary.Profile),
                     ["target"] = redactor.Redact(summary.Target),
-                    ["feature"] = redactor.Redact(feature),
+                    ["feature"] = redactor.Redact(feature ?? JUnitWriter.Features(summary.Checks)),
                     ["verdict"] = RunSummaryWriter.VerdictText(verdict.Verdict),
                     ["headline"] = verdict.Headline,
                     ["exitCode"] = verdict.ExitCode,

@@ -1,5 +1,5 @@
 using Conformance.Mutants;
-using Conformance.Reverse;
+using Conformance.Operations.ReverseReplicateGroup;
 using Conformance.Run;
 using Harness.Reporting;
 using Harness.Simulator;

@@ -1,6 +1,7 @@
 using Conformance.Checks;
 using Conformance.Mutants;
-using Conformance.Reverse;
+using Conformance.Contracts;
+using Conformance.Operations.ReverseReplicateGroup;
 using Conformance.Targets;
 using Harness.Reporting;
 using Harness.Simulator;
@@ -20,9 +21,9 @@ public sealed class TaskSlotsTests
         var results = await Task.WhenAll(Enumerable.Range(0, 10).Select(i => CheckRunner.RunAsync(
             async s =>
             {
-                var call = await ReverseSteps.ReverseAsync(s, [target.NonexistentGroup("slots", i)]);
+                var call = await OperationSteps.CallAsync(s, ReverseCatalogue.Subject, [target.NonexistentGroup("slots", i)]);
                 s.Expect(call.IsValue, Defect.Task, "HTTP 200 with a task MoRef", call.Describe());
-                await ReverseSteps.WaitAsync(s, call.Value!);
+                await OperationSteps.WaitAsync(s, ReverseCatalogue.Subject, call.Value!);
             },
             target)));
         Assert.Multiple(() =>

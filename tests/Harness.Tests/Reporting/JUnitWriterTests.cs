@@ -30,7 +30,7 @@ public sealed class JUnitWriterTests
             Assert.That(Property(suite, "verdict"), Is.EqualTo("not-conformant"));
             Assert.That(Property(suite, "exitCode"), Is.EqualTo("1"));
             Assert.That(Property(suite, "profile"), Is.EqualTo("array-a"));
-            Assert.That(suite.Elements("testcase").Select(t => t.Attribute("classname")?.Value), Is.All.EqualTo("Conformance.ReverseReplicateGroup_Task"));
+            Assert.That(suite.Elements("testcase").Select(t => t.Attribute("classname")?.Value), Is.All.EqualTo("Conformance"), "the sample's checks name no operation, and the caller names no feature");
             Assert.That(
                 suite.Elements("testcase").Select(t => t.Attribute("time")?.Value),
                 Is.EqualTo(new[] { "0.850", "1.200", "30.000", "0.004", "0.003" }));
@@ -183,6 +183,21 @@ public sealed class JUnitWriterTests
             Assert.That(JUnitSchema.Validate(text), Is.Empty);
             Assert.That(failure.Value, Is.EqualTo("nul\uFFFD and lone \uFFFD surrogate, emoji \U0001F600 kept"));
             Assert.That(XDocument.Parse(text).Descendants("testcase").Single().Attribute("name")?.Value, Is.EqualTo("R-1 bell\uFFFDcheck"));
+        }
+    }
+
+    [Test]
+    public void Without_a_feature_argument_the_suite_feature_lists_the_operations_its_checks_name()
+    {
+        var summary = new RunSummary("array-a");
+        summary.Add(new RunCheck("Empty_groupId_is_rejected_with_InvalidArgument", "RRG-ARG-1", CheckOutcome.Passed, null, 1) { Feature = "ReverseReplicateGroup_Task" });
+        summary.Add(new RunCheck("Empty_failoverParam_is_rejected_with_InvalidArgument", "FO-ARG-1", CheckOutcome.Passed, null, 1) { Feature = "FailoverReplicationGroup_Task" });
+        summary.Add(new RunCheck("Every_required_property_in_an_answer_is_present", "WIRE-2", CheckOutcome.Passed, null, 1) { Feature = "WireFidelity" });
+        var suite = JUnitWriter.Build(summary, new Redactor()).Root!.Element("testsuite")!;
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(Property(suite, "feature"), Is.EqualTo("ReverseReplicateGroup_Task, FailoverReplicationGroup_Task, WireFidelity"));
+            Assert.That(suite.Elements("testcase").Select(t => t.Attribute("classname")?.Value), Is.EqualTo(new[] { "ReverseReplicateGroup_Task", "FailoverReplicationGroup_Task", "WireFidelity" }));
         }
     }
 

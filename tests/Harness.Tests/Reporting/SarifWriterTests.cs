@@ -67,11 +67,27 @@ public sealed class SarifWriterTests
                 (string?)failed["message"]!["text"],
                 Is.EqualTo("Unknown_group_is_rejected_with_NotFound: " + SampleRuns.Failure));
             Assert.That((string?)location["name"], Is.EqualTo("Unknown_group_is_rejected_with_NotFound"));
-            Assert.That((string?)location["fullyQualifiedName"], Is.EqualTo("Conformance.ReverseReplicateGroup_Task.Unknown_group_is_rejected_with_NotFound"));
+            Assert.That((string?)location["fullyQualifiedName"], Is.EqualTo("Conformance.Unknown_group_is_rejected_with_NotFound"), "the sample's checks name no operation, and the caller names no feature");
             Assert.That((string?)location["kind"], Is.EqualTo("function"));
             Assert.That(failed["properties"]!["harnessError"], Is.Null);
             Assert.That((bool?)broken["properties"]!["harnessError"], Is.True);
             Assert.That((string?)broken["message"]!["text"], Is.EqualTo("Failover_task_reports_progress: harness error: stuck task: no progress in 30 s"));
+        }
+    }
+
+    [Test]
+    public void A_result_is_located_under_its_checks_own_operation_and_the_run_lists_the_operations()
+    {
+        var summary = new RunSummary("p");
+        summary.Add(new RunCheck("Empty_groupId_is_rejected_with_InvalidArgument", "RRG-ARG-1", CheckOutcome.Failed, "wrong fault", 1) { Feature = "ReverseReplicateGroup_Task" });
+        summary.Add(new RunCheck("Empty_failoverParam_is_rejected_with_InvalidArgument", "FO-ARG-1", CheckOutcome.Failed, "wrong fault", 1) { Feature = "FailoverReplicationGroup_Task" });
+        var run = Run(SarifWriter.Build(summary, new Redactor()));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(
+                run["results"]!.AsArray().Select(r => (string?)r!["locations"]![0]!["logicalLocations"]![0]!["fullyQualifiedName"]),
+                Is.EqualTo(new[] { "Conformance.ReverseReplicateGroup_Task.Empty_groupId_is_rejected_with_InvalidArgument", "Conformance.FailoverReplicationGroup_Task.Empty_failoverParam_is_rejected_with_InvalidArgument" }));
+            Assert.That((string?)run["properties"]!["feature"], Is.EqualTo("ReverseReplicateGroup_Task, FailoverReplicationGroup_Task"));
         }
     }
 

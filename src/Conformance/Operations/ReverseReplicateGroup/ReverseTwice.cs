@@ -1,27 +1,23 @@
 using Conformance.Checks;
+using Conformance.Contracts;
 using Conformance.Targets;
-using Harness.Client;
 using Harness.Wire;
-using Harness.Wire.Groups;
 using Harness.Wire.Results;
 using Harness.Wire.Tasks;
 
-namespace Conformance.Reverse;
+namespace Conformance.Operations.ReverseReplicateGroup;
 
 /// <summary>
 /// The shared idempotency scenario: reverse one FAILEDOVER group, then ask again to reverse it, once by its old id
 /// and once by its new id. Spends one FAILEDOVER group.
 /// </summary>
-internal sealed class ReverseTwice : SharedScenario
+internal sealed class ReverseTwice : RepeatScenario
 {
     /// <summary>The group reversed.</summary>
     public ReplicationGroupId? Group { get; private set; }
 
     /// <summary>The new source group's device group id from the first reversal.</summary>
     public string? FirstNewId { get; private set; }
-
-    /// <summary>The repeated requests (one id each: the old, then the new), each answer read to its end.</summary>
-    public List<ReverseAnswer> Repeats { get; } = [];
 
     /// <inheritdoc />
     protected override string Title => $"reverse {this.Group} then ask again by its old and its new id";
@@ -31,12 +27,13 @@ internal sealed class ReverseTwice : SharedScenario
 
     private async Task RecordAsync(CheckScope s)
     {
-        this.Group = await ReverseSteps.PickFailedOverAsync(s).ConfigureAwait(false);
-        var first = await s.StepAsync($"Reverse {this.Group}", () => ReverseSteps.ReverseAsync(s, [this.Group])).ConfigureAwait(false);
-        s.Require(first.IsValue && ReverseSteps.IsTaskMoRef(first.Value), $"the first reversal did not start a task ({first.Describe()})");
-        var wait = await ReverseSteps.WaitAsync(s, first.Value!).ConfigureAwait(false);
+        var reverse = ReverseCatalogue.Subject;
+        this.Group = await OperationSteps.PickInStateAsync(s, reverse).ConfigureAwait(false);
+        var first = await s.StepAsync($"Reverse {this.Group}", () => OperationSteps.CallAsync(s, reverse, [this.Group])).ConfigureAwait(false);
+        s.Require(first.IsValue && OperationSteps.IsTaskMoRef(first.Value), $"the first reversal did not start a task ({first.Describe()})");
+        var wait = await OperationSteps.WaitAsync(s, reverse, first.Value!).ConfigureAwait(false);
         s.Require(wait.Final?.State == SmsTaskState.Success, $"the first reversal did not succeed ({wait.Describe()})");
-        var (firstResults, problem, _) = ReverseSteps.TryReadResults(s, wait.Final!);
+        var (firstResults, problem, _) = OperationSteps.TryReadResults(s, reverse, wait.Final!);
         s.Require(firstResults is not null, $"the first reversal's result could not be read ({problem})");
         var success = firstResults!.OfType<ReverseReplicationSuccessResult>().FirstOrDefault(r => r.GroupId?.Key == this.Group.Key);
         s.Require(success?.NewGroupId?.Id is { Length: > 0 }, "the first reversal returned no newGroupId for the group");
@@ -44,11 +41,11 @@ internal sealed class ReverseTwice : SharedScenario
 
         var newId = ReplicationGroupId.Of(this.Group.FaultDomainId!.Id!, this.FirstNewId!);
         var repeats = new[] { this.Group, newId }.DistinctBy(g => g.Key).ToList();
-        var states = await ReverseSteps.ReadStatesAsync(s, repeats, "Read the states of the old and the new id").ConfigureAwait(false);
+        var states = await OperationSteps.ReadStatesAsync(s, repeats, "Read the states of the old and the new id").ConfigureAwait(false);
         foreach (var sent in repeats)
         {
-            var call = await s.StepAsync($"Ask again to reverse {sent}", () => ReverseSteps.ReverseAsync(s, [sent])).ConfigureAwait(false);
-            this.Repeats.Add(await ReverseAnswer.ReadAsync(s, [sent], states, call, observe: true).ConfigureAwait(false));
+            var call = await s.StepAsync($"Ask again to reverse {sent}", () => OperationSteps.CallAsync(s, reverse, [sent])).ConfigureAwait(false);
+            this.Repeats.Add(await OperationAnswer.ReadAsync(s, reverse, [sent], states, call, observe: true).ConfigureAwait(false));
         }
     }
 }

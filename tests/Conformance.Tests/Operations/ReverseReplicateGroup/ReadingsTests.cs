@@ -1,9 +1,9 @@
 using Conformance.Checks;
-using Conformance.Reverse;
+using Conformance.Operations.ReverseReplicateGroup;
 using Conformance.Run;
 using Harness.Reporting;
 
-namespace Conformance.Tests.Reverse;
+namespace Conformance.Tests.Operations.ReverseReplicateGroup;
 
 /// <summary>
 /// Every plausible reading, in every check: the whole suite, in process, against the faithful embedded simulator set
@@ -125,7 +125,7 @@ public sealed class ReadingsTests
     [Test]
     public void The_task_types_accepted_are_the_readings_of_U_TASK_TYPE()
     {
-        Assert.That(ReverseSteps.TaskTypes, Is.EquivalentTo(ReverseReadings.TaskType.Readings.Select(r => r.Id)));
+        Assert.That(Conformance.Contracts.ContractReadings.TaskTypes, Is.EquivalentTo(ReverseReadings.TaskType.Readings.Select(r => r.Id)));
     }
 
     /// <summary>Runs every check, in run order, against the embedded simulator with these <c>simulator</c> settings, and prints the reading notes.</summary>

@@ -2,7 +2,7 @@ using Harness.Client;
 using Harness.Wire;
 using Harness.Wire.Tasks;
 
-namespace Conformance.Reverse;
+namespace Conformance.Contracts;
 
 /// <summary>Everything seen of one task: each polled info, one more read after it ended, and QuerySmsTaskResult.</summary>
 internal sealed class TaskObservation

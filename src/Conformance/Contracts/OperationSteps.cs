@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Conformance.Checks;
 using Harness.Client;
 using Harness.Wire;
@@ -5,14 +6,11 @@ using Harness.Wire.Faults;
 using Harness.Wire.Results;
 using Harness.Wire.Tasks;
 
-namespace Conformance.Reverse;
+namespace Conformance.Contracts;
 
-/// <summary>The steps and expectations the ReverseReplicateGroup_Task checks share.</summary>
-internal static class ReverseSteps
+/// <summary>The steps and expectations the checks of every operation share: calling it safely, waiting for its task, reading its results and the groups' states.</summary>
+internal static class OperationSteps
 {
-    /// <summary>The task MoRef types accepted: the readings of <see cref="ReverseReadings.TaskType"/> (the docs say SmsTask; the JSON pages render MoRefTask).</summary>
-    public static readonly IReadOnlySet<string> TaskTypes = ReverseReadings.TaskType.Readings.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
-
     /// <summary>What a successful task's result must be: the expectation <see cref="TryReadResults"/> reports what it observed against.</summary>
     public const string ResultShape = "a successful task's result to be GroupOperationResult[] (ArrayOfGroupOperationResult), one per requested group";
 
@@ -39,12 +37,17 @@ internal static class ReverseSteps
             return states;
         });
 
-    /// <summary>Calls ReverseReplicateGroup_Task with the harness's fault reactions (<see cref="ProviderCalls"/>), refusing any group the profile does not allowlist, and journals the call.</summary>
-    public static async Task<ProviderResult<ManagedObjectReference>> ReverseAsync(CheckScope s, IReadOnlyList<ReplicationGroupId>? groups, string? rawBody = null, bool react = true)
+    /// <summary>
+    /// Calls the operation with the harness's fault reactions (<see cref="ProviderCalls"/>), for <paramref name="groups"/>
+    /// or with <paramref name="rawBody"/> exactly as given, refusing any group the profile does not allowlist, holding a
+    /// task slot while its task runs, and journals the call.
+    /// </summary>
+    public static async Task<ProviderResult<ManagedObjectReference>> CallAsync(CheckScope s, OperationUnderTest op, IReadOnlyList<ReplicationGroupId>? groups, string? rawBody = null, bool react = true)
     {
+        var name = op.Name;
         if (groups?.FirstOrDefault(g => !s.Target.MayChange(g)) is { } refused)
         {
-            throw new InvalidOperationException($"safety: refusing to send {refused} to ReverseReplicateGroup_Task: it is not in the profile's groups allowlist");
+            throw new InvalidOperationException($"safety: refusing to send {refused} to {name}: it is not in the profile's groups allowlist");
         }
 
         if (rawBody is not null && groups is null)
@@ -52,7 +55,7 @@ internal static class ReverseSteps
             // A raw body names only made-up groups by construction; refuse anything else that looks like an allowlist miss.
             foreach (var id in ExtractIds(rawBody).Where(id => !s.Target.MayChange(id)))
             {
-                throw new InvalidOperationException($"safety: refusing to send {id} to ReverseReplicateGroup_Task: it is not in the profile's groups allowlist");
+                throw new InvalidOperationException($"safety: refusing to send {id} to {name}: it is not in the profile's groups allowlist");
             }
         }
 
@@ -62,10 +65,12 @@ internal static class ReverseSteps
         ProviderResult<ManagedObjectReference> result;
         try
         {
+            var send = op.Operation.RequireSend();
+            var sendRaw = rawBody is null ? null : op.Operation.RequireSendRaw();
             result = await ProviderCalls.CallAsync(
                 s,
-                ReverseCatalogue.Feature,
-                () => rawBody is null ? s.Client.ReverseReplicateGroupAsync(s.Target.Provider, groups) : s.Client.ReverseReplicateGroupRawAsync(s.Target.Provider, rawBody),
+                name,
+                () => rawBody is null ? send(s.Client, s.Target.Provider, groups) : sendRaw!(s.Client, s.Target.Provider, rawBody),
                 react: react).ConfigureAwait(false);
         }
         catch
@@ -83,7 +88,7 @@ internal static class ReverseSteps
             s.Target.TaskSlots.Release();
         }
 
-        s.Target.Journal.Add("ReverseReplicateGroup_Task", groups ?? ExtractIds(rawBody ?? "{}").ToList(), result.IsValue ? $"task {result.Value}" : result.Describe(), s.Name);
+        s.Target.Journal.Add(name, groups ?? ExtractIds(rawBody ?? "{}").ToList(), result.IsValue ? $"task {result.Value}" : result.Describe(), s.Name);
         if (result.IsValue && IsTaskMoRef(result.Value))
         {
             s.Target.OpenTasks[result.Value!.Value!] = groups is null ? "(raw body)" : string.Join(", ", groups.Select(g => g.Key));
@@ -92,33 +97,23 @@ internal static class ReverseSteps
         return result;
     }
 
-    private static IEnumerable<ReplicationGroupId> ExtractIds(string body)
+    /// <summary>Every well-formed group id a raw body names, wherever it stands (an object with string faultDomainId.id and deviceGroupId.id).</summary>
+    public static IEnumerable<ReplicationGroupId> ExtractIds(string body)
     {
-        System.Text.Json.JsonElement root;
+        JsonElement root;
         try
         {
-            using var doc = System.Text.Json.JsonDocument.Parse(body);
+            using var doc = JsonDocument.Parse(body);
             root = doc.RootElement.Clone();
         }
-        catch (System.Text.Json.JsonException)
+        catch (JsonException)
         {
-            yield break;
+            return [];
         }
 
-        if (root.ValueKind != System.Text.Json.JsonValueKind.Object || !root.TryGetProperty("groupId", out var ids) || ids.ValueKind != System.Text.Json.JsonValueKind.Array)
-        {
-            yield break;
-        }
-
-        foreach (var entry in ids.EnumerateArray())
-        {
-            if (entry.ValueKind == System.Text.Json.JsonValueKind.Object
-                && entry.TryGetProperty("faultDomainId", out var fd) && fd.ValueKind == System.Text.Json.JsonValueKind.Object && fd.TryGetProperty("id", out var fdId) && fdId.ValueKind == System.Text.Json.JsonValueKind.String
-                && entry.TryGetProperty("deviceGroupId", out var dg) && dg.ValueKind == System.Text.Json.JsonValueKind.Object && dg.TryGetProperty("id", out var dgId) && dgId.ValueKind == System.Text.Json.JsonValueKind.String)
-            {
-                yield return ReplicationGroupId.Of(fdId.GetString()!, dgId.GetString()!);
-            }
-        }
+        var ids = new List<ReplicationGroupId>();
+        Collect(root, ids);
+        return ids;
     }
 
     /// <summary>Fails unless the answer is exactly the named fault: HTTP 500, JSON MethodFault body, exact <c>_typeName</c>, well-formed fields.</summary>
@@ -141,13 +136,14 @@ internal static class ReverseSteps
         s.Expect(fault.TypeName == expected, Defect.WrongFault, expected, fault.TypeName is null ? "a MethodFault body without _typeName" : fault.TypeName, r.Call);
     }
 
-    /// <summary>Picks one allowlisted FAILEDOVER group to reverse (inconclusive when there is none left, or when this provider's tasks do not finish).</summary>
-    public static async Task<ReplicationGroupId> PickFailedOverAsync(CheckScope s)
+    /// <summary>Picks one allowlisted group in the operation's precondition state (inconclusive when there is none left, or when this provider's tasks do not finish).</summary>
+    public static async Task<ReplicationGroupId> PickInStateAsync(CheckScope s, OperationUnderTest op)
     {
+        var state = op.Operation.Precondition;
         RequireTasksFinish(s);
-        var states = await ReadStatesAsync(s, s.Target.Allowlist, "Find an allowlisted FAILEDOVER group").ConfigureAwait(false);
-        var group = s.Target.Allowlist.FirstOrDefault(g => states[g.Key] == Harness.Wire.Groups.ReplicationState.FailedOver);
-        s.Require(group is not null, $"no allowlisted group is FAILEDOVER any more ({s.Target.Allowlist.Count} allowlisted); allowlist more FAILEDOVER groups (each run spends several)");
+        var states = await ReadStatesAsync(s, s.Target.Allowlist, $"Find an allowlisted {state} group").ConfigureAwait(false);
+        var group = s.Target.Allowlist.FirstOrDefault(g => states[g.Key] == state);
+        s.Require(group is not null, $"no allowlisted group is {state} any more ({s.Target.Allowlist.Count} allowlisted); allowlist more {state} groups (each run spends several)");
         return group!;
     }
 
@@ -165,14 +161,14 @@ internal static class ReverseSteps
 
     /// <summary>
     /// Waits for a task whose end the check needs, with the profile's timeout, recording each poll. A task stuck now,
-    /// or earlier in the run, stops the check as Inconclusive naming RRG-TASK-2 (the check that judges it); a poll
-    /// the provider refuses as malformed or answers outside the protocol breaks it.
+    /// or earlier in the run, stops the check as Inconclusive naming the operation's task-success clause (the check
+    /// that judges it); a poll the provider refuses as malformed or answers outside the protocol breaks it.
     /// </summary>
-    public static async Task<TaskWaitResult> WaitAsync(CheckScope s, ManagedObjectReference task)
+    public static async Task<TaskWaitResult> WaitAsync(CheckScope s, OperationUnderTest op, ManagedObjectReference task)
     {
         RequireTasksFinish(s);
-        var wait = await PollAsync(s, task, mayGiveUp: true).ConfigureAwait(false);
-        RequireEnded(s, task, wait);
+        var wait = await PollAsync(s, op, task, mayGiveUp: true).ConfigureAwait(false);
+        RequireEnded(s, op, task, wait);
         if (wait.FailedPoll is { } poll)
         {
             ProviderCalls.ThrowIfOwnReadBroken(s, poll);
@@ -186,7 +182,7 @@ internal static class ReverseSteps
     /// piling up): not at all once a task of this provider was stuck (null, with a note), else as <see cref="WaitAsync"/>
     /// without stopping the check.
     /// </summary>
-    public static async Task<TaskWaitResult?> WaitIfTasksFinishAsync(CheckScope s, ManagedObjectReference task)
+    public static async Task<TaskWaitResult?> WaitIfTasksFinishAsync(CheckScope s, OperationUnderTest op, ManagedObjectReference task)
     {
         if (s.Target.FailFast.StopWaiting is { } reason)
         {
@@ -194,7 +190,7 @@ internal static class ReverseSteps
             return null;
         }
 
-        return await PollAsync(s, task, mayGiveUp: true).ConfigureAwait(false);
+        return await PollAsync(s, op, task, mayGiveUp: true).ConfigureAwait(false);
     }
 
     /// <summary>The failure a task that did not end within the profile's task timeout shows, naming its last poll.</summary>
@@ -207,23 +203,23 @@ internal static class ReverseSteps
     };
 
     /// <summary>Stops the check as Inconclusive when the wait ended before the task did (stuck, or given up for another stuck task).</summary>
-    public static void RequireEnded(CheckScope s, ManagedObjectReference task, TaskWaitResult wait)
+    public static void RequireEnded(CheckScope s, OperationUnderTest op, ManagedObjectReference task, TaskWaitResult wait)
     {
         if (wait.Stuck || wait.GaveUp)
         {
-            var own = Targets.StuckTask.Of(task, wait, s.Name ?? "this check");
-            s.Require(false, s.Target.FailFast.StopWaiting ?? $"{Targets.FailFast.TasksDoNotFinish}: {own.Describe()}");
+            var own = Targets.StuckTask.Of(task, wait, s.Name ?? "this check", op.Clauses.TaskSuccess.Id);
+            s.Require(false, s.Target.FailFast.StopWaiting ?? $"{Targets.FailFast.TasksDoNotFinish(own.Clause)}: {own.Describe()}");
         }
     }
 
     /// <summary>
     /// Waits for the task, then reads its info once more and its QuerySmsTaskResult, for the task-contract checks;
     /// records and judges nothing (a stuck task is remembered for the run). <paramref name="mayGiveUp"/> false waits the
-    /// full timeout even when another task is found stuck meanwhile (the success scenario, whose task RRG-TASK-2 judges).
+    /// full timeout even when another task is found stuck meanwhile (the success scenario, whose task the task-success clause judges).
     /// </summary>
-    public static async Task<TaskObservation> ObserveTaskAsync(CheckScope s, ManagedObjectReference task, bool mayGiveUp = true)
+    public static async Task<TaskObservation> ObserveTaskAsync(CheckScope s, OperationUnderTest op, ManagedObjectReference task, bool mayGiveUp = true)
     {
-        var wait = await PollAsync(s, task, mayGiveUp).ConfigureAwait(false);
+        var wait = await PollAsync(s, op, task, mayGiveUp).ConfigureAwait(false);
         if (wait.Final is null)
         {
             return new TaskObservation { Task = task, Wait = wait };
@@ -234,93 +230,55 @@ internal static class ReverseSteps
         return new TaskObservation { Task = task, Wait = wait, AfterEnd = again.Value, AfterEndCall = again.Call, QueriedResult = result };
     }
 
-    /// <summary>Polls the task until it is terminal, stuck, or (when <paramref name="mayGiveUp"/>) another task of the run was found stuck; remembers a stuck task for the run.</summary>
-    private static Task<TaskWaitResult> PollAsync(CheckScope s, ManagedObjectReference task, bool mayGiveUp) =>
-        s.StepAsync($"Poll QuerySmsTaskInfo until {task} is terminal", async () =>
-        {
-            var failFast = s.Target.FailFast;
-            var wait = await s.Target.Waiter.WaitAsync(s.Client, task, giveUp: mayGiveUp ? failFast.StuckSeen : CancellationToken.None).ConfigureAwait(false);
-            if (wait.Final is not null)
-            {
-                s.Target.TaskDurations.Add(wait.Elapsed);
-                s.Target.OpenTasks.TryRemove(task.Value ?? string.Empty, out _);
-                s.ReleaseSlot(task.Value ?? string.Empty);
-            }
-            else if (wait.Stuck)
-            {
-                failFast.RecordStuck(Targets.StuckTask.Of(task, wait, s.Name ?? "an unnamed check"));
-            }
-
-            return wait;
-        });
-
     /// <summary>Whether the MoRef names a task with a non-empty value.</summary>
     public static bool IsTaskMoRef(ManagedObjectReference? moRef) =>
-        moRef is { Type: { } type, Value: { Length: > 0 } } && TaskTypes.Contains(type);
+        moRef is { Type: { } type, Value: { Length: > 0 } } && ContractReadings.TaskTypes.Contains(type);
 
     /// <summary>
     /// Reads a task's result as GroupOperationResult[], judging it: a bare array is accepted with a note, anything else
     /// fails the check, naming <paramref name="evidence"/> (the poll that returned <paramref name="info"/>).
     /// </summary>
-    public static List<GroupOperationResult> ReadResults(CheckScope s, SmsTaskInfo info, ProviderCall? evidence)
+    public static List<GroupOperationResult> ReadResults(CheckScope s, OperationUnderTest op, SmsTaskInfo info, ProviderCall? evidence)
     {
-        var (results, problem, bare) = TryReadResults(s, info);
+        var (results, problem, bare) = TryReadResults(s, op, info);
         if (bare)
         {
-            NoteBare(s);
+            NoteBare(s, op);
         }
 
         s.Expect(problem is null, Defect.Result, ResultShape, problem!, evidence);
         return results!;
     }
 
-    /// <summary>Notes that a task result came as a bare array, a reading of <see cref="ReverseReadings.ResultBoxing"/>.</summary>
-    public static void NoteBare(CheckScope s) =>
-        ReverseReadings.ResultBoxing.Note(s, "bare", "the task result is a bare JSON array, not boxed as ArrayOfGroupOperationResult (anyType values are normally boxed)");
+    /// <summary>Notes that a task result came as a bare array, a reading of the operation's result-boxing point.</summary>
+    public static void NoteBare(CheckScope s, OperationUnderTest op) =>
+        op.Readings.ResultBoxing.Note(s, "bare", "the task result is a bare JSON array, not boxed as ArrayOfGroupOperationResult (anyType values are normally boxed)");
 
     /// <summary>
     /// Reads a task's result as GroupOperationResult[] without judging it (for scenarios, which record): the results,
     /// or what came instead of them (what is observed against <see cref="ResultShape"/>); <c>Bare</c> when they came as
-    /// a bare array. New source groups are tracked either way.
+    /// a bare array. New groups the operation's successes name are tracked either way.
     /// </summary>
-    public static (List<GroupOperationResult>? Results, string? Problem, bool Bare) TryReadResults(CheckScope s, SmsTaskInfo info)
+    public static (List<GroupOperationResult>? Results, string? Problem, bool Bare) TryReadResults(CheckScope s, OperationUnderTest op, SmsTaskInfo info)
     {
         switch (info.Result)
         {
             case BoxedArray { TypeName: "ArrayOfGroupOperationResult" } boxed:
                 return boxed.TryReadItems<GroupOperationResult>(out var items, out var error)
-                    ? (Track(s, items!), null, false)
+                    ? (Track(s, op, items!), null, false)
                     : (null, $"an ArrayOfGroupOperationResult whose _value is not a list of GroupOperationResult: {error}", false);
             case BoxedArray other:
                 return (null, $"a task result of type {other.TypeName}", false);
             case BareArray bare:
                 var boxedBare = new BoxedArray { TypeName = "ArrayOfGroupOperationResult", Value = bare.Raw };
                 return boxedBare.TryReadItems<GroupOperationResult>(out var bareItems, out var bareError)
-                    ? (Track(s, bareItems!), null, true)
+                    ? (Track(s, op, bareItems!), null, true)
                     : (null, $"a task result array that is not a list of GroupOperationResult: {bareError}", true);
             case null:
                 return (null, "the task succeeded without a result", false);
             default:
                 return (null, $"a task result that is a {info.Result.TypeName ?? "value without _typeName"}, not an array", false);
         }
-    }
-
-    /// <summary>Records the new source groups the suite's reversals created, so later checks may touch them and the journal names them.</summary>
-    private static List<GroupOperationResult> Track(CheckScope s, List<GroupOperationResult> results)
-    {
-        foreach (var success in results.OfType<ReverseReplicationSuccessResult>())
-        {
-            if (success is { GroupId: { } from, NewGroupId.Id: { Length: > 0 } newId } && s.Target.MayChange(from))
-            {
-                var created = ReplicationGroupId.Of(from.FaultDomainId?.Id ?? string.Empty, newId);
-                if (s.Target.CreatedGroups.TryAdd(created.Key, from.Key))
-                {
-                    s.Target.Journal.Add("(new source group)", [created], $"created by reversing {from}");
-                }
-            }
-        }
-
-        return results;
     }
 
     /// <summary>Fails unless there is exactly one result per requested group (matched by groupId, in any order) and none for other groups, naming <paramref name="evidence"/> (the poll that returned the results).</summary>
@@ -354,5 +312,77 @@ internal static class ReverseSteps
 
         // The evidence is the read just made (the check's most recent exchange).
         s.Expect(changed.Count == 0, Defect.Result, $"no group state to change {when}", $"group state changed: {string.Join(", ", changed)}", s.LastCall);
+    }
+
+    /// <summary>Polls the task until it is terminal, stuck, or (when <paramref name="mayGiveUp"/>) another task of the run was found stuck; remembers a stuck task for the run.</summary>
+    private static Task<TaskWaitResult> PollAsync(CheckScope s, OperationUnderTest op, ManagedObjectReference task, bool mayGiveUp) =>
+        s.StepAsync($"Poll QuerySmsTaskInfo until {task} is terminal", async () =>
+        {
+            var failFast = s.Target.FailFast;
+            var wait = await s.Target.Waiter.WaitAsync(s.Client, task, giveUp: mayGiveUp ? failFast.StuckSeen : CancellationToken.None).ConfigureAwait(false);
+            if (wait.Final is not null)
+            {
+                s.Target.TaskDurations.Add(wait.Elapsed);
+                s.Target.OpenTasks.TryRemove(task.Value ?? string.Empty, out _);
+                s.ReleaseSlot(task.Value ?? string.Empty);
+            }
+            else if (wait.Stuck)
+            {
+                failFast.RecordStuck(Targets.StuckTask.Of(task, wait, s.Name ?? "an unnamed check", op.Clauses.TaskSuccess.Id));
+            }
+
+            return wait;
+        });
+
+    /// <summary>Records the new groups the suite's calls created (the operation's successes name them), so later checks may touch them and the journal names them.</summary>
+    private static List<GroupOperationResult> Track(CheckScope s, OperationUnderTest op, List<GroupOperationResult> results)
+    {
+        if (op.Operation.NewGroupId is not { } newGroupId)
+        {
+            return results;
+        }
+
+        foreach (var success in results.Where(op.Operation.IsSuccess))
+        {
+            if (success.GroupId is { } from && newGroupId(success) is { Length: > 0 } newId && s.Target.MayChange(from))
+            {
+                var created = ReplicationGroupId.Of(from.FaultDomainId?.Id ?? string.Empty, newId);
+                if (s.Target.CreatedGroups.TryAdd(created.Key, from.Key))
+                {
+                    s.Target.Journal.Add("(new source group)", [created], $"created when {from} was {op.Operation.Done}");
+                }
+            }
+        }
+
+        return results;
+    }
+
+    /// <summary>Collects every object with string faultDomainId.id and deviceGroupId.id, at any depth.</summary>
+    private static void Collect(JsonElement element, List<ReplicationGroupId> ids)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                if (element.TryGetProperty("faultDomainId", out var fd) && fd.ValueKind == JsonValueKind.Object && fd.TryGetProperty("id", out var fdId) && fdId.ValueKind == JsonValueKind.String
+                    && element.TryGetProperty("deviceGroupId", out var dg) && dg.ValueKind == JsonValueKind.Object && dg.TryGetProperty("id", out var dgId) && dgId.ValueKind == JsonValueKind.String)
+                {
+                    ids.Add(ReplicationGroupId.Of(fdId.GetString()!, dgId.GetString()!));
+                    return;
+                }
+
+                foreach (var property in element.EnumerateObject())
+                {
+                    Collect(property.Value, ids);
+                }
+
+                break;
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray())
+                {
+                    Collect(item, ids);
+                }
+
+                break;
+        }
     }
 }

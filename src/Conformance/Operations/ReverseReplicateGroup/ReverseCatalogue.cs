@@ -1,16 +1,23 @@
 using Conformance.Checks;
+using Conformance.Contracts;
 
-namespace Conformance.Reverse;
+namespace Conformance.Operations.ReverseReplicateGroup;
 
 /// <summary>
 /// The clauses of ReverseReplicateGroup_Task and the checks that enforce them: the one source of truth from which
 /// the NUnit cases, the report and the traceability matrix are derived. Sources: the seed (the operation's JSON API
 /// page) and the protocol reference (shared/reference/sms-json-api.md). A clause without a check is a listed gap.
+/// The shared contracts (Conformance.Contracts) build most checks from the operation's description and these clauses;
+/// the checks of what only Reverse does (a new group id, SOURCE afterwards, only FAILEDOVER reversed, its state model,
+/// its repeats) are <see cref="ReverseChecks"/> and <see cref="ReverseModelProperty"/>.
 /// </summary>
 internal static class ReverseCatalogue
 {
     /// <summary>The operation.</summary>
-    public const string Feature = "ReverseReplicateGroup_Task";
+    public static OperationDescription Operation => VasaProviderOperations.Reverse;
+
+    /// <summary>The operation's name: every check's feature.</summary>
+    public static string Feature => Operation.Name;
 
     private const string Seed = "seed: ReverseReplicateGroup_Task page";
 
@@ -81,49 +88,93 @@ internal static class ReverseCatalogue
         PeerBecomesTarget, Privilege,
     ];
 
-    /// <summary>Every check, each naming its clause; the fault-contract checks also cover the transient faults, which they judge whenever raised.</summary>
-    public static readonly IReadOnlyList<Check> Checks =
-    [
-        new("Empty_groupId_is_rejected_with_InvalidArgument", InvalidArgument, Feature, s => ReverseChecks.InvalidGroupIdIsRejected(s, "{\"groupId\":[]}")),
-        new("Absent_groupId_is_rejected_with_InvalidArgument", InvalidArgument, Feature, s => ReverseChecks.InvalidGroupIdIsRejected(s, "{}")),
-        new("Null_groupId_is_rejected_with_InvalidArgument", InvalidArgument, Feature, s => ReverseChecks.InvalidGroupIdIsRejected(s, "{\"groupId\":null}")),
-        new("Malformed_groupId_is_rejected_with_InvalidArgument", MalformedArgument, Feature, ReverseFaultChecks.MalformedGroupIdIsRejected),
-        new("NotImplemented_only_where_the_profile_declares_the_operation_unimplemented", NotImplementedFault, Feature, ReverseFaultChecks.NotImplementedOnlyWhereDeclared) { Ungated = true },
-        new("A_successful_call_answers_200_with_a_task_MoRef", TaskMoRef, Feature, ReverseChecks.CallAnswersWithTaskMoRef),
-        new("The_task_reaches_success", TaskSuccess, Feature, ReverseChecks.TaskReachesSuccess),
-        new("Task_states_move_only_from_queued_to_running_to_a_terminal_state", TaskStates, Feature, ReverseTaskChecks.StatesMoveOnlyForward),
-        new("Task_progress_stays_within_0_to_100", TaskProgress, Feature, ReverseTaskChecks.ProgressWithinRange),
-        new("Task_progress_never_decreases", TaskProgressMonotonic, Feature, ReverseTaskChecks.ProgressNeverDecreases),
-        new("Task_completionTime_is_not_before_startTime", TaskTimes, Feature, ReverseTaskChecks.CompletionNotBeforeStart),
-        new("Task_error_is_set_exactly_when_the_state_is_error", TaskError, Feature, ReverseTaskChecks.ErrorExactlyWhenStateIsError),
-        new("Task_result_is_an_ArrayOfGroupOperationResult_of_allowed_types", TaskResultType, Feature, ReverseTaskChecks.ResultHasTheDeclaredType),
-        new("QuerySmsTaskResult_agrees_with_the_task_info", TaskResultQuery, Feature, ReverseTaskChecks.QueriedResultAgreesWithInfo),
-        new("Each_requested_group_gets_exactly_one_result", OneResultPerGroup, Feature, ReverseChecks.OneResultPerGroup),
-        new("A_reversed_group_gets_a_newGroupId_in_its_fault_domain", NewGroupId, Feature, ReverseChecks.NewGroupIdInSameFaultDomain),
-        new("A_reversed_group_reads_as_SOURCE_afterwards", BecomesSource, Feature, ReverseChecks.ReversedGroupReadsAsSource),
-        new("A_group_not_in_FAILEDOVER_is_not_reversed", OnlyFailedOver, Feature, ReverseChecks.NonFailedOverGroupIsNotReversed) { Also = [ReplicationFault] },
-        new("GroupErrorResult_error_lists_are_never_empty", ErrorListNotEmpty, Feature, ReverseResultChecks.ErrorListsAreNeverEmpty),
-        new("AlreadyDone_appears_only_as_a_warning", AlreadyDoneIsWarning, Feature, ReverseResultChecks.AlreadyDoneOnlyAsWarning),
-        new("A_group_listed_twice_gets_DuplicateEntry_and_is_reversed_once", Duplicates, Feature, ReverseResultChecks.DuplicateIsReversedOnce),
-        new("Reversing_an_already_reversed_group_never_creates_a_second_new_group", Idempotent, Feature, ReverseResultChecks.RepeatedReverseCreatesNoSecondGroup),
-        new("Two_concurrent_reversals_of_one_group_reverse_it_once", Concurrent, Feature, ReverseResultChecks.ConcurrentCallsReverseOnce),
-        new("An_oversized_batch_is_rejected_with_TooMany", TooMany, Feature, ReverseChecks.OversizedBatchGetsTooMany),
-        new("After_TooMany_a_split_batch_processes_every_group_exactly_once", SplitAfterTooMany, Feature, ReverseChecks.SplitBatchProcessesEachGroupOnce),
-        new("Any_batch_of_allowlisted_groups_is_reversed_as_the_state_model_predicts", StateModel, Feature, ReverseModelProperty.StateModelPredictsEveryResult),
-        new("Every_answer_is_a_task_MoRef_or_a_documented_fault", AnswersDocumented, Feature, ReverseModelProperty.EveryAnswerIsATaskOrADocumentedFault),
-        new("Invalid_input_never_changes_any_group_state", InvalidChangesNothing, Feature, ReverseModelProperty.InvalidInputChangesNothing),
-        new("A_call_without_a_session_is_refused", Session, Feature, ReverseChecks.CallWithoutSessionIsRefused),
-        new("The_provider_reports_the_Replication_profile", ReplicationProfile, Feature, ReverseCapabilityChecks.ReportsReplicationProfile) { Ungated = true },
-        new("The_declared_batch_limit_matches_maxBatchSize", BatchLimitDeclared, Feature, ReverseCapabilityChecks.DeclaredBatchLimitMatches) { Ungated = true },
-        // The fault-contract checks run after every ordinary check: besides the faults they provoke, they judge every fault the operation raised in the run.
-        new("Every_fault_is_HTTP_500_with_a_JSON_MethodFault_body", FaultEnvelope, Feature, ReverseFaultChecks.FaultsAreHttp500WithMethodFaultBody) { Stage = RunStage.FaultLedger },
-        new("Only_declared_faults_are_raised", DeclaredFaults, Feature, ReverseFaultChecks.OnlyDeclaredFaultsAreRaised) { Stage = RunStage.FaultLedger },
-        new("Fault_fields_are_well_formed", WellFormedFaults, Feature, ReverseFaultChecks.FaultFieldsAreWellFormed) { Stage = RunStage.FaultLedger },
+    /// <summary>The clauses the shared contracts check, slot by slot.</summary>
+    public static readonly ContractClauses Contract = new()
+    {
+        InvalidArgument = InvalidArgument,
+        MalformedArgument = MalformedArgument,
+        TooMany = TooMany,
+        SplitAfterTooMany = SplitAfterTooMany,
+        NotImplemented = NotImplementedFault,
+        Unavailable = UnavailableFault,
+        OutOfResource = OutOfResourceFault,
+        Inactive = InactiveFault,
+        Busy = BusyFault,
+        FaultEnvelope = FaultEnvelope,
+        DeclaredFaults = DeclaredFaults,
+        WellFormedFaults = WellFormedFaults,
+        TaskMoRef = TaskMoRef,
+        TaskSuccess = TaskSuccess,
+        TaskStates = TaskStates,
+        TaskProgress = TaskProgress,
+        TaskProgressMonotonic = TaskProgressMonotonic,
+        TaskTimes = TaskTimes,
+        TaskError = TaskError,
+        TaskResultType = TaskResultType,
+        TaskResultQuery = TaskResultQuery,
+        OneResultPerGroup = OneResultPerGroup,
+        ErrorListNotEmpty = ErrorListNotEmpty,
+        AlreadyDoneIsWarning = AlreadyDoneIsWarning,
+        Duplicates = Duplicates,
+        AnswersDocumented = AnswersDocumented,
+        InvalidChangesNothing = InvalidChangesNothing,
+        ReplicationProfile = ReplicationProfile,
+        BatchLimitDeclared = BatchLimitDeclared,
+        Session = Session,
+    };
 
-        // The transient faults cannot be provoked: each is judged wherever it was raised in the run, and is "not exercised" when it never was.
-        new("ProviderBusy_when_raised_is_a_well_formed_declared_fault", BusyFault, Feature, s => ReverseFaultChecks.RaisedFaultIsWellFormed(s, nameof(Harness.Wire.Faults.ProviderBusy))) { Stage = RunStage.FaultLedger },
-        new("ProviderUnavailable_when_raised_is_a_well_formed_declared_fault", UnavailableFault, Feature, s => ReverseFaultChecks.RaisedFaultIsWellFormed(s, nameof(Harness.Wire.Faults.ProviderUnavailable))) { Stage = RunStage.FaultLedger },
-        new("ProviderOutOfResource_when_raised_is_a_well_formed_declared_fault", OutOfResourceFault, Feature, s => ReverseFaultChecks.RaisedFaultIsWellFormed(s, nameof(Harness.Wire.Faults.ProviderOutOfResource))) { Stage = RunStage.FaultLedger },
-        new("InactiveProvider_when_raised_is_a_well_formed_declared_fault", InactiveFault, Feature, s => ReverseFaultChecks.RaisedFaultIsWellFormed(s, nameof(Harness.Wire.Faults.InactiveProvider))) { Stage = RunStage.FaultLedger },
-    ];
+    // Built on first use: the readings name this catalogue's clauses, so they must not be read while it initialises.
+    private static readonly Lazy<OperationUnderTest> LazySubject = new(() => new(
+        Operation,
+        Contract,
+        ReverseReadings.Contract,
+        new(async t => await ReverseHappyPath.GetAsync(t).ConfigureAwait(false), async t => await ReverseOversizedBatch.GetAsync(t).ConfigureAwait(false))
+        {
+            Repeat = async t => await ReverseTwice.GetAsync(t).ConfigureAwait(false),
+        }));
+
+    private static readonly Lazy<IReadOnlyList<Check>> LazyChecks = new(BuildChecks);
+
+    /// <summary>The operation as the shared contracts judge it: its description, clauses, readings and scenarios.</summary>
+    public static OperationUnderTest Subject => LazySubject.Value;
+
+    /// <summary>Every check, each naming its clause; the fault-contract checks also cover the transient faults, which they judge whenever raised.</summary>
+    public static IReadOnlyList<Check> Checks => LazyChecks.Value;
+
+    private static List<Check> BuildChecks()
+    {
+        var input = new InputContract(Subject);
+        var faults = new FaultContract(Subject);
+        var task = new TaskContract(Subject);
+        var results = new ResultContract(Subject);
+        var properties = new PropertyContract(Subject);
+        return
+        [
+            .. input.MissingGroups,
+            input.Malformed,
+            faults.NotImplemented,
+            .. task.Checks,
+            results.OnePerGroup,
+            new("A_reversed_group_gets_a_newGroupId_in_its_fault_domain", NewGroupId, Feature, ReverseChecks.NewGroupIdInSameFaultDomain),
+            new("A_reversed_group_reads_as_SOURCE_afterwards", BecomesSource, Feature, ReverseChecks.ReversedGroupReadsAsSource),
+            new("A_group_not_in_FAILEDOVER_is_not_reversed", OnlyFailedOver, Feature, ReverseChecks.NonFailedOverGroupIsNotReversed) { Also = [ReplicationFault] },
+            results.ErrorListsNotEmpty,
+            results.AlreadyDoneAsWarning,
+            results.Duplicates,
+            new("Reversing_an_already_reversed_group_never_creates_a_second_new_group", Idempotent, Feature, ReverseChecks.RepeatedReverseCreatesNoSecondGroup),
+            new("Two_concurrent_reversals_of_one_group_reverse_it_once", Concurrent, Feature, ReverseChecks.ConcurrentCallsReverseOnce),
+            input.TooMany,
+            input.Split,
+            new("Any_batch_of_allowlisted_groups_is_reversed_as_the_state_model_predicts", StateModel, Feature, ReverseModelProperty.StateModelPredictsEveryResult),
+            .. properties.Checks,
+            .. new SessionContract(Subject).Checks,
+            .. new CapabilityContract(Subject).Checks,
+
+            // The fault-contract checks run after every ordinary check: besides the faults they provoke, they judge every fault the operation raised in the run.
+            faults.Envelope,
+            faults.Declared,
+            faults.WellFormed,
+            .. faults.Transient,
+        ];
+    }
 }

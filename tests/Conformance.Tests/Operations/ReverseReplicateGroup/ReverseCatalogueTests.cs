@@ -1,11 +1,11 @@
 using Conformance.Checks;
-using Conformance.Reverse;
+using Conformance.Operations.ReverseReplicateGroup;
 using Harness.Reporting;
 using Harness.Simulator;
 using Conformance.Targets;
 using Conformance.Mutants;
 
-namespace Conformance.Tests.Reverse;
+namespace Conformance.Tests.Operations.ReverseReplicateGroup;
 
 /// <summary>
 /// The catalogue's own consistency (clauses, checks, gaps, the committed clause list), and the outcomes that are

@@ -1,10 +1,10 @@
 using Conformance.Mutants;
-using Conformance.Reverse;
+using Conformance.Operations.ReverseReplicateGroup;
 using Conformance.Targets;
 using Harness.Reporting;
 using Harness.Simulator;
 
-namespace Conformance.Tests.Reverse;
+namespace Conformance.Tests.Operations.ReverseReplicateGroup;
 
 /// <summary>How the harness reacts to each fault, as the contract asks a client to: retry, inconclusive, not applicable, or failed.</summary>
 [TestFixture]

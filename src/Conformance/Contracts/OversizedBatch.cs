@@ -4,17 +4,17 @@ using Harness.Client;
 using Harness.Replication;
 using Harness.Wire;
 using Harness.Wire.Faults;
-using Harness.Wire.Groups;
 using Harness.Wire.Results;
 
-namespace Conformance.Reverse;
+namespace Conformance.Contracts;
 
 /// <summary>
-/// The shared TooMany scenario: send one group more than the provider's batch limit, then, as the contract asks a
-/// client to, re-split by TooMany.maxBatchSize (or one at a time) and send each chunk. The batch holds only
-/// allowlisted groups that are not FAILEDOVER plus made-up ids, so a provider that wrongly accepts it changes nothing.
+/// The shared TooMany scenario of an operation: send one group more than the provider's batch limit, then, as the
+/// contract asks a client to, re-split by TooMany.maxBatchSize (or one at a time) and send each chunk. The batch holds
+/// only allowlisted groups outside the operation's precondition state plus made-up ids, so a provider that wrongly
+/// accepts it changes nothing. An operation's subclass only names it.
 /// </summary>
-internal sealed class ReverseOversizedBatch : SharedScenario
+internal abstract class OversizedBatch : SharedScenario
 {
     /// <summary>The limit the batch exceeds.</summary>
     public long Limit { get; private set; }
@@ -32,7 +32,7 @@ internal sealed class ReverseOversizedBatch : SharedScenario
     public string? AcceptedOutcome { get; private set; }
 
     /// <summary>The chunks sent after TooMany, each answer read to its end.</summary>
-    public List<ReverseAnswer> Chunks { get; } = [];
+    public List<OperationAnswer> Chunks { get; } = [];
 
     /// <summary>Why the split was not sent to its end (a task of this provider did not end), or null when every chunk was sent and its task waited for.</summary>
     public string? ChunksCut { get; private set; }
@@ -40,14 +40,20 @@ internal sealed class ReverseOversizedBatch : SharedScenario
     /// <summary>Every task started by the scenario (the chunks, or a wrongly accepted oversized call).</summary>
     public List<TaskObservation> Tasks { get; } = [];
 
+    /// <summary>The operation.</summary>
+    protected abstract OperationUnderTest Operation { get; }
+
     /// <inheritdoc />
     protected override string Title => $"an oversized batch of {this.Batch.Count} groups (limit {this.Limit}), then the split";
 
-    /// <summary>Runs (once per target) and returns the record.</summary>
-    public static Task<ReverseOversizedBatch> GetAsync(ConformanceTarget target) => GetOrRunAsync<ReverseOversizedBatch>(target, (r, s) => r.RecordAsync(s));
+    /// <summary>Runs the scenario of type <typeparamref name="T"/> once per target and returns its record.</summary>
+    protected static Task<T> RunOnceAsync<T>(ConformanceTarget target)
+        where T : OversizedBatch, new() => GetOrRunAsync<T>(target, (r, s) => r.RecordAsync(s));
 
     private async Task RecordAsync(CheckScope s)
     {
+        var name = this.Operation.Name;
+        var state = this.Operation.Operation.Precondition;
         ProviderCalls.RequireProviderInfo(s);
         var reported = s.Target.Info?.MaxBatchSize;
         if (reported is not > 0)
@@ -56,15 +62,15 @@ internal sealed class ReverseOversizedBatch : SharedScenario
         }
 
         this.Limit = reported!.Value;
-        var states = await ReverseSteps.ReadStatesAsync(s, s.Target.Allowlist, "Read the replication state of every allowlisted group").ConfigureAwait(false);
-        var safe = s.Target.Allowlist.Where(g => states[g.Key] is { } st && st != ReplicationState.FailedOver).ToList();
+        var states = await OperationSteps.ReadStatesAsync(s, s.Target.Allowlist, "Read the replication state of every allowlisted group").ConfigureAwait(false);
+        var safe = s.Target.Allowlist.Where(g => states[g.Key] is { } st && st != state).ToList();
         var size = (int)Math.Min(this.Limit + 1, 10_000);
         this.Batch = safe.Take(size).Concat(Enumerable.Range(0, Math.Max(0, size - safe.Count)).Select(i => s.Target.NonexistentGroup("toomany", i))).ToList();
         this.Before = this.Batch.Where(g => states.ContainsKey(g.Key)).ToDictionary(g => g.Key, g => states[g.Key], StringComparer.Ordinal);
-        s.Note($"oversized batch: {this.Before.Count} allowlisted non-FAILEDOVER group(s) + {this.Batch.Count - this.Before.Count} made-up id(s)");
+        s.Note($"oversized batch: {this.Before.Count} allowlisted non-{state} group(s) + {this.Batch.Count - this.Before.Count} made-up id(s)");
 
-        this.Call = await s.StepAsync($"Call ReverseReplicateGroup_Task with {this.Batch.Count} groups (limit {this.Limit})", () => ReverseSteps.ReverseAsync(s, this.Batch)).ConfigureAwait(false);
-        if (this.Call.IsValue && ReverseSteps.IsTaskMoRef(this.Call.Value))
+        this.Call = await s.StepAsync($"Call {name} with {this.Batch.Count} groups (limit {this.Limit})", () => OperationSteps.CallAsync(s, this.Operation, this.Batch)).ConfigureAwait(false);
+        if (this.Call.IsValue && OperationSteps.IsTaskMoRef(this.Call.Value))
         {
             var (results, problem) = await this.FinishAsync(s, this.Call.Value!).ConfigureAwait(false);
             this.AcceptedOutcome = problem ?? $"{results!.Count} result(s) for {this.Batch.Count} group(s)";
@@ -88,8 +94,8 @@ internal sealed class ReverseOversizedBatch : SharedScenario
                 return;
             }
 
-            var call = await s.StepAsync($"Call ReverseReplicateGroup_Task with a chunk of {chunk.Count}", () => ReverseSteps.ReverseAsync(s, chunk)).ConfigureAwait(false);
-            var answer = await ReverseAnswer.ReadAsync(s, chunk, this.Before, call, observe: true).ConfigureAwait(false);
+            var call = await s.StepAsync($"Call {name} with a chunk of {chunk.Count}", () => OperationSteps.CallAsync(s, this.Operation, chunk)).ConfigureAwait(false);
+            var answer = await OperationAnswer.ReadAsync(s, this.Operation, chunk, this.Before, call, observe: true).ConfigureAwait(false);
             if (answer.Task is { } task)
             {
                 this.Tasks.Add(task);
@@ -101,12 +107,12 @@ internal sealed class ReverseOversizedBatch : SharedScenario
 
     private async Task<(List<GroupOperationResult>? Results, string? Problem)> FinishAsync(CheckScope s, ManagedObjectReference task)
     {
-        var observation = await ReverseSteps.ObserveTaskAsync(s, task).ConfigureAwait(false);
+        var observation = await OperationSteps.ObserveTaskAsync(s, this.Operation, task).ConfigureAwait(false);
         this.Tasks.Add(observation);
         var wait = observation.Wait;
         if (wait.Stuck || wait.GaveUp)
         {
-            this.ChunksCut = s.Target.FailFast.StopWaiting ?? $"{FailFast.TasksDoNotFinish}: {task} {wait.Describe()}";
+            this.ChunksCut = s.Target.FailFast.StopWaiting ?? $"{FailFast.TasksDoNotFinish(this.Operation.Clauses.TaskSuccess.Id)}: {task} {wait.Describe()}";
         }
 
         if (wait.Final?.State != Harness.Wire.Tasks.SmsTaskState.Success)
@@ -114,7 +120,7 @@ internal sealed class ReverseOversizedBatch : SharedScenario
             return (null, wait.Describe());
         }
 
-        var (results, problem, _) = ReverseSteps.TryReadResults(s, wait.Final);
+        var (results, problem, _) = OperationSteps.TryReadResults(s, this.Operation, wait.Final);
         return (results, problem);
     }
 }
