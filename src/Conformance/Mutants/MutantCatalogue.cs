@@ -36,7 +36,7 @@ internal static class MutantCatalogue
         [Deviation.MissingResult] = ["Each_requested_group_gets_exactly_one_result"],
         [Deviation.DuplicateResult] = ["Each_requested_group_gets_exactly_one_result"],
         [Deviation.ExtraResult] = ["Each_requested_group_gets_exactly_one_result"],
-        [Deviation.TaskNeverCompletes] = ["The_task_reaches_success", SyncEnds],
+        [Deviation.TaskNeverCompletes] = ["The_task_reaches_success"],
         [Deviation.TaskEndsInError] = ["The_task_reaches_success", SyncEnds],
         [Deviation.TaskMoRefNotATask] = ["A_successful_call_answers_200_with_a_task_MoRef"],
         [Deviation.EmptyTaskMoRefValue] = ["A_successful_call_answers_200_with_a_task_MoRef"],
@@ -107,6 +107,16 @@ internal static class MutantCatalogue
         [Deviation.InactiveProviderBadMapping] = new SimulatedFault { Fault = "InactiveProvider" },
     };
 
+    /// <summary>
+    /// Deviations run with another declaration. A negative maxBatchSize reads as "no batch limit", which leaves
+    /// Reverse's batch clauses unverifiable (an incomplete run): that provider is declared a query-only one
+    /// (ReverseReplicateGroup_Task not implemented), so the read-only tier is judged on its own.
+    /// </summary>
+    private static readonly Dictionary<Deviation, IReadOnlyDictionary<string, DeclaredCapability>> Declarations = new()
+    {
+        [Deviation.NegativeMaxBatchSize] = new Dictionary<string, DeclaredCapability> { [ReverseCatalogue.Feature] = new(false, null, true) },
+    };
+
     /// <summary>The profile declaration the faithful simulator is run with: Reverse implemented, no expected limit.</summary>
     public static IReadOnlyDictionary<string, DeclaredCapability> DeclaredImplemented { get; } = new Dictionary<string, DeclaredCapability>
     {
@@ -159,7 +169,7 @@ internal static class MutantCatalogue
         .. Enum.GetValues<Deviation>().Select(d => new Mutant(
             d.ToString(),
             Exposers.TryGetValue(d, out var exposer) ? Faithful(d) with { Faults = [exposer] } : Faithful(d),
-            null,
+            Declarations.GetValueOrDefault(d),
             Catches.GetValueOrDefault(d, []))),
         new("NotImplementedAlthoughDeclaredImplemented", Faithful() with { Faults = [new SimulatedFault { Fault = "NotImplemented" }] }, null, ["NotImplemented_only_where_the_profile_declares_the_operation_unimplemented"]),
         .. TransientFaultsRaisedMalformed(),

@@ -62,8 +62,12 @@ internal static class ReadOnlyReads
     }
 
     /// <summary>Fails unless the answer is a value (HTTP 200 with a JSON body).</summary>
-    public static void ExpectValue<T>(CheckScope s, ProviderResult<T> r, string what) =>
+    /// <remarks>An answer the suite cannot judge (a valid request refused as malformed, cut at the size cap, no usable answer, outside the protocol) breaks the check instead, naming the cause, as for the suite's own reads.</remarks>
+    public static void ExpectValue<T>(CheckScope s, ProviderResult<T> r, string what)
+    {
+        ProviderCalls.ThrowIfOwnReadBroken(s, r);
         s.Expect(r.IsValue, Defect.Result, $"HTTP 200 with {what}", r.Describe(), r.Call);
+    }
 
     /// <summary>Fails unless the answer is the fault <paramref name="expected"/> (or a subtype) as HTTP 500.</summary>
     public static void ExpectFault<T>(CheckScope s, ProviderResult<T> r, string expected)
