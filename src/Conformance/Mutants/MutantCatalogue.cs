@@ -19,6 +19,7 @@ internal static class MutantCatalogue
     private const string InvalidChangesNothing = "Invalid_input_never_changes_any_group_state";
     private const string WireRequired = "Every_required_property_in_an_answer_is_present";
     private const string WireTypeNames = "Every_object_in_an_answer_carries_its_typeName";
+    private const string SyncEnds = "VasaProviderSync_ends_in_success_or_ProviderSyncFailed";
 
     /// <summary>Deviation → the checks that must fail against it.</summary>
     private static readonly Dictionary<Deviation, string[]> Catches = new()
@@ -36,7 +37,7 @@ internal static class MutantCatalogue
         [Deviation.DuplicateResult] = ["Each_requested_group_gets_exactly_one_result"],
         [Deviation.ExtraResult] = ["Each_requested_group_gets_exactly_one_result"],
         [Deviation.TaskNeverCompletes] = ["The_task_reaches_success"],
-        [Deviation.TaskEndsInError] = ["The_task_reaches_success"],
+        [Deviation.TaskEndsInError] = ["The_task_reaches_success", SyncEnds],
         [Deviation.TaskMoRefNotATask] = ["A_successful_call_answers_200_with_a_task_MoRef"],
         [Deviation.EmptyTaskMoRefValue] = ["A_successful_call_answers_200_with_a_task_MoRef"],
         [Deviation.NoSessionCheck] = ["A_call_without_a_session_is_refused"],
@@ -66,17 +67,54 @@ internal static class MutantCatalogue
         [Deviation.MalformedBodyHtmlError] = ["Malformed_groupId_is_rejected_with_InvalidArgument", FaultEnvelope, "Every_answer_is_a_task_MoRef_or_a_documented_fault"],
         [Deviation.NoReplicationProfile] = ["The_provider_reports_the_Replication_profile"],
         [Deviation.TaskInfoWithoutKey] = [WireRequired],
-        [Deviation.ReplicationStateOutsideEnum] = ["Every_enum_value_in_an_answer_is_legal"],
+        [Deviation.ReplicationStateOutsideEnum] = ["Every_enum_value_in_an_answer_is_legal", "QueryReplicationGroup_describes_each_group_as_Source_or_TargetGroupInfo_in_a_legal_state"],
         [Deviation.ResultWithoutGroupId] = [WireRequired],
         [Deviation.MaxBatchSizeAsString] = ["Every_value_in_an_answer_has_its_declared_JSON_type", "An_oversized_batch_is_rejected_with_TooMany"],
         [Deviation.UnknownFaultTypeName] = ["Every_typeName_in_an_answer_is_a_known_type_that_fits_its_slot"],
         [Deviation.GroupIdCarriesKey] = ["Answers_carry_no_property_or_type_unknown_to_the_release"],
+
+        // The read-only tier.
+        [Deviation.ProviderInfoNotVasaProviderInfo] = ["QueryProviderInfo_returns_a_VasaProviderInfo"],
+        [Deviation.NegativeMaxBatchSize] = ["QueryProviderInfo_maxBatchSize_is_unset_or_not_negative"],
+        [Deviation.QueryAllReturnsHalf] = ["QueryReplicationGroup_without_ids_returns_every_group_and_no_hybrid_list"],
+        [Deviation.QueryDropsLastResult] = ["QueryReplicationGroup_answers_one_result_per_requested_id"],
+        [Deviation.QueryUnknownGroupNotNotFound] = ["QueryReplicationGroup_answers_an_unknown_id_with_a_per_entry_NotFound"],
+        [Deviation.QueryDuplicateNotFlagged] = ["QueryReplicationGroup_flags_a_repeated_id_with_DuplicateEntry"],
+        [Deviation.PeerInfoNotPointingBack] = [QueryReplicationGroup.QueryReplicationGroupChecks.TopologyName],
+        [Deviation.PeerQueryReturnsHalf] = ["QueryReplicationPeer_without_ids_returns_every_source_fault_domain"],
+        [Deviation.PeerQueryDropsLastResult] = ["QueryReplicationPeer_answers_one_result_per_requested_fault_domain"],
+        [Deviation.PeerUnknownDomainWithoutError] = ["QueryReplicationPeer_answers_an_unknown_fault_domain_with_NotFound", "A_peer_result_without_targetDomain_has_an_error"],
+        [Deviation.PeerDuplicateNotFlagged] = ["QueryReplicationPeer_flags_a_repeated_fault_domain_with_DuplicateEntry"],
+        [Deviation.PeerErrorAndTargetBothSet] = ["A_peer_result_with_targetDomain_has_no_error"],
+        [Deviation.PeerTargetDomainWrong] = [QueryReplicationPeer.QueryReplicationPeerChecks.TopologyName],
+        [Deviation.PitEmptyGroupIdAccepted] = ["QueryPointInTimeReplica_refuses_an_empty_groupId_with_InvalidArgument"],
+        [Deviation.PitAllThreeAccepted] = ["QueryPointInTimeReplica_refuses_fromDate_toDate_and_number_together"],
+        [Deviation.PitDropsLastResult] = ["QueryPointInTimeReplica_answers_one_Success_Summary_or_Error_entry_per_group"],
+        [Deviation.PitPreferDetailsIgnored] = ["QueryPointInTimeReplica_with_preferDetails_answers_details"],
+        [Deviation.PitNumberIgnored] = ["QueryPointInTimeReplica_returns_at_most_number_replicas"],
+        [Deviation.PitRangeIgnored] = ["QueryPointInTimeReplica_returns_only_replicas_within_the_time_range"],
+        [Deviation.GreenAlarm] = ["QueryActiveAlarm_never_returns_a_Green_alarm"],
+        [Deviation.PageMarkerNeverEnds] = ["QueryActiveAlarm_paging_ends_without_repeating_a_pageMarker"],
+        [Deviation.AlarmStatusFilterIgnored] = ["QueryActiveAlarm_filtered_on_Red_returns_only_Red_alarms"],
+        [Deviation.ConcurrentSyncAsReplicationFault] = ["A_concurrent_VasaProviderSync_gets_SyncInProgress_or_runs"],
+        [Deviation.FaultDomainMissing] = ["QueryFaultDomain_lists_the_fault_domain_of_every_group_of_the_provider"],
+        [Deviation.GroupInfoNotFound] = ["QueryReplicationGroupInfo_agrees_with_QueryReplicationGroup"],
     };
 
     /// <summary>Deviations that only show when a fault is injected: the injection that exposes them.</summary>
     private static readonly Dictionary<Deviation, SimulatedFault> Exposers = new()
     {
         [Deviation.InactiveProviderBadMapping] = new SimulatedFault { Fault = "InactiveProvider" },
+    };
+
+    /// <summary>
+    /// Deviations run with another declaration. A negative maxBatchSize reads as "no batch limit", which leaves
+    /// Reverse's batch clauses unverifiable (an incomplete run): that provider is declared a query-only one
+    /// (ReverseReplicateGroup_Task not implemented), so the read-only tier is judged on its own.
+    /// </summary>
+    private static readonly Dictionary<Deviation, IReadOnlyDictionary<string, DeclaredCapability>> Declarations = new()
+    {
+        [Deviation.NegativeMaxBatchSize] = new Dictionary<string, DeclaredCapability> { [ReverseCatalogue.Feature] = new(false, null, true) },
     };
 
     /// <summary>The profile declaration the faithful simulator is run with: Reverse implemented, no expected limit.</summary>
@@ -100,6 +138,9 @@ internal static class MutantCatalogue
             new("fd-B", "rg-rfo-1", ReplicationState.RemoteFailedOver),
         ],
     };
+
+    /// <summary>The same provider as a two-site world (the default pairs), for the checks that compare two sites: tested at site B, site A the peer.</summary>
+    public static SimulatedProviderOptions TwoSites(SimulatedProviderOptions options) => options with { Sites = 2, Groups = SimulatedPairs.Layout(SimulatedPairs.Default) };
 
     /// <summary>The transient faults the provider raises on its own, each with the check that judges it when raised.</summary>
     public static IReadOnlyDictionary<string, string> TransientFaultChecks { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -128,7 +169,7 @@ internal static class MutantCatalogue
         .. Enum.GetValues<Deviation>().Select(d => new Mutant(
             d.ToString(),
             Exposers.TryGetValue(d, out var exposer) ? Faithful(d) with { Faults = [exposer] } : Faithful(d),
-            null,
+            Declarations.GetValueOrDefault(d),
             Catches.GetValueOrDefault(d, []))),
         new("NotImplementedAlthoughDeclaredImplemented", Faithful() with { Faults = [new SimulatedFault { Fault = "NotImplemented" }] }, null, ["NotImplemented_only_where_the_profile_declares_the_operation_unimplemented"]),
         .. TransientFaultsRaisedMalformed(),

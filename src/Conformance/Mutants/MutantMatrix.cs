@@ -14,15 +14,20 @@ internal static class MutantMatrix
     /// <summary>The checks of every catalogue, by name.</summary>
     public static IReadOnlyDictionary<string, Check> ByName { get; } = Catalogue.InRunOrder.ToDictionary(c => c.Name, StringComparer.Ordinal);
 
-    /// <summary>Runs every check against one simulator set-up (reset to its initial state before each check).</summary>
+    /// <summary>
+    /// Runs every check against one simulator set-up (reset to its initial state before each check); the checks that
+    /// compare two sites run against the same set-up as a two-site world, tested at site B with site A as the peer.
+    /// </summary>
     public static async Task<IReadOnlyDictionary<string, CheckResult>> RunOneAsync(SimulatedProviderOptions options, IReadOnlyDictionary<string, DeclaredCapability>? capabilities = null)
     {
         using var sim = await MutantTarget.StartAsync(options, capabilities).ConfigureAwait(false);
+        using var pair = await MutantTarget.StartAsync(MutantCatalogue.TwoSites(options), capabilities).ConfigureAwait(false);
         var results = new Dictionary<string, CheckResult>(StringComparer.Ordinal);
         foreach (var check in Checks)
         {
-            sim.Server.Provider.Reset();
-            results[check.Name] = await check.ExecuteAsync(sim.Target).ConfigureAwait(false);
+            var on = ReadOnlyTier.ReadOnlyReads.PeerChecks.Contains(check.Name) ? pair : sim;
+            on.Server.Provider.Reset();
+            results[check.Name] = await check.ExecuteAsync(on.Target).ConfigureAwait(false);
         }
 
         return results;

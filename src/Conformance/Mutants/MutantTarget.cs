@@ -11,10 +11,13 @@ internal sealed class MutantTarget : IDisposable
     /// <summary>The password of every mutant's simulated login.</summary>
     public const string Password = "mutant-matrix-Passw0rd!";
 
-    private MutantTarget(SimulatedProviderServer server, ConformanceTarget target)
+    private readonly IDisposable owner;
+
+    private MutantTarget(SimulatedProviderServer server, ConformanceTarget target, IDisposable owner)
     {
         this.Server = server;
         this.Target = target;
+        this.owner = owner;
     }
 
     /// <summary>The endpoint.</summary>
@@ -23,22 +26,39 @@ internal sealed class MutantTarget : IDisposable
     /// <summary>The target the checks run against.</summary>
     public ConformanceTarget Target { get; }
 
-    /// <summary>Starts the simulator and connects.</summary>
+    /// <summary>Starts the simulator and connects; a two-site world (<see cref="SimulatedProviderOptions.Sites"/> 2) is tested at site B, with site A connected as the read-only peer.</summary>
     /// <param name="options">The simulator set-up.</param>
     /// <param name="capabilities">What the profile declares.</param>
     /// <param name="rehearsal">For a dry run: the profile's allowlist and property cases, and no resets between checks (as on a real array).</param>
     public static async Task<MutantTarget> StartAsync(SimulatedProviderOptions options, IReadOnlyDictionary<string, DeclaredCapability>? capabilities = null, Harness.Profiles.Profile? rehearsal = null)
     {
-        var server = SimulatedProviderServer.Start(options);
+        var world = SimulatedWorldServer.Start(options);
+        var server = world.ServerOf(world.Provider.Sites[^1]);
         var redactor = new Redactor();
         var ledger = new Harness.Oracle.ExchangeLedger(Harness.Oracle.WireValidator.ForRelease("8.0.3.0"));
         var transport = new SmsTransport(server.BaseUri, "8.0.3.0", TlsPolicy.System, redactor, TimeSpan.FromSeconds(10)) { Ledger = ledger };
         var anonymous = new Lazy<SmsTransport>(() => new SmsTransport(server.BaseUri, "8.0.3.0", TlsPolicy.System, redactor, TimeSpan.FromSeconds(10)) { Ledger = ledger });
-        var (connection, failure) = await ProviderConnector.ConnectAsync(transport, options.UserName, options.Password, null).ConfigureAwait(false);
+        var twoSites = world.Provider.Sites.Count > 1;
+        var (connection, failure) = await ProviderConnector.ConnectAsync(transport, options.UserName, options.Password, twoSites ? world.Provider.Sites[^1].ProviderMoId : null).ConfigureAwait(false);
         if (connection is null)
         {
-            server.Dispose();
+            world.Dispose();
             throw new InvalidOperationException("could not connect to the simulator: " + failure!.Message);
+        }
+
+        PeerSite? peer = null;
+        if (twoSites)
+        {
+            var site = world.Provider.Sites[0];
+            var peerTransport = new SmsTransport(world.ServerOf(site).BaseUri, "8.0.3.0", TlsPolicy.System, redactor, TimeSpan.FromSeconds(10)) { Ledger = ledger };
+            var (peerConnection, peerFailure) = await ProviderConnector.ConnectAsync(peerTransport, options.UserName, options.Password, site.ProviderMoId).ConfigureAwait(false);
+            if (peerConnection is null)
+            {
+                world.Dispose();
+                throw new InvalidOperationException("could not connect to the simulator's peer site: " + peerFailure!.Message);
+            }
+
+            peer = new PeerSite { Client = peerConnection.Client, Provider = peerConnection.Provider, Info = peerConnection.Info };
         }
 
         var target = new ConformanceTarget
@@ -49,7 +69,8 @@ internal sealed class MutantTarget : IDisposable
             Info = connection.Info,
             InfoAnswer = connection.InfoAnswer,
             InfoCall = connection.InfoCall,
-            Allowlist = rehearsal?.Groups.Select(g => g.ToWire()).ToList() ?? options.Groups.Select(g => Harness.Wire.ReplicationGroupId.Of(g.FaultDomainId, g.DeviceGroupId)).ToList(),
+            Allowlist = rehearsal?.Groups.Select(g => g.ToWire()).ToList() ?? options.Groups.Where(g => !twoSites || g.Site == world.Provider.Sites[^1].Name).Select(g => Harness.Wire.ReplicationGroupId.Of(g.FaultDomainId, g.DeviceGroupId)).ToList(),
+            Peer = peer,
             TaskTimeout = TimeSpan.FromMilliseconds(300),
             PollInterval = TimeSpan.FromMilliseconds(2),
             PropertyCases = rehearsal is null ? 20 : Run.RunFactory.PropertyCases(rehearsal.PropertyTests, embedded: rehearsal.Target.IsEmbedded),
@@ -60,9 +81,9 @@ internal sealed class MutantTarget : IDisposable
             Capabilities = capabilities ?? MutantCatalogue.DeclaredImplemented,
             Ledger = ledger,
         };
-        return new MutantTarget(server, target);
+        return new MutantTarget(server, target, world);
     }
 
     /// <inheritdoc />
-    public void Dispose() => this.Server.Dispose();
+    public void Dispose() => this.owner.Dispose();
 }

@@ -58,6 +58,7 @@ internal static class RunFactory
         ulong? seed = ulong.TryParse(env("VASA_SEED"), out var s) ? s : profile.PropertyTests.Seed;
         IDisposable? server = null;
         SimulatedProviderServer? tested = null;
+        SimulatedWorldServer? testedWorld = null;
         var providerId = profile.ProviderId;
         var allowlist = profile.Groups;
         string user;
@@ -71,6 +72,7 @@ internal static class RunFactory
             redactor.AddSecret(password);
             var world = StartEmbedded((profile.Simulator ?? SimulatorSettings.Default).ToOptions(user, password), ref providerId, out tested);
             server = world;
+            testedWorld = world;
             baseUri = tested.BaseUri;
             if (world.Provider.Sites.Count > 1)
             {
@@ -109,7 +111,7 @@ internal static class RunFactory
         var faults = new System.Collections.Concurrent.ConcurrentQueue<FaultSighting>();
         // One memory of stuck tasks and silent methods for the whole run: a cause met on one lane spares every lane the wait.
         var failFast = new FailFast { KeepWaitingAfterStuckTask = profile.KeepWaitingAfterStuckTask };
-        ConformanceTarget Build(ProviderConnection on, Uri at, SimulatedProviderServer? simulator, List<IDisposable> owned)
+        ConformanceTarget Build(ProviderConnection on, Uri at, SimulatedProviderServer? simulator, List<IDisposable> owned, PeerSite? peer)
         {
             var anonymous = new Lazy<SmsTransport>(() => new SmsTransport(at, profile.Release, tls, redactor, callTimeout, profile.MaxResponseBytes) { Stopping = interruption.Token, Ledger = ledger });
             owned.Add(new LazyDisposable(anonymous));
@@ -130,6 +132,7 @@ internal static class RunFactory
                 Capabilities = profile.Capabilities.ToDictionary(kv => kv.Key, kv => new DeclaredCapability(kv.Value.Implemented, kv.Value.BatchLimit, kv.Value.IsDeclared)),
                 Seed = seed,
                 Simulator = simulator?.Provider,
+                Peer = peer,
                 Stopping = interruption.Token,
                 MaxConcurrentTasks = profile.MaxConcurrentTasks,
                 Journal = journal,
@@ -140,7 +143,55 @@ internal static class RunFactory
         }
 
         var owned = new List<IDisposable> { transport };
-        var target = Build(connection, baseUri, tested, owned);
+
+        // The peer site, read only: in the embedded two-site world it is site A of the same world; else the profile's peer vCenter.
+        async Task<(PeerSite? Peer, string? Error)> ConnectPeerAsync(SimulatedWorldServer? world)
+        {
+            if (profile.Peer is not { } peer)
+            {
+                return (null, null);
+            }
+
+            string peerUser = user, peerPassword = password;
+            Uri peerUri;
+            var peerTls = peer.Tls.Insecure ? TlsPolicy.AcceptAny : peer.Tls.PinnedSha256 is { } peerPin ? TlsPolicy.Pinned(peerPin) : TlsPolicy.System;
+            var peerProviderId = peer.ProviderId;
+            if (world is not null)
+            {
+                var site = world.Provider.Sites[0];
+                peerUri = world.ServerOf(site).BaseUri;
+                peerProviderId ??= site.ProviderMoId;
+            }
+            else
+            {
+                var credentials = (peer.Credentials ?? profile.Credentials)!.ResolveFromProcess(profile.Name);
+                if (!credentials.IsResolved)
+                {
+                    return (null, "missing credential for the peer site: " + credentials.Error);
+                }
+
+                peerUser = credentials.Credentials.UserName;
+                peerPassword = credentials.Credentials.Password;
+                redactor.AddSecret(peerPassword);
+                peerUri = peer.Target.BaseUri!;
+            }
+
+            var peerTransport = new SmsTransport(peerUri, peer.Release, peerTls, redactor, callTimeout, profile.MaxResponseBytes) { Stopping = interruption.Token, Ledger = ledger };
+            owned.Add(peerTransport);
+            var (peerConnection, peerFailure) = await ProviderConnector.ConnectAsync(peerTransport, peerUser, peerPassword, peerProviderId, ct).ConfigureAwait(false);
+            return peerConnection is null
+                ? (null, "the peer site: " + peerFailure!.Message)
+                : (new PeerSite { Client = peerConnection.Client, Provider = peerConnection.Provider, Info = peerConnection.Info }, null);
+        }
+
+        var (peerSite, peerError) = await ConnectPeerAsync(testedWorld).ConfigureAwait(false);
+        if (peerError is not null)
+        {
+            owned.ForEach(o => o.Dispose());
+            return new ConformanceRun(outDirectory, redactor, profile, null, new RunAbort(3, peerError), server, []) { Interruption = interruption };
+        }
+
+        var target = Build(connection, baseUri, tested, owned, peerSite);
         var lanes = new List<ConformanceTarget> { target };
         if (tested is not null)
         {
@@ -152,7 +203,8 @@ internal static class RunFactory
             for (var lane = 1; lane < laneCount; lane++)
             {
                 var laneProviderId = profile.ProviderId;
-                owned.Add(StartEmbedded((profile.Simulator ?? SimulatorSettings.Default).ToOptions(user, password), ref laneProviderId, out var extra));
+                var laneWorld = StartEmbedded((profile.Simulator ?? SimulatorSettings.Default).ToOptions(user, password), ref laneProviderId, out var extra);
+                owned.Add(laneWorld);
                 var extraTransport = new SmsTransport(extra.BaseUri, profile.Release, tls, redactor, callTimeout, profile.MaxResponseBytes) { Stopping = interruption.Token, Ledger = ledger };
                 owned.Add(extraTransport);
                 var (extraConnection, extraFailure) = await ProviderConnector.ConnectAsync(extraTransport, user, password, laneProviderId, ct).ConfigureAwait(false);
@@ -167,7 +219,13 @@ internal static class RunFactory
                     throw new InvalidOperationException("a simulator lane could not connect: " + extraFailure!.Message);
                 }
 
-                lanes.Add(Build(extraConnection, extra.BaseUri, extra, owned));
+                var (lanePeer, lanePeerError) = await ConnectPeerAsync(laneWorld).ConfigureAwait(false);
+                if (lanePeerError is not null)
+                {
+                    throw new InvalidOperationException("a simulator lane could not connect its peer site: " + lanePeerError);
+                }
+
+                lanes.Add(Build(extraConnection, extra.BaseUri, extra, owned, lanePeer));
             }
         }
 

@@ -51,6 +51,9 @@ internal sealed class ConformanceTarget
     /// <summary>Unique per run; part of every id the suite makes up.</summary>
     public string RunId { get; init; } = Guid.NewGuid().ToString("N")[..8];
 
+    /// <summary>The peer site, connected for reading only, when the profile names one (<c>peer</c>); null: one site.</summary>
+    public PeerSite? Peer { get; init; }
+
     /// <summary>The simulated provider, for the embedded target only.</summary>
     public SimulatedProvider? Simulator { get; init; }
 
@@ -130,6 +133,7 @@ internal sealed class ConformanceTarget
         Seed = seed ?? this.Seed,
         RunId = this.RunId,
         Simulator = this.Simulator,
+        Peer = this.Peer,
         Retry = this.Retry,
         Capabilities = this.Capabilities,
         Stopping = this.Stopping,

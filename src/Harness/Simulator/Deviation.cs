@@ -150,4 +150,79 @@ public enum Deviation
 
     /// <summary>Every groupId in a QueryReplicationGroup answer carries a "key" property, which ReplicationGroupId does not have (the suite's own leak, found by the oracle).</summary>
     GroupIdCarriesKey,
+
+    /// <summary>QueryReplicationGroup without ids returns only the second half of the provider's groups.</summary>
+    QueryAllReturnsHalf,
+
+    /// <summary>QueryReplicationGroup with ids drops the result of the last id.</summary>
+    QueryDropsLastResult,
+
+    /// <summary>QueryReplicationGroup gives an unknown id a GroupErrorResult holding QueryExecutionFault instead of NotFound.</summary>
+    QueryUnknownGroupNotNotFound,
+
+    /// <summary>QueryReplicationGroup describes a repeated id twice instead of flagging the repeat with DuplicateEntry.</summary>
+    QueryDuplicateNotFlagged,
+
+    /// <summary>In a two-site world, a target group's sourceInfo names a source group that does not exist (its id with "-elsewhere").</summary>
+    PeerInfoNotPointingBack,
+
+    /// <summary>QueryReplicationPeer without ids returns only the second half of the provider's fault domains.</summary>
+    PeerQueryReturnsHalf,
+
+    /// <summary>QueryReplicationPeer with ids drops the result of the last id.</summary>
+    PeerQueryDropsLastResult,
+
+    /// <summary>QueryReplicationPeer gives an unknown fault domain a result with neither targetDomain nor error.</summary>
+    PeerUnknownDomainWithoutError,
+
+    /// <summary>QueryReplicationPeer repeats a fault domain's targets instead of flagging the repeat with DuplicateEntry.</summary>
+    PeerDuplicateNotFlagged,
+
+    /// <summary>Every QueryReplicationPeer result that has targetDomain also carries an error (QueryExecutionFault).</summary>
+    PeerErrorAndTargetBothSet,
+
+    /// <summary>QueryReplicationPeer names "fd-elsewhere" as every fault domain's target domain.</summary>
+    PeerTargetDomainWrong,
+
+    /// <summary>QueryPointInTimeReplica with an empty groupId answers an empty list instead of InvalidArgument.</summary>
+    PitEmptyGroupIdAccepted,
+
+    /// <summary>QueryPointInTimeReplica accepts fromDate, toDate and number all set (it ignores number).</summary>
+    PitAllThreeAccepted,
+
+    /// <summary>QueryPointInTimeReplica drops the result of the last group.</summary>
+    PitDropsLastResult,
+
+    /// <summary>QueryPointInTimeReplica answers the summary even when preferDetails is true.</summary>
+    PitPreferDetailsIgnored,
+
+    /// <summary>QueryPointInTimeReplica ignores replicaTimeQueryParam.number.</summary>
+    PitNumberIgnored,
+
+    /// <summary>QueryPointInTimeReplica ignores replicaTimeQueryParam.fromDate and toDate.</summary>
+    PitRangeIgnored,
+
+    /// <summary>The first active alarm of every provider is Green.</summary>
+    GreenAlarm,
+
+    /// <summary>QueryActiveAlarm's last page carries the pageMarker of the first page again, so the paging never ends.</summary>
+    PageMarkerNeverEnds,
+
+    /// <summary>QueryActiveAlarm ignores alarmFilter.alarmStatus.</summary>
+    AlarmStatusFilterIgnored,
+
+    /// <summary>A VasaProviderSync_Task while another runs gets SmsReplicationFault instead of SyncInProgress.</summary>
+    ConcurrentSyncAsReplicationFault,
+
+    /// <summary>QueryProviderInfo answers a plain SmsProviderInfo instead of a VasaProviderInfo.</summary>
+    ProviderInfoNotVasaProviderInfo,
+
+    /// <summary>QueryProviderInfo reports maxBatchSize -1.</summary>
+    NegativeMaxBatchSize,
+
+    /// <summary>QueryFaultDomain leaves out the last fault domain.</summary>
+    FaultDomainMissing,
+
+    /// <summary>QueryReplicationGroupInfo answers NotFound for the first group asked, although its provider holds it.</summary>
+    GroupInfoNotFound,
 }

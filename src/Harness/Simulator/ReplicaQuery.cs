@@ -18,7 +18,11 @@ internal sealed record ReplicaQuery(DateTimeOffset? From, DateTimeOffset? To, in
     public static ReplicaQuery Everything { get; } = new(null, null, null, null, [], false);
 
     /// <summary>Reads <c>queryParam</c> from the request body, or says why it is invalid.</summary>
-    public static bool TryParse(JsonElement root, out ReplicaQuery query, out string? problem)
+    /// <param name="root">The request body.</param>
+    /// <param name="query">The query read.</param>
+    /// <param name="problem">Why it is invalid.</param>
+    /// <param name="acceptAllThree">Accept fromDate, toDate and number all set, ignoring number (a deviation).</param>
+    public static bool TryParse(JsonElement root, out ReplicaQuery query, out string? problem, bool acceptAllThree = false)
     {
         query = Everything;
         problem = null;
@@ -42,6 +46,11 @@ internal sealed record ReplicaQuery(DateTimeOffset? From, DateTimeOffset? To, in
             {
                 problem = "replicaTimeQueryParam needs fromDate and toDate as dateTime strings and number as a positive int.";
                 return false;
+            }
+
+            if (from is not null && to is not null && number is not null && acceptAllThree)
+            {
+                number = null;
             }
 
             if (from is not null && to is not null && number is not null)

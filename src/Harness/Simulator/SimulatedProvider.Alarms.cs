@@ -51,7 +51,7 @@ internal sealed partial class SimulatedProvider
                     ContainerId = $"sc-{site.Name}",
                     ObjectId = objectId,
                     ObjectType = objectType,
-                    Status = i % 2 == 1 ? AlarmStatus.Red : AlarmStatus.Yellow,
+                    Status = i == 1 && this.Options.Has(Deviation.GreenAlarm) ? AlarmStatus.Green : i % 2 == 1 ? AlarmStatus.Red : AlarmStatus.Yellow,
                     AlarmTimeStamp = ReplicaEpoch.AddMinutes(i),
                     MessageId = "com.vmware.sms.simulator." + type,
                     ParameterList = [new NameValuePair { ParameterName = "object", ParameterValue = objectId }],
@@ -106,14 +106,16 @@ internal sealed partial class SimulatedProvider
         }
 
         var matching = (this.alarms.GetValueOrDefault(site.Name) ?? [])
-            .Where(a => a.AlarmId >= from && (status is null || a.Status == status) && (type is null || a.AlarmType == type))
+            .Where(a => a.AlarmId >= from && (status is null || a.Status == status || this.Options.Has(Deviation.AlarmStatusFilterIgnored)) && (type is null || a.AlarmType == type))
             .Where(a => entityType is null || (a.ObjectType == entityType && (entities.Count == 0 || entities.Contains(a.ObjectId!))))
             .ToList();
         var page = matching.Take(Math.Max(1, this.Options.AlarmPageSize)).ToList();
         return Json(new AlarmResult
         {
             StorageAlarm = page.Count == 0 ? null : page,
-            PageMarker = matching.Count > page.Count ? PagePrefix + matching[page.Count].AlarmId!.Value.ToString(CultureInfo.InvariantCulture) : null,
+            PageMarker = matching.Count > page.Count ? PagePrefix + matching[page.Count].AlarmId!.Value.ToString(CultureInfo.InvariantCulture)
+                : this.Options.Has(Deviation.PageMarkerNeverEnds) ? PagePrefix + "0"
+                : null,
         });
     }
 }

@@ -16,7 +16,7 @@ internal sealed partial class SimulatedProvider
         Status = "online",
         VasaVersion = this.Options.VasaVersion,
         SupportedProviderProfile = this.Options.Has(Deviation.NoReplicationProfile) ? ["ProfileBasedManagement"] : ["ProfileBasedManagement", "Replication"],
-        MaxBatchSize = this.Options.MaxBatchSize,
+        MaxBatchSize = this.Options.Has(Deviation.NegativeMaxBatchSize) ? -1 : this.Options.MaxBatchSize,
     };
 
     /// <summary>
@@ -33,7 +33,9 @@ internal sealed partial class SimulatedProvider
 
         if (this.tasks.Values.FirstOrDefault(t => t.Kind == SimulatedTaskKind.ProviderSync && t.Site == site && t.Completed is null) is { } running)
         {
-            return this.Fault(new SyncInProgress(), $"A sync of this provider is in progress ({running.Id}).");
+            return this.Options.Has(Deviation.ConcurrentSyncAsReplicationFault)
+                ? this.Fault(new SmsReplicationFault(), $"A sync of this provider is in progress ({running.Id}).")
+                : this.Fault(new SyncInProgress(), $"A sync of this provider is in progress ({running.Id}).");
         }
 
         return this.StartTask([], site, kind: SimulatedTaskKind.ProviderSync);

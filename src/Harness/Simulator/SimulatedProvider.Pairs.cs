@@ -42,7 +42,11 @@ internal sealed partial class SimulatedProvider
             : new TargetGroupInfo
             {
                 GroupId = id,
-                SourceInfo = new TargetToSourceInfo { SourceGroupId = peerId, ReplicationAgreementDescription = agreement },
+                SourceInfo = new TargetToSourceInfo
+                {
+                    SourceGroupId = this.Options.Has(Deviation.PeerInfoNotPointingBack) ? ReplicationGroupId.Of(peerId.FaultDomainId.Id!, peerId.DeviceGroupId!.Id + "-elsewhere") : peerId,
+                    ReplicationAgreementDescription = agreement,
+                },
                 State = group.State,
                 Devices = devices.Select(i => Member(group, peerId, i)).ToList(),
                 IsPromoteCapable = true,

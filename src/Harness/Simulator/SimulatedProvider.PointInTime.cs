@@ -51,10 +51,10 @@ internal sealed partial class SimulatedProvider
 
         if (ids is null || ids.Count == 0)
         {
-            return this.Fault(this.InvalidGroupIdArgument(), "groupId is null or empty.");
+            return this.Options.Has(Deviation.PitEmptyGroupIdAccepted) ? Json(new List<GroupOperationResult>()) : this.Fault(this.InvalidGroupIdArgument(), "groupId is null or empty.");
         }
 
-        if (!ReplicaQuery.TryParse(root, out var query, out problem))
+        if (!ReplicaQuery.TryParse(root, out var query, out problem, this.Options.Has(Deviation.PitAllThreeAccepted)))
         {
             return this.Fault(new InvalidArgument { InvalidProperty = "queryParam" }, problem!);
         }
@@ -77,12 +77,18 @@ internal sealed partial class SimulatedProvider
             }
             else
             {
-                var selected = query.Select(this.replicas.GetValueOrDefault(id.Key) ?? []);
-                results.Add(query.Details ? Details(id, selected) : Summary(id, selected));
+                var bent = query with
+                {
+                    Number = this.Options.Has(Deviation.PitNumberIgnored) ? null : query.Number,
+                    From = this.Options.Has(Deviation.PitRangeIgnored) ? null : query.From,
+                    To = this.Options.Has(Deviation.PitRangeIgnored) ? null : query.To,
+                };
+                var selected = bent.Select(this.replicas.GetValueOrDefault(id.Key) ?? []);
+                results.Add(query.Details && !this.Options.Has(Deviation.PitPreferDetailsIgnored) ? Details(id, selected) : Summary(id, selected));
             }
         }
 
-        return Json(results);
+        return Json(this.Options.Has(Deviation.PitDropsLastResult) ? results[..^1] : results);
     }
 
     private static QueryPointInTimeReplicaSuccessResult Details(ReplicationGroupId id, IReadOnlyList<SimulatedReplica> selected) => new()

@@ -29,14 +29,15 @@ internal sealed partial class SimulatedProvider
 
         if (ids is null || ids.Count == 0)
         {
-            return Json(this.groups.Values.Where(g => this.Holds(site, g)).Select(this.Describe).ToList());
+            var all = this.groups.Values.Where(g => this.Holds(site, g)).Select(this.Describe).ToList();
+            return Json(this.Options.Has(Deviation.QueryAllReturnsHalf) ? all.Skip(all.Count / 2).ToList() : all);
         }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var results = new List<GroupOperationResult>();
         foreach (var id in ids)
         {
-            if (!seen.Add(id.Key))
+            if (!seen.Add(id.Key) && !this.Options.Has(Deviation.QueryDuplicateNotFlagged))
             {
                 results.Add(this.Error(id, new DuplicateEntry(), $"{id} is listed more than once."));
             }
@@ -46,11 +47,11 @@ internal sealed partial class SimulatedProvider
             }
             else
             {
-                results.Add(this.Error(id, new NotFound(), $"No replication group {id}."));
+                results.Add(this.Error(id, this.Options.Has(Deviation.QueryUnknownGroupNotNotFound) ? new QueryExecutionFault() : new NotFound(), $"No replication group {id}."));
             }
         }
 
-        return Json(results);
+        return Json(this.Options.Has(Deviation.QueryDropsLastResult) ? results[..^1] : results);
     }
 
     private SimulatedResponse ReverseReplicateGroup(JsonElement root, SimulatedSite site)

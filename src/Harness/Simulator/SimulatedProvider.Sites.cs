@@ -90,7 +90,8 @@ internal sealed partial class SimulatedProvider
 
     /// <summary>The fault domains a fault domain of the site replicates to.</summary>
     private List<FaultDomainId> PeerDomains(SimulatedSite site, string faultDomain) =>
-        this.Sites.Count == 1
+        this.Options.Has(Deviation.PeerTargetDomainWrong) ? [new FaultDomainId { Id = "fd-elsewhere" }]
+        : this.Sites.Count == 1
             ? [new FaultDomainId { Id = faultDomain + "-peer" }]
             : this.Sites.Where(s => s != site).SelectMany(s => s.FaultDomains).Select(id => new FaultDomainId { Id = id }).ToList();
 
@@ -104,7 +105,8 @@ internal sealed partial class SimulatedProvider
 
         if (ids is null || ids.Count == 0)
         {
-            return Json(site.FaultDomains.Select(fd => new QueryReplicationPeerResult { SourceDomain = new FaultDomainId { Id = fd }, TargetDomain = this.PeerDomains(site, fd) }).ToList());
+            var all = site.FaultDomains.Select(fd => new QueryReplicationPeerResult { SourceDomain = new FaultDomainId { Id = fd }, TargetDomain = this.PeerDomains(site, fd), Error = this.BothSet() }).ToList();
+            return Json(this.Options.Has(Deviation.PeerQueryReturnsHalf) ? all.Skip(all.Count / 2).ToList() : all);
         }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -112,15 +114,16 @@ internal sealed partial class SimulatedProvider
         foreach (var id in ids)
         {
             var result = new QueryReplicationPeerResult { SourceDomain = new FaultDomainId { Id = id } };
-            if (!seen.Add(id))
+            if (!seen.Add(id) && !this.Options.Has(Deviation.PeerDuplicateNotFlagged))
             {
                 result.Error = [this.Decorate(new DuplicateEntry(), $"{id} is listed more than once.")];
             }
             else if (site.FaultDomains.Contains(id, StringComparer.Ordinal))
             {
                 result.TargetDomain = this.PeerDomains(site, id);
+                result.Error = this.BothSet();
             }
-            else
+            else if (!this.Options.Has(Deviation.PeerUnknownDomainWithoutError))
             {
                 result.Error = [this.Decorate(new NotFound(), $"No fault domain {id} at this provider.")];
             }
@@ -128,8 +131,12 @@ internal sealed partial class SimulatedProvider
             results.Add(result);
         }
 
-        return Json(results);
+        return Json(this.Options.Has(Deviation.PeerQueryDropsLastResult) ? results[..^1] : results);
     }
+
+    /// <summary>The error a result with targetDomain carries under <see cref="Deviation.PeerErrorAndTargetBothSet"/>; else none.</summary>
+    private List<MethodFault>? BothSet() =>
+        this.Options.Has(Deviation.PeerErrorAndTargetBothSet) ? [this.Decorate(new QueryExecutionFault(), "Simulated error next to targetDomain.")] : null;
 
     /// <summary>Reads <c>faultDomainId</c>: absent or null gives null; an entry that is not an object with a string id fails.</summary>
     private static bool TryReadFaultDomainIds(JsonElement root, out List<string>? ids)

@@ -43,7 +43,8 @@ internal sealed partial class SimulatedProvider
             Provider = ManagedObjectReference.Of("VasaProvider", site.ProviderMoId),
         }));
         // Declared FaultDomainId[]: written as data objects, so that each FaultDomainInfo keeps its own fields.
-        return Json<List<DataObject>>([.. domains]);
+        List<DataObject> answer = [.. domains];
+        return Json(this.Options.Has(Deviation.FaultDomainMissing) && answer.Count > 0 ? answer[..^1] : answer);
     }
 
     /// <summary>QueryReplicationGroupInfo: vCenter routes each group to the provider holding it; one result per entry.</summary>
@@ -61,7 +62,7 @@ internal sealed partial class SimulatedProvider
         }
 
         var registered = this.Sites.Where(s => s.Vcenter == vcenter).ToList();
-        return Json(ids.Select(id => registered.Any(site => this.TryGroupAt(site, id.Key, out _))
+        return Json(ids.Select((id, i) => registered.Any(site => this.TryGroupAt(site, id.Key, out _)) && !(i == 0 && this.Options.Has(Deviation.GroupInfoNotFound))
             ? this.Describe(this.groups[id.Key])
             : (GroupOperationResult)this.Error(id, new NotFound(), $"No provider of this vCenter holds replication group {id}.")).ToList());
     }

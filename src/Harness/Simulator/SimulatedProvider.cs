@@ -166,7 +166,9 @@ internal sealed partial class SimulatedProvider
     /// <summary>A VasaProvider method, on the site's provider.</summary>
     private SimulatedResponse DispatchProvider(SimulatedSite site, string operation, JsonElement root) => operation switch
     {
-        "QueryProviderInfo" => Json(this.ProviderInfo(site)),
+        "QueryProviderInfo" => this.Options.Has(Deviation.ProviderInfoNotVasaProviderInfo)
+            ? Json<DataObject>(new Harness.Wire.Provider.SmsProviderInfo { Uid = site.ProviderUid, Name = this.Options.ProviderName, Version = this.Options.ProviderVersion })
+            : Json(this.ProviderInfo(site)),
         "QueryReplicationGroup" => this.QueryReplicationGroup(root, site),
         "ReverseReplicateGroup_Task" => this.ReverseReplicateGroup(root, site),
         "QueryReplicationPeer" => this.QueryReplicationPeer(root, site),
