@@ -13,5 +13,5 @@ internal static class FaithfulOutcome
     public static bool Holds(string check, CheckOutcome outcome) =>
         outcome == CheckOutcome.Passed
         || (outcome == CheckOutcome.NotExercised && MutantCatalogue.TransientFaultChecks.Values.Contains(check))
-        || (outcome == CheckOutcome.NotApplicable && Conformance.ReadOnlyTier.ReadOnlyReads.PeerChecks.Contains(check));
+        || (outcome == CheckOutcome.NotApplicable && Conformance.Operations.ReadOnlyTier.ReadOnlyReads.PeerChecks.Contains(check));
 }

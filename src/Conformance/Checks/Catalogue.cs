@@ -15,14 +15,14 @@ internal sealed record Catalogue(string Feature, IReadOnlyList<Clause> Clauses, 
         new(Operations.ReverseReplicateGroup.ReverseCatalogue.Feature, Operations.ReverseReplicateGroup.ReverseCatalogue.Clauses, Operations.ReverseReplicateGroup.ReverseCatalogue.Checks) { Unconfirmed = Operations.ReverseReplicateGroup.ReverseReadings.Points },
 
         // The read-only tier: every query method, judged without a state-changing call (safe on production).
-        new(QueryProviderInfo.QueryProviderInfoCatalogue.Feature, QueryProviderInfo.QueryProviderInfoCatalogue.Clauses, QueryProviderInfo.QueryProviderInfoCatalogue.Checks),
-        new(QueryReplicationGroup.QueryReplicationGroupCatalogue.Feature, QueryReplicationGroup.QueryReplicationGroupCatalogue.Clauses, QueryReplicationGroup.QueryReplicationGroupCatalogue.Checks),
-        new(QueryReplicationPeer.QueryReplicationPeerCatalogue.Feature, QueryReplicationPeer.QueryReplicationPeerCatalogue.Clauses, QueryReplicationPeer.QueryReplicationPeerCatalogue.Checks),
-        new(QueryPointInTimeReplica.QueryPointInTimeReplicaCatalogue.Feature, QueryPointInTimeReplica.QueryPointInTimeReplicaCatalogue.Clauses, QueryPointInTimeReplica.QueryPointInTimeReplicaCatalogue.Checks),
-        new(QueryActiveAlarm.QueryActiveAlarmCatalogue.Feature, QueryActiveAlarm.QueryActiveAlarmCatalogue.Clauses, QueryActiveAlarm.QueryActiveAlarmCatalogue.Checks),
-        new(VasaProviderSync.VasaProviderSyncCatalogue.Feature, VasaProviderSync.VasaProviderSyncCatalogue.Clauses, VasaProviderSync.VasaProviderSyncCatalogue.Checks),
-        StorageManager.StorageManagerCatalogues.FaultDomain,
-        StorageManager.StorageManagerCatalogues.GroupInfo,
+        new(Operations.QueryProviderInfo.QueryProviderInfoCatalogue.Feature, Operations.QueryProviderInfo.QueryProviderInfoCatalogue.Clauses, Operations.QueryProviderInfo.QueryProviderInfoCatalogue.Checks),
+        new(Operations.QueryReplicationGroup.QueryReplicationGroupCatalogue.Feature, Operations.QueryReplicationGroup.QueryReplicationGroupCatalogue.Clauses, Operations.QueryReplicationGroup.QueryReplicationGroupCatalogue.Checks),
+        new(Operations.QueryReplicationPeer.QueryReplicationPeerCatalogue.Feature, Operations.QueryReplicationPeer.QueryReplicationPeerCatalogue.Clauses, Operations.QueryReplicationPeer.QueryReplicationPeerCatalogue.Checks),
+        new(Operations.QueryPointInTimeReplica.QueryPointInTimeReplicaCatalogue.Feature, Operations.QueryPointInTimeReplica.QueryPointInTimeReplicaCatalogue.Clauses, Operations.QueryPointInTimeReplica.QueryPointInTimeReplicaCatalogue.Checks),
+        new(Operations.QueryActiveAlarm.QueryActiveAlarmCatalogue.Feature, Operations.QueryActiveAlarm.QueryActiveAlarmCatalogue.Clauses, Operations.QueryActiveAlarm.QueryActiveAlarmCatalogue.Checks),
+        new(Operations.VasaProviderSync.VasaProviderSyncCatalogue.Feature, Operations.VasaProviderSync.VasaProviderSyncCatalogue.Clauses, Operations.VasaProviderSync.VasaProviderSyncCatalogue.Checks),
+        Operations.StorageManager.StorageManagerCatalogues.FaultDomain,
+        Operations.StorageManager.StorageManagerCatalogues.GroupInfo,
 
         // Its checks judge the exchanges of all the others: they run in the last stage (RunStage.WireLedger).
         new(Fidelity.FidelityCatalogue.Feature, Fidelity.FidelityCatalogue.Clauses, Fidelity.FidelityCatalogue.Checks),

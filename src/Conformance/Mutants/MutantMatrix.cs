@@ -25,7 +25,7 @@ internal static class MutantMatrix
         var results = new Dictionary<string, CheckResult>(StringComparer.Ordinal);
         foreach (var check in Checks)
         {
-            var on = ReadOnlyTier.ReadOnlyReads.PeerChecks.Contains(check.Name) ? pair : sim;
+            var on = Operations.ReadOnlyTier.ReadOnlyReads.PeerChecks.Contains(check.Name) ? pair : sim;
             on.Server.Provider.Reset();
             results[check.Name] = await check.ExecuteAsync(on.Target).ConfigureAwait(false);
         }

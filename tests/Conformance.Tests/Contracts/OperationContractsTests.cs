@@ -92,6 +92,19 @@ public sealed class OperationContractsTests
         });
     }
 
+    /// <summary>
+    /// The suite's NUnit cases, baselines, the mutant matrix and the run's record key a check by its name alone, so
+    /// names must be unique across every catalogue. The shared contracts name a check the same for every operation
+    /// (e.g. The_task_reaches_success): a second operation built from them needs checks keyed by (feature, name) first.
+    /// </summary>
+    [Test]
+    public void Check_names_are_unique_across_every_catalogue()
+    {
+        var repeated = Catalogue.InRunOrder.GroupBy(c => c.Name, StringComparer.Ordinal).Where(g => g.Count() > 1)
+            .Select(g => $"{g.Key} ({string.Join(", ", g.Select(c => c.Feature))})");
+        Assert.That(repeated, Is.Empty, "checks are keyed by name (ConformanceSuite, baselines, MutantMatrix.ByName, ConformanceRun.recorded): key them by (feature, name) before two catalogues share a contract's check names");
+    }
+
     /// <summary>Failover as the contracts would judge it: its description, the standard clauses with prefix FO, and scenarios that must not run here.</summary>
     private static OperationUnderTest FailoverUnderTest()
     {

@@ -1,11 +1,11 @@
 using Conformance.Checks;
-using Conformance.ReadOnlyTier;
+using Conformance.Operations.ReadOnlyTier;
 using Harness.Wire;
 using Harness.Wire.Filters;
 using Harness.Wire.Groups;
 using Harness.Wire.Results;
 
-namespace Conformance.StorageManager;
+namespace Conformance.Operations.StorageManager;
 
 /// <summary>The bodies of the SmsStorageManager checks; each only reads.</summary>
 internal static class StorageManagerChecks

@@ -1,10 +1,10 @@
 using Conformance.Checks;
-using Conformance.ReadOnlyTier;
+using Conformance.Operations.ReadOnlyTier;
 using Harness.Wire;
 using Harness.Wire.Groups;
 using Harness.Wire.Results;
 
-namespace Conformance.QueryReplicationGroup;
+namespace Conformance.Operations.QueryReplicationGroup;
 
 /// <summary>The bodies of the QueryReplicationGroup checks; each only reads.</summary>
 internal static class QueryReplicationGroupChecks

@@ -1,6 +1,6 @@
 using Conformance.Checks;
 
-namespace Conformance.StorageManager;
+namespace Conformance.Operations.StorageManager;
 
 /// <summary>
 /// The clauses of SmsStorageManager's QueryFaultDomain and QueryReplicationGroupInfo (vCenter's views over its

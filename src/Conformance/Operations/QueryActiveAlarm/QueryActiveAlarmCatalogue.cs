@@ -1,6 +1,6 @@
 using Conformance.Checks;
 
-namespace Conformance.QueryActiveAlarm;
+namespace Conformance.Operations.QueryActiveAlarm;
 
 /// <summary>The clauses of VasaProvider.QueryActiveAlarm and the checks that enforce them; every check only reads.</summary>
 internal static class QueryActiveAlarmCatalogue

@@ -1,12 +1,12 @@
 using Conformance.Checks;
-using Conformance.ReadOnlyTier;
+using Conformance.Operations.ReadOnlyTier;
 using Harness.Client;
 using Harness.Wire;
 using Harness.Wire.Groups;
 using Harness.Wire.PointInTime;
 using Harness.Wire.Results;
 
-namespace Conformance.QueryPointInTimeReplica;
+namespace Conformance.Operations.QueryPointInTimeReplica;
 
 /// <summary>The bodies of the QueryPointInTimeReplica checks; each only reads, and asks only about the site's target groups.</summary>
 internal static class QueryPointInTimeReplicaChecks

@@ -1,6 +1,6 @@
 using Conformance.Checks;
 
-namespace Conformance.QueryReplicationGroup;
+namespace Conformance.Operations.QueryReplicationGroup;
 
 /// <summary>The clauses of VasaProvider.QueryReplicationGroup and the checks that enforce them; every check only reads.</summary>
 internal static class QueryReplicationGroupCatalogue

@@ -1,11 +1,11 @@
 using Conformance.Checks;
 using Conformance.Mutants;
-using Conformance.ReadOnlyTier;
+using Conformance.Operations.ReadOnlyTier;
 using Conformance.Run;
 using Harness.Reporting;
 using Harness.Simulator;
 
-namespace Conformance.Tests.ReadOnlyTier;
+namespace Conformance.Tests.Operations.ReadOnlyTier;
 
 /// <summary>
 /// The read-only tier: its checks send no state-changing call to either site (safe on production), and the peer site
@@ -26,7 +26,7 @@ public sealed class ReadOnlyTierTests
     };
 
     private static IEnumerable<Check> ReadOnlyChecks => Catalogue.All
-        .Where(c => c.Feature is not (Conformance.Reverse.ReverseCatalogue.Feature or Conformance.Fidelity.FidelityCatalogue.Feature))
+        .Where(c => c.Feature != Conformance.Operations.ReverseReplicateGroup.ReverseCatalogue.Feature && c.Feature != Conformance.Fidelity.FidelityCatalogue.Feature)
         .SelectMany(c => c.Checks);
 
     private ProfileSandbox sandbox = null!;

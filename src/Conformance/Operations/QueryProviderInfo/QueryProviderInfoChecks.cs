@@ -1,7 +1,7 @@
 using Conformance.Checks;
-using Conformance.ReadOnlyTier;
+using Conformance.Operations.ReadOnlyTier;
 
-namespace Conformance.QueryProviderInfo;
+namespace Conformance.Operations.QueryProviderInfo;
 
 /// <summary>The bodies of the QueryProviderInfo checks; each asks the provider again (a read).</summary>
 internal static class QueryProviderInfoChecks

@@ -5,7 +5,7 @@ using Harness.Wire;
 using Harness.Wire.Groups;
 using Harness.Wire.Results;
 
-namespace Conformance.ReadOnlyTier;
+namespace Conformance.Operations.ReadOnlyTier;
 
 /// <summary>
 /// What the read-only tier's checks share: the query calls at either site, the expected-fault reading, and the

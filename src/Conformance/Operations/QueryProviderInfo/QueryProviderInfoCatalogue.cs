@@ -1,6 +1,6 @@
 using Conformance.Checks;
 
-namespace Conformance.QueryProviderInfo;
+namespace Conformance.Operations.QueryProviderInfo;
 
 /// <summary>
 /// The clauses of VasaProvider.QueryProviderInfo and the checks that enforce them; every check only reads. That the

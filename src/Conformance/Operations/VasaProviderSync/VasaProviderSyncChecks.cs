@@ -1,10 +1,10 @@
 using Conformance.Checks;
-using Conformance.ReadOnlyTier;
+using Conformance.Operations.ReadOnlyTier;
 using Harness.Client;
 using Harness.Wire;
 using Harness.Wire.Tasks;
 
-namespace Conformance.VasaProviderSync;
+namespace Conformance.Operations.VasaProviderSync;
 
 /// <summary>The bodies of the VasaProviderSync_Task checks. A sync refreshes vCenter's cache and changes nothing on the array.</summary>
 internal static class VasaProviderSyncChecks

@@ -1,6 +1,6 @@
 using Conformance.Checks;
 
-namespace Conformance.QueryPointInTimeReplica;
+namespace Conformance.Operations.QueryPointInTimeReplica;
 
 /// <summary>The clauses of VasaProvider.QueryPointInTimeReplica (asked of the target site's groups) and the checks that enforce them; every check only reads.</summary>
 internal static class QueryPointInTimeReplicaCatalogue

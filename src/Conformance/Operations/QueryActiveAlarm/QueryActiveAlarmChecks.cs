@@ -1,9 +1,9 @@
 using Conformance.Checks;
-using Conformance.ReadOnlyTier;
+using Conformance.Operations.ReadOnlyTier;
 using Harness.Client;
 using Harness.Wire.Alarms;
 
-namespace Conformance.QueryActiveAlarm;
+namespace Conformance.Operations.QueryActiveAlarm;
 
 /// <summary>The bodies of the QueryActiveAlarm checks; each only reads.</summary>
 internal static class QueryActiveAlarmChecks

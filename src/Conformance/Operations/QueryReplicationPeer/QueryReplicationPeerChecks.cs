@@ -1,11 +1,11 @@
 using Conformance.Checks;
-using Conformance.ReadOnlyTier;
+using Conformance.Operations.ReadOnlyTier;
 using Harness.Client;
 using Harness.Wire;
 using Harness.Wire.Groups;
 using Harness.Wire.Results;
 
-namespace Conformance.QueryReplicationPeer;
+namespace Conformance.Operations.QueryReplicationPeer;
 
 /// <summary>The bodies of the QueryReplicationPeer checks; each only reads.</summary>
 internal static class QueryReplicationPeerChecks

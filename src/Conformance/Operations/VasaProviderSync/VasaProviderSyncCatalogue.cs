@@ -1,6 +1,6 @@
 using Conformance.Checks;
 
-namespace Conformance.VasaProviderSync;
+namespace Conformance.Operations.VasaProviderSync;
 
 /// <summary>
 /// The clauses of VasaProviderSync_Task, a refresh of vCenter's cache of the provider that changes no replication

@@ -1,6 +1,6 @@
 using Conformance.Checks;
 
-namespace Conformance.QueryReplicationPeer;
+namespace Conformance.Operations.QueryReplicationPeer;
 
 /// <summary>The clauses of VasaProvider.QueryReplicationPeer and the checks that enforce them; every check only reads.</summary>
 internal static class QueryReplicationPeerCatalogue
