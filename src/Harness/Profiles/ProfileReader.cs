@@ -43,8 +43,9 @@ internal static class ProfileReader
         var retry = ProfileSectionsReader.ReadRetry(reader);
         var strict = reader.GetBoolean("strict") ?? false;
         var acceptedUnverified = ProfileSectionsReader.ReadAcceptedUnverified(reader);
-        var simulator = ReadSimulator(reader, site, options);
         var peer = reader.GetRaw("peer") is { } peerElement ? ReadPeer(reader, peerElement, site, allowPlainHttp) : null;
+        // An embedded peer is the simulator's site A: the world has two sites (ReadPeer has refused any other pairing).
+        var simulator = ReadSimulator(reader, site, options, peerImpliesTwoSites: peer?.Target.IsEmbedded == true);
 
         if (errors.Count > 0 || name is null || site is null)
         {
@@ -53,19 +54,7 @@ internal static class ProfileReader
 
         if (site.Target.IsEmbedded)
         {
-            simulator ??= SimulatorSettings.Default;
-            if (peer is not null && simulator.Sites == 1)
-            {
-                // An embedded peer is the simulator's second site: the two-site world, whatever simulator.sites left unsaid.
-                if (reader.Has("simulator") && (SimulatorSays(reader, "sites") || SimulatorSays(reader, "groups")))
-                {
-                    reader.Error("peer", "an embedded peer is the simulator's site A, which needs the two-site world; set \"simulator\": {\"sites\": 2} and pairs instead of simulator.groups (or remove the peer)");
-                    return null;
-                }
-
-                simulator = simulator with { Sites = 2, Groups = SimulatedPairs.Layout(simulator.Pairs) };
-            }
-
+            simulator ??= peer is null ? SimulatorSettings.Default : SimulatorSettings.TwoSites;
             if (!reader.Has("groups"))
             {
                 // In a two-site world the run tests site B (where the FAILEDOVER stock is): its groups are this site's.
@@ -96,18 +85,14 @@ internal static class ProfileReader
         };
     }
 
-    /// <summary>Whether the profile's simulator block names <paramref name="field"/>.</summary>
-    private static bool SimulatorSays(JsonObjectReader reader, string field) =>
-        reader.GetRaw("simulator") is { ValueKind: JsonValueKind.Object } block && block.TryGetProperty(field, out _);
-
     /// <summary>Reads the <c>simulator</c> block (only for the embedded target) and checks the allowlist against the simulated groups.</summary>
-    private static SimulatorSettings? ReadSimulator(JsonObjectReader reader, SiteProfile? site, ProfileLoadOptions options)
+    private static SimulatorSettings? ReadSimulator(JsonObjectReader reader, SiteProfile? site, ProfileLoadOptions options, bool peerImpliesTwoSites)
     {
         SimulatorSettings? simulator = null;
         var simulatorIsValid = true;
         if (reader.Has("simulator"))
         {
-            simulator = SimulatorSettingsReader.Read(reader, options);
+            simulator = SimulatorSettingsReader.Read(reader, options, peerImpliesTwoSites);
             simulatorIsValid = simulator is not null;
             if (site?.Target is { IsEmbedded: false })
             {
@@ -117,7 +102,7 @@ internal static class ProfileReader
 
         if (site?.Target is { IsEmbedded: true } && simulatorIsValid && reader.Has("groups") && !reader.HasErrorsUnder(reader.PathOf("groups")))
         {
-            var simulated = (simulator ?? SimulatorSettings.Default).Groups.Select(GroupRef.From).ToHashSet();
+            var simulated = (simulator ?? (peerImpliesTwoSites ? SimulatorSettings.TwoSites : SimulatorSettings.Default)).Groups.Select(GroupRef.From).ToHashSet();
             var path = reader.PathOf("groups");
             for (var i = 0; i < site.Groups.Count; i++)
             {

@@ -48,8 +48,12 @@ internal static class SimulatorSettingsReader
         ["refused"] = RepeatReading.Refused,
     };
 
-    /// <summary>Reads the <c>simulator</c> field of <paramref name="parent"/>. Returns <c>null</c> when it is absent or anything in it is invalid.</summary>
-    public static SimulatorSettings? Read(JsonObjectReader parent, ProfileLoadOptions options)
+    /// <summary>
+    /// Reads the <c>simulator</c> field of <paramref name="parent"/>. Returns <c>null</c> when it is absent or anything in
+    /// it is invalid. <paramref name="peerImpliesTwoSites"/>: the profile has an embedded peer, the simulator's site A,
+    /// so the world has two sites unless the block says otherwise (which is then an error).
+    /// </summary>
+    public static SimulatorSettings? Read(JsonObjectReader parent, ProfileLoadOptions options, bool peerImpliesTwoSites = false)
     {
         var path = parent.PathOf("simulator");
         if (parent.GetRaw("simulator") is not { } element || parent.Open(element, path, KnownFields) is not { } reader)
@@ -75,14 +79,23 @@ internal static class SimulatorSettingsReader
         var shapeFault = ReadChoice(reader, "requestShapeFault", RequestShapeFaults);
         var perGroupErrors = ReadChoice(reader, "perGroupErrors", PerGroupErrorReadings);
         var repeats = ReadChoice(reader, "repeats", RepeatReadings);
-        var sites = (int?)reader.GetInteger("sites");
+        var statedSites = (int?)reader.GetInteger("sites");
+        var sites = statedSites ?? (peerImpliesTwoSites ? 2 : 1);
         var pairs = ReadPairs(reader);
         var sameVcenter = reader.GetBoolean("sameVcenter");
-        if (sites == 2 && reader.Has("groups"))
+        if (reader.Has("sites") && statedSites is null)
         {
-            reader.Error("groups", "with \"sites\": 2 the groups come in pairs, one at each site; remove groups and set pairs instead");
+            // The schema refused the value and has said so; the rules below would only guess at what was meant.
         }
-        else if (sites is null or 1 && !(reader.Has("sites") && sites is null))
+        else if (peerImpliesTwoSites && statedSites == 1)
+        {
+            reader.Error("sites", "an embedded peer is the simulator's site A, which needs the two-site world; set \"sites\": 2 (or remove it, or remove the peer)");
+        }
+        else if (sites == 2 && reader.Has("groups"))
+        {
+            reader.Error("groups", $"with {(statedSites == 2 ? "\"sites\": 2" : "an embedded peer (two sites)")} the groups come in pairs, one at each site; remove groups and set pairs instead");
+        }
+        else if (sites == 1)
         {
             foreach (var twoSiteField in new[] { "pairs", "sameVcenter" }.Where(reader.Has))
             {
@@ -98,7 +111,7 @@ internal static class SimulatorSettingsReader
         return new SimulatorSettings
         {
             Groups = sites == 2 ? SimulatedPairs.Layout(pairs ?? defaults.Pairs) : groups ?? defaults.Groups,
-            Sites = sites ?? defaults.Sites,
+            Sites = sites,
             Pairs = pairs ?? defaults.Pairs,
             SameVcenter = sameVcenter ?? defaults.SameVcenter,
             MaxBatchSize = reader.Has("maxBatchSize") ? maxBatchSize : defaults.MaxBatchSize,

@@ -39,6 +39,8 @@ public sealed class ProfilePeerTests
         yield return Case("vCenter_first_site_with_an_embedded_peer_is_refused", Remote("{'peer':{'target':'embedded'}}"), "$.peer.target", "the peer is \"embedded\" but the first site is a vCenter");
         yield return Case("Same_vCenter_and_same_provider_is_refused", Remote("{'providerId':'vp-1','peer':{'target':'https://vcenter.example.com','providerId':'vp-1'}}"), "$.peer.providerId", "'vp-1' is also the first site's providerId, and both sites name the same vCenter (https://vcenter.example.com/)");
         yield return Case("Same_vCenter_on_its_default_port_is_the_same_vCenter", Remote("{'providerId':'vp-1','peer':{'target':'https://VCENTER.example.com:443/','providerId':'vp-1'}}"), "$.peer.providerId", "is also the first site's providerId");
+        yield return Case("An_embedded_peer_with_a_one_site_simulator_is_refused", Embedded("{'simulator':{'sites':1},'peer':{'target':'embedded'}}"), "$.simulator.sites", "an embedded peer is the simulator's site A");
+        yield return Case("An_embedded_peer_with_simulator_groups_is_refused", Embedded("{'simulator':{'groups':[{'faultDomainId':'fd-1','deviceGroupId':'rg-1','state':'FAILEDOVER'}]},'peer':{'target':'embedded'}}"), "$.simulator.groups", "with an embedded peer (two sites) the groups come in pairs");
         yield return Case("Same_embedded_simulator_and_same_provider_is_refused", Embedded("{'providerId':'vp-1','peer':{'target':'embedded','providerId':'vp-1'}}"), "$.peer.providerId", "both sites name the embedded simulator");
         yield return Case("Same_vCenter_without_a_peer_provider_id_is_refused", Remote("{'providerId':'vp-1','peer':{'target':'https://vcenter.example.com'}}"), "$.peer.providerId", "required field 'providerId' is missing: the peer names the same vCenter (https://vcenter.example.com/) as the first site, and discovery cannot tell two providers of one vCenter apart");
         yield return Case("Same_vCenter_without_a_first_provider_id_is_refused", Remote("{'peer':{'target':'https://vcenter.example.com','providerId':'vp-2'}}"), "$.providerId", "required field 'providerId' is missing: the peer names the same vCenter (https://vcenter.example.com/) as this site");
@@ -118,6 +120,14 @@ public sealed class ProfilePeerTests
             Assert.That(profile.Simulator!.Sites, Is.EqualTo(2), "an embedded peer is the simulator's site A: the two-site world");
             Assert.That(profile.Groups.Select(g => g.FaultDomainId).Distinct(), Is.EqualTo(new[] { SimulatedPairs.FaultDomainB }), "the first site, the one tested, is site B and allows every group there");
         });
+    }
+
+    [Test]
+    public void An_embedded_peer_makes_the_two_site_settings_apply_without_sites_2()
+    {
+        var profile = Load(Embedded("{'simulator':{'sameVcenter':true,'pairs':{'FAILEDOVER':4}},'peer':{'target':'embedded'}}"));
+
+        Assert.That((profile.Simulator!.Sites, profile.Simulator.SameVcenter, profile.Groups.Count), Is.EqualTo((2, true, 4)), "the peer implies two sites; this site is site B with its 4 pairs' twins");
     }
 
     [Test]
