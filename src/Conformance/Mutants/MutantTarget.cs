@@ -58,7 +58,7 @@ internal sealed class MutantTarget : IDisposable
                 throw new InvalidOperationException("could not connect to the simulator's peer site: " + peerFailure!.Message);
             }
 
-            peer = new PeerSite { Client = peerConnection.Client, Provider = peerConnection.Provider, Info = peerConnection.Info };
+            peer = PeerSite.Of(peerConnection);
         }
 
         var target = new ConformanceTarget

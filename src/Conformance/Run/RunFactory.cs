@@ -181,7 +181,7 @@ internal static class RunFactory
             var (peerConnection, peerFailure) = await ProviderConnector.ConnectAsync(peerTransport, peerUser, peerPassword, peerProviderId, ct).ConfigureAwait(false);
             return peerConnection is null
                 ? (null, "the peer site: " + peerFailure!.Message)
-                : (new PeerSite { Client = peerConnection.Client, Provider = peerConnection.Provider, Info = peerConnection.Info }, null);
+                : (PeerSite.Of(peerConnection), null);
         }
 
         var (peerSite, peerError) = await ConnectPeerAsync(testedWorld).ConfigureAwait(false);

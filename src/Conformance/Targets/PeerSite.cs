@@ -19,6 +19,9 @@ internal sealed record PeerSite
     /// <summary>Its information, when QueryProviderInfo returned one.</summary>
     public VasaProviderInfo? Info { get; init; }
 
+    /// <summary>The peer site read through <paramref name="connection"/>.</summary>
+    public static PeerSite Of(ProviderConnection connection) => new() { Client = connection.Client, Provider = connection.Provider, Info = connection.Info };
+
     /// <summary>Why a two-site clause does not apply to a run without a peer.</summary>
     public const string Missing = "needs the peer site in the profile (\"peer\"): the clause compares the two sites of a replication pair";
 }
