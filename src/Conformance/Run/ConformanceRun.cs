@@ -318,6 +318,7 @@ internal sealed class ConformanceRun : IDisposable
             ? $"{list.Count}: {string.Join(", ", list)}"
             : "none";
         var checks = this.Summary.Checks;
+        var latencies = this.Latencies();
         var environment = new Dictionary<string, string>
         {
             // Allure sorts the entries by name, shows the first eight, and cuts a key longer than about 16 characters:
@@ -339,7 +340,7 @@ internal sealed class ConformanceRun : IDisposable
             ["suite"] = typeof(ConformanceRun).Assembly.GetName().Version?.ToString() ?? "0",
             ["runId"] = this.Target?.RunId ?? "(none)",
             // Per operation in latency.json; here the slowest, so a key never needs an operation's long name.
-            ["latency"] = this.Latencies().ToList() is { Count: > 0 } latencies
+            ["latency"] = latencies.Count > 0
                 ? string.Create(CultureInfo.InvariantCulture, $"p95 up to {latencies.Max(l => l.P95):0.0} ms ({latencies.MaxBy(l => l.P95).Operation}) over {latencies.Sum(l => l.Count)} calls; per operation in latency.json")
                 : "(no calls)",
         };
@@ -354,7 +355,7 @@ internal sealed class ConformanceRun : IDisposable
         File.WriteAllText(Path.Combine(this.OutDirectory, "latency.json"), System.Text.Json.JsonSerializer.Serialize(
             new
             {
-                operations = this.Latencies().Select(l => new { operation = l.Operation, p50Ms = Math.Round(l.P50, 2), p95Ms = Math.Round(l.P95, 2), calls = l.Count }),
+                operations = latencies.Select(l => new { operation = l.Operation, p50Ms = Math.Round(l.P50, 2), p95Ms = Math.Round(l.P95, 2), calls = l.Count }),
                 tasks = new { count = tasks.Count, p50Ms = tasks.Count == 0 ? 0 : Math.Round(Percentile(tasks, 0.5), 2), p95Ms = tasks.Count == 0 ? 0 : Math.Round(Percentile(tasks, 0.95), 2) },
             },
             new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
