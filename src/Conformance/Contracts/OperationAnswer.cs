@@ -136,12 +136,18 @@ internal sealed class OperationAnswer
                 : new(Defect.Task, $"{this.Task.Task} to end in success or error", $"it ended in '{final.State}'") { Evidence = this.FinalPoll });
         }
 
+        var operation = this.op.Operation;
+        if (this.Results is null && operation.ResultTypes.Count == 0 && this.ResultProblem is null)
+        {
+            // A void task (TestFailoverStart/Stop): success is the task's, for every group of the call.
+            return new(GroupOutcomeKind.Succeeded, operation.Done);
+        }
+
         if (this.Results is null)
         {
             return GroupOutcome.Wrong(new(Defect.Result, OperationSteps.ResultShape, this.ResultProblem ?? "no result") { Evidence = this.FinalPoll });
         }
 
-        var operation = this.op.Operation;
         var result = this.Results.FirstOrDefault(r => r.GroupId?.Key == group.Key);
         return result switch
         {

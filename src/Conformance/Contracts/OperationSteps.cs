@@ -274,6 +274,9 @@ internal static class OperationSteps
                 return boxedBare.TryReadItems<GroupOperationResult>(out var bareItems, out var bareError)
                     ? (Track(s, op, bareItems!), null, true)
                     : (null, $"a task result array that is not a list of GroupOperationResult: {bareError}", true);
+            case null when op.Operation.ResultTypes.Count == 0:
+                // A void task (VMware's types): no result is the answer.
+                return (null, null, false);
             case null:
                 return (null, "the task succeeded without a result", false);
             default:

@@ -34,6 +34,15 @@ internal sealed class OperationDescription
     /// </summary>
     public required IReadOnlyList<string> ResultTypes { get; init; }
 
+    /// <summary>
+    /// Result element types accepted besides <see cref="ResultTypes"/> by a reading of an unconfirmed point: for
+    /// TestFailoverReplicationGroupStart_Task, void by VMware's types, the array [G]'s checkOnly text implies.
+    /// </summary>
+    public IReadOnlyList<string> UnconfirmedResultTypes { get; init; } = [];
+
+    /// <summary>What a success does to the group and its twin (the lifecycle's state machine); null for an operation that changes no group state.</summary>
+    public LifecycleTransition? Transition { get; init; }
+
     /// <summary>Whether a call may change a group (so its groups are held to the allowlist and journalled).</summary>
     public required bool ChangesState { get; init; }
 
@@ -78,7 +87,7 @@ internal sealed class OperationDescription
 
     /// <summary>Whether a result is of a type the operation may return.</summary>
     public bool Allows(GroupOperationResult result) =>
-        WireTypeRegistry.NameOf(result.GetType()) is { } name && this.ResultTypes.Contains(name, StringComparer.Ordinal);
+        WireTypeRegistry.NameOf(result.GetType()) is { } name && (this.ResultTypes.Contains(name, StringComparer.Ordinal) || this.UnconfirmedResultTypes.Contains(name, StringComparer.Ordinal));
 
     /// <summary>Whether a result is one of its success results (an allowed type other than GroupErrorResult).</summary>
     public bool IsSuccess(GroupOperationResult result) => result is not GroupErrorResult && this.Allows(result);

@@ -1,4 +1,7 @@
+using Harness.Client;
+using Harness.Wire;
 using Harness.Wire.Groups;
+using Harness.Wire.Params;
 using Harness.Wire.Results;
 
 namespace Conformance.Operations;
@@ -6,8 +9,9 @@ namespace Conformance.Operations;
 /// <summary>
 /// Every VasaProvider operation of replication-lifecycle.md §1, one description each. Descriptions are data: an
 /// operation gets checks when it gets a folder of its own (its clauses and scenarios) that hands its description to
-/// the shared contracts; today only ReverseReplicateGroup_Task has one. The client sends only the operations whose
-/// <see cref="OperationDescription.Send"/> is set.
+/// the shared contracts. The client sends only the operations whose <see cref="OperationDescription.Send"/> is set: every
+/// state-changing one of the replication lifecycle. Their <see cref="OperationDescription.Transition"/> is the state
+/// machine of §2, which the lifecycle checks and the stateful model read.
 /// </summary>
 internal static class VasaProviderOperations
 {
@@ -88,6 +92,17 @@ internal static class VasaProviderOperations
         Site = OperationSite.Target,
         Verb = "sync",
         Done = "synced",
+        Transition = new()
+        {
+            WrongSite = ReplicationState.Source,
+            WrongStates = [ReplicationState.InTest, ReplicationState.FailedOver],
+            After = [ReplicationState.Target],
+            PeerBefore = ReplicationState.Source,
+            PeerAfter = [ReplicationState.Source],
+            Transitions = "T1",
+        },
+        Send = (client, provider, groups) => groups is null ? Absent(client, provider, "SyncReplicationGroup_Task") : client.SyncReplicationGroupAsync(provider, groups, SyncPitName),
+        SendRaw = Raw("SyncReplicationGroup_Task"),
     };
 
     /// <summary>PrepareFailoverReplicationGroup_Task(groupId[]): readies each SOURCE group for a planned failover (plain results).</summary>
@@ -102,6 +117,18 @@ internal static class VasaProviderOperations
         Site = OperationSite.Source,
         Verb = "prepare for failover",
         Done = "prepared",
+        Transition = new()
+        {
+            WrongSite = ReplicationState.Target,
+            WrongStates = [ReplicationState.FailedOver, ReplicationState.InTest],
+            After = [],
+            PeerBefore = ReplicationState.Target,
+            PeerAfter = [ReplicationState.Target],
+            Transitions = "T6",
+            Unconfirmed = "T6 (the state a prepared source group reads as)",
+        },
+        Send = (client, provider, groups) => groups is null ? Absent(client, provider, "PrepareFailoverReplicationGroup_Task") : client.PrepareFailoverReplicationGroupAsync(provider, groups),
+        SendRaw = Raw("PrepareFailoverReplicationGroup_Task"),
     };
 
     /// <summary>FailoverReplicationGroup_Task(failoverParam): each TARGET group becomes FAILEDOVER (or SOURCE when auto-reversing); plain results when checkOnly.</summary>
@@ -116,6 +143,19 @@ internal static class VasaProviderOperations
         Site = OperationSite.Target,
         Verb = "fail over",
         Done = "failed over",
+        Transition = new()
+        {
+            WrongSite = ReplicationState.Source,
+            WrongStates = [ReplicationState.InTest],
+            After = [ReplicationState.FailedOver, ReplicationState.Source],
+            PeerBefore = ReplicationState.Source,
+            PeerAfter = [ReplicationState.Source, ReplicationState.Target],
+            RefusesRepeat = true,
+            Transitions = "T5, T7, T8, T11",
+            Unconfirmed = "T8 (the source site's state after a planned failover: SOURCE or TARGET)",
+        },
+        Send = (client, provider, groups) => groups is null ? Absent(client, provider, "FailoverReplicationGroup_Task") : client.FailoverReplicationGroupAsync(provider, FailoverOf(groups, isPlanned: true, checkOnly: false)),
+        SendRaw = Raw("FailoverReplicationGroup_Task"),
     };
 
     /// <summary>TestFailoverReplicationGroupStart_Task(testFailoverParam): each TARGET group becomes INTEST. The result is void by VMware's types ([P]); [G]'s checkOnly text implies an array.</summary>
@@ -125,11 +165,24 @@ internal static class VasaProviderOperations
         Argument = OperationArgument.Param("testFailoverParam", "TestFailoverParam", "\"isPlanned\":true,\"checkOnly\":false", "replicationGroupsToFailover", "ReplicationGroupData"),
         ReturnsTask = true,
         ResultTypes = [],
+        UnconfirmedResultTypes = ["GroupOperationResult", "GroupErrorResult"],
         ChangesState = true,
         Precondition = ReplicationState.Target,
         Site = OperationSite.Target,
         Verb = "start a test failover of",
         Done = "test failed over",
+        Transition = new()
+        {
+            WrongSite = ReplicationState.Source,
+            WrongStates = [ReplicationState.FailedOver],
+            After = [ReplicationState.InTest],
+            PeerBefore = ReplicationState.Source,
+            PeerAfter = [ReplicationState.Source],
+            RefusesRepeat = true,
+            Transitions = "T2",
+        },
+        Send = (client, provider, groups) => groups is null ? Absent(client, provider, "TestFailoverReplicationGroupStart_Task") : client.TestFailoverReplicationGroupStartAsync(provider, TestFailoverOf(groups, checkOnly: false)),
+        SendRaw = Raw("TestFailoverReplicationGroupStart_Task"),
     };
 
     /// <summary>TestFailoverReplicationGroupStop_Task(groupId[], force): each INTEST group back to TARGET (force = true).</summary>
@@ -144,6 +197,19 @@ internal static class VasaProviderOperations
         Site = OperationSite.Target,
         Verb = "stop the test failover of",
         Done = "stopped",
+        Transition = new()
+        {
+            WrongSite = ReplicationState.Source,
+            WrongStates = [ReplicationState.FailedOver],
+            After = [ReplicationState.Target],
+            PeerBefore = ReplicationState.Source,
+            PeerAfter = [ReplicationState.Source],
+            RefusesRepeat = true,
+            Transitions = "T3",
+            Unconfirmed = "T3 with force=false (the state after a stop that reports vVols to clean up)",
+        },
+        Send = (client, provider, groups) => groups is null ? Absent(client, provider, "TestFailoverReplicationGroupStop_Task") : client.TestFailoverReplicationGroupStopAsync(provider, groups, force: true),
+        SendRaw = Raw("TestFailoverReplicationGroupStop_Task"),
     };
 
     /// <summary>PromoteReplicationGroup_Task(promoteParam): each INTEST group of a promote-capable provider becomes FAILEDOVER.</summary>
@@ -158,6 +224,19 @@ internal static class VasaProviderOperations
         Site = OperationSite.Target,
         Verb = "promote",
         Done = "promoted",
+        Transition = new()
+        {
+            WrongSite = ReplicationState.Source,
+            WrongStates = [ReplicationState.Target],
+            After = [ReplicationState.FailedOver],
+            PeerBefore = ReplicationState.Source,
+            PeerAfter = [ReplicationState.Source, ReplicationState.Target],
+            RefusesRepeat = true,
+            Transitions = "T4",
+            Unconfirmed = "T4 (the source site's state after a promote: SOURCE or TARGET)",
+        },
+        Send = (client, provider, groups) => groups is null ? Absent(client, provider, "PromoteReplicationGroup_Task") : client.PromoteReplicationGroupAsync(provider, new PromoteParam { IsPlanned = true, ReplicationGroupsToPromote = groups.ToList() }),
+        SendRaw = Raw("PromoteReplicationGroup_Task"),
     };
 
     /// <summary>ReverseReplicateGroup_Task(groupId[]): each FAILEDOVER group becomes SOURCE under a new group id in its fault domain.</summary>
@@ -173,6 +252,16 @@ internal static class VasaProviderOperations
         Verb = "reverse",
         Done = "reversed",
         NewGroupId = r => (r as ReverseReplicationSuccessResult)?.NewGroupId?.Id,
+        Transition = new()
+        {
+            WrongSite = ReplicationState.Source,
+            WrongStates = [ReplicationState.Target, ReplicationState.InTest],
+            After = [ReplicationState.Source],
+            PeerBefore = ReplicationState.Source,
+            PeerAfter = [ReplicationState.Target],
+            RefusesRepeat = true,
+            Transitions = "T10",
+        },
         Send = (client, provider, groups) => client.ReverseReplicateGroupAsync(provider, groups),
         SendRaw = (client, provider, body) => client.ReverseReplicateGroupRawAsync(provider, body),
     };
@@ -237,6 +326,32 @@ internal static class VasaProviderOperations
         VasaProviderSync, VasaProviderReconnect, VasaProviderRefreshCertificate, VasaProviderRevokeCertificate,
     ];
 
+    /// <summary>The point-in-time replica name the suite's syncs ask for.</summary>
+    public const string SyncPitName = "conformance-sync";
+
+    /// <summary>A FailoverParam for <paramref name="groups"/> (no point-in-time replica named: the latest).</summary>
+    public static FailoverParam FailoverOf(IEnumerable<ReplicationGroupId> groups, bool isPlanned, bool checkOnly) => new()
+    {
+        IsPlanned = isPlanned,
+        CheckOnly = checkOnly,
+        ReplicationGroupsToFailover = groups.Select(g => new ReplicationGroupData { GroupId = g }).ToList(),
+    };
+
+    /// <summary>A TestFailoverParam for <paramref name="groups"/>.</summary>
+    public static TestFailoverParam TestFailoverOf(IEnumerable<ReplicationGroupId> groups, bool checkOnly) => new()
+    {
+        IsPlanned = true,
+        CheckOnly = checkOnly,
+        ReplicationGroupsToFailover = groups.Select(g => new ReplicationGroupData { GroupId = g }).ToList(),
+    };
+
     /// <summary>The operation with this wire name, or null.</summary>
     public static OperationDescription? Named(string name) => All.FirstOrDefault(o => o.Name == name);
+
+    /// <summary>The operation's body without its groups (the absent-argument probe), sent raw.</summary>
+    private static Task<ProviderResult<ManagedObjectReference>> Absent(SmsClient client, ManagedObjectReference provider, string name) =>
+        client.TaskRawAsync(provider, name, Named(name)!.Argument.Absent);
+
+    private static Func<SmsClient, ManagedObjectReference, string, Task<ProviderResult<ManagedObjectReference>>> Raw(string name) =>
+        (client, provider, body) => client.TaskRawAsync(provider, name, body);
 }

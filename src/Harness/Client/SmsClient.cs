@@ -89,6 +89,10 @@ internal sealed partial class SmsClient
     public Task<ProviderResult<ManagedObjectReference>> ReverseReplicateGroupRawAsync(ManagedObjectReference provider, string body, CancellationToken ct = default) =>
         this.SmsAsync<ManagedObjectReference>("VasaProvider", provider.Value ?? string.Empty, "ReverseReplicateGroup_Task", body, true, ct, probe: true);
 
+    /// <summary>Any VasaProvider <c>*_Task</c> method with a body exactly as given (for input checks): the exchange is marked as a probe.</summary>
+    public Task<ProviderResult<ManagedObjectReference>> TaskRawAsync(ManagedObjectReference provider, string method, string body, CancellationToken ct = default) =>
+        this.SmsAsync<ManagedObjectReference>("VasaProvider", provider.Value ?? string.Empty, method, body, true, ct, probe: true);
+
     /// <summary><c>SmsTask.QuerySmsTaskInfo</c>.</summary>
     public Task<ProviderResult<SmsTaskInfo>> QuerySmsTaskInfoAsync(ManagedObjectReference task, CancellationToken ct = default) =>
         this.SmsAsync<SmsTaskInfo>(task.Type ?? "SmsTask", task.Value ?? string.Empty, "QuerySmsTaskInfo", null, false, ct);
