@@ -12,19 +12,42 @@ namespace Conformance.Checks;
 /// </summary>
 internal sealed class CheckScope
 {
-    private readonly Stack<CheckStep> open = new();
-    private readonly List<string> notes = [];
-    private readonly object gate = new();
+    private readonly Stack<CheckStep> open;
+    private readonly List<string> notes;
+    private readonly object gate;
+    private readonly CheckScope? parent;
 
     /// <summary>Creates a scope.</summary>
     public CheckScope(ConformanceTarget target, string? name = null)
     {
+        this.open = new();
+        this.notes = [];
+        this.gate = new();
         this.Name = name;
         this.Target = target;
         this.Client = target.Client.WithObserver(this.Record).WithGate(this.StopIfSilent);
         this.Root = new CheckStep("check", DateTimeOffset.UtcNow);
         this.open.Push(this.Root);
     }
+
+    private CheckScope(CheckScope parent, ConformanceTarget site)
+    {
+        this.parent = parent;
+        this.open = parent.open;
+        this.notes = parent.notes;
+        this.gate = parent.gate;
+        this.heldSlots = parent.heldSlots;
+        this.Name = parent.Name;
+        this.Target = site;
+        this.Client = site.Client.WithObserver(this.Record).WithGate(this.StopIfSilent);
+        this.Root = parent.Root;
+    }
+
+    /// <summary>
+    /// The same check at another site (the peer's <see cref="ConformanceTarget.PeerSide"/>): its steps, notes and
+    /// exchanges land in this check; its calls go to that site's provider, under that site's allowlist.
+    /// </summary>
+    public CheckScope At(ConformanceTarget site) => ReferenceEquals(site, this.Target) ? this : new CheckScope(this.parent ?? this, site);
 
     /// <summary>The provider under test.</summary>
     public ConformanceTarget Target { get; }
@@ -47,13 +70,13 @@ internal sealed class CheckScope
         }
     }
 
-    /// <summary>Task slots this check holds: task moId → held (see <see cref="Targets.ConformanceTarget.TaskSlots"/>).</summary>
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> heldSlots = new(StringComparer.Ordinal);
+    /// <summary>Task slots this check holds: task moId → the site's slots it came from (see <see cref="Targets.ConformanceTarget.TaskSlots"/>).</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> heldSlots = new(StringComparer.Ordinal);
 
     /// <summary>Keeps the slot taken for a call that started this task until the task ends.</summary>
     public void HoldSlot(string taskId)
     {
-        if (!this.heldSlots.TryAdd(taskId, 0))
+        if (!this.heldSlots.TryAdd(taskId, this.Target.TaskSlots))
         {
             this.Target.TaskSlots.Release();
         }
@@ -62,9 +85,10 @@ internal sealed class CheckScope
     /// <summary>Gives back the slot of a task that ended.</summary>
     public void ReleaseSlot(string taskId)
     {
-        if (this.heldSlots.TryRemove(taskId, out _))
+        if (this.heldSlots.TryRemove(taskId, out var slots))
         {
-            this.Target.TaskSlots.Release();
+            // A scope at another site shares these: the slot goes back to the site that gave it.
+            slots.Release();
         }
     }
 
@@ -240,6 +264,10 @@ internal sealed class CheckScope
         {
             this.open.Peek().Calls.Add(call);
             this.LastCall = call;
+            if (this.parent is not null)
+            {
+                this.parent.LastCall = call;
+            }
         }
     }
 }

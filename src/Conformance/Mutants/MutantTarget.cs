@@ -58,7 +58,7 @@ internal sealed class MutantTarget : IDisposable
                 throw new InvalidOperationException("could not connect to the simulator's peer site: " + peerFailure!.Message);
             }
 
-            peer = PeerSite.Of(peerConnection);
+            peer = PeerSite.Of(peerConnection, options.Groups.Where(g => g.Site == site.Name).Select(g => Harness.Wire.ReplicationGroupId.Of(g.FaultDomainId, g.DeviceGroupId)).ToList());
         }
 
         var target = new ConformanceTarget

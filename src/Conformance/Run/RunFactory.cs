@@ -154,6 +154,7 @@ internal static class RunFactory
 
             string peerUser = user, peerPassword = password;
             Uri peerUri;
+            var peerAllowlist = peer.Groups.Select(g => g.ToWire()).ToList();
             var peerTls = peer.Tls.Insecure ? TlsPolicy.AcceptAny : peer.Tls.PinnedSha256 is { } peerPin ? TlsPolicy.Pinned(peerPin) : TlsPolicy.System;
             var peerProviderId = peer.ProviderId;
             if (world is not null)
@@ -161,6 +162,9 @@ internal static class RunFactory
                 var site = world.Provider.Sites[0];
                 peerUri = world.ServerOf(site).BaseUri;
                 peerProviderId ??= site.ProviderMoId;
+
+                // The embedded peer: the suite may change every group of site A (the simulator is its own lab).
+                peerAllowlist = [.. world.Provider.GroupsAt(site).Select(g => Harness.Wire.ReplicationGroupId.Of(g.FaultDomainId, g.DeviceGroupId))];
             }
             else
             {
@@ -181,7 +185,7 @@ internal static class RunFactory
             var (peerConnection, peerFailure) = await ProviderConnector.ConnectAsync(peerTransport, peerUser, peerPassword, peerProviderId, ct).ConfigureAwait(false);
             return peerConnection is null
                 ? (null, "the peer site: " + peerFailure!.Message)
-                : (PeerSite.Of(peerConnection), null);
+                : (PeerSite.Of(peerConnection, peerAllowlist), null);
         }
 
         var (peerSite, peerError) = await ConnectPeerAsync(testedWorld).ConfigureAwait(false);

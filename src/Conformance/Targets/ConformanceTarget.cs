@@ -142,6 +142,37 @@ internal sealed class ConformanceTarget
         FailFast = new FailFast { KeepWaitingAfterStuckTask = this.FailFast.KeepWaitingAfterStuckTask },
     };
 
+    private ConformanceTarget? peerSide;
+
+    /// <summary>
+    /// The peer site as a target of its own (its client, provider and allowlist), sharing this run's journal, ledger,
+    /// simulator, fault sightings and fail-fast memory: the lifecycle calls it where an operation must be called at the
+    /// other end (PrepareFailover at the source, failback). Null without a peer. Its own peer is this site.
+    /// </summary>
+    public ConformanceTarget? PeerSide => this.Peer is not { } peer ? null : LazyInitializer.EnsureInitialized(ref this.peerSide, () => new ConformanceTarget
+    {
+        Client = peer.Client,
+        CreateUnauthenticatedClient = this.CreateUnauthenticatedClient,
+        Provider = peer.Provider,
+        Info = peer.Info,
+        Allowlist = peer.Allowlist,
+        TaskTimeout = this.TaskTimeout,
+        PollInterval = this.PollInterval,
+        PropertyCases = this.PropertyCases,
+        Seed = this.Seed,
+        RunId = this.RunId,
+        Simulator = this.Simulator,
+        Peer = new PeerSite { Client = this.Client, Provider = this.Provider, Info = this.Info, Allowlist = this.Allowlist },
+        Retry = this.Retry,
+        Capabilities = this.Capabilities,
+        Stopping = this.Stopping,
+        MaxConcurrentTasks = this.MaxConcurrentTasks,
+        Journal = this.Journal,
+        Ledger = this.Ledger,
+        Faults = this.Faults,
+        FailFast = this.FailFast,
+    });
+
     /// <summary>A fault domain id that cannot exist: <c>conformance-fd-{runId}</c>. Any group in it is made up.</summary>
     public string NonexistentFaultDomain => "conformance-fd-" + this.RunId;
 
