@@ -34,7 +34,7 @@ internal sealed class MatrixReport(IReadOnlyDictionary<string, CheckResult> fait
 
     /// <summary>Check → the mutants it killed (failed against; a SHOULD check kills with a warning).</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Kills =>
-        MutantMatrix.Checks.ToDictionary(c => c.Key, c => (IReadOnlyList<string>)this.Mutants.Where(m => IsKill(m.Results[c.Key].Outcome)).Select(m => m.Mutant.Name).ToList());
+        MutantMatrix.Checks.ToDictionary(c => c.Key, c => (IReadOnlyList<string>)this.Mutants.Where(m => m.Results.TryGetValue(c.Key, out var r) && IsKill(r.Outcome)).Select(m => m.Mutant.Name).ToList());
 
     /// <summary>Mutants caught only by warnings: the gate lets them through unless strict. Each is a SHOULD defect by its intended checks.</summary>
     public IReadOnlyList<string> CaughtOnlyAsWarnings => this.Mutants.Where(m => m.Caught && m.GateExitCode == 0).Select(m => m.Mutant.Name).ToList();

@@ -163,19 +163,15 @@ internal static class MutantCatalogue
             null,
             [t.Value, WellFormed]));
 
-    /// <summary>
-    /// Deviations of the simulator that no check exercises yet: the replication lifecycle's (Sync, PrepareFailover,
-    /// Failover, TestFailoverStart/Stop, Promote, and Reverse's peer, REV-PEER-1), whose checks come with issue #14.
-    /// They stay out of the matrix until then; each moves into <see cref="Catches"/> with the checks meant to catch it.
-    /// </summary>
-    public static IReadOnlySet<Deviation> AwaitingChecks { get; } = Enum.GetValues<Deviation>()
+    /// <summary>The lifecycle's deviations (Sync … Promote, and Reverse's peer): their mutants are <see cref="LifecycleMutants"/>.</summary>
+    public static IReadOnlySet<Deviation> Lifecycle { get; } = Enum.GetValues<Deviation>()
         .Where(d => d >= Deviation.SyncAcceptsEmpty && d <= Deviation.ReversePeerNotUpdated)
         .ToHashSet();
 
-    /// <summary>Every mutant: one per deviation (except those <see cref="AwaitingChecks"/>), then the breaking settings.</summary>
+    /// <summary>Every mutant: one per deviation (the lifecycle's from <see cref="LifecycleMutants"/>, less those that break no confirmed clause), then the breaking settings.</summary>
     public static IReadOnlyList<Mutant> All { get; } =
     [
-        .. Enum.GetValues<Deviation>().Where(d => !AwaitingChecks.Contains(d)).Select(d => new Mutant(
+        .. Enum.GetValues<Deviation>().Where(d => !Lifecycle.Contains(d)).Select(d => new Mutant(
             d.ToString(),
             Exposers.TryGetValue(d, out var exposer) ? Faithful(d) with { Faults = [exposer] } : Faithful(d),
             Declarations.GetValueOrDefault(d),
@@ -185,6 +181,7 @@ internal static class MutantCatalogue
 
         // A provider that crashes on every Reverse call: the connection drops before any answer. No fault at all is no MethodFault.
         new("ReverseConnectionDropped", Faithful() with { TransportFaults = [new SimulatedTransportFault { Kind = TransportFaultKind.Reset }] }, null, [FaultEnvelope]),
+        .. LifecycleMutants.All(),
         new("DeclaredBatchLimitDiffersFromMaxBatchSize", Faithful(), new Dictionary<string, DeclaredCapability> { [ReverseCatalogue.Feature] = new(true, 4, true) }, ["The_declared_batch_limit_matches_maxBatchSize"]),
     ];
 }

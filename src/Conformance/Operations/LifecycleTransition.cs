@@ -25,6 +25,9 @@ internal sealed record LifecycleTransition
     /// <summary>Whether asking again for a group the operation already moved gives AlreadyDone (a warning) or InvalidReplicationState, never a second transition (its IDEM clause); false when a repeat is an ordinary call (Sync, PrepareFailover).</summary>
     public bool RefusesRepeat { get; init; }
 
+    /// <summary>The faults the loser of two concurrent calls on one group may be refused with (null: any refusal); Sync's is SyncOngoing.</summary>
+    public IReadOnlyList<string>? ConcurrentRefusals { get; init; }
+
     /// <summary>The transitions of replication-lifecycle.md §2 it implements, e.g. <c>T7, T8</c>; those the reference marks unconfirmed are named in <see cref="Unconfirmed"/>.</summary>
     public required string Transitions { get; init; }
 
