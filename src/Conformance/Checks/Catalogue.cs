@@ -9,18 +9,27 @@ internal sealed record Catalogue(string Feature, IReadOnlyList<Clause> Clauses, 
     /// <summary>The points the sources leave unconfirmed, each with every reading the checks accept.</summary>
     public IReadOnlyList<UnconfirmedPoint> Unconfirmed { get; init; } = [];
 
-    /// <summary>Every catalogue of the suite.</summary>
-    public static IReadOnlyList<Catalogue> All { get; } =
+    /// <summary>
+    /// The lifecycle tier: the state-changing operations besides Reverse (Sync, TestFailoverStart/Stop, Failover,
+    /// PrepareFailover, Promote), each from its description, the shared contracts and the lifecycle contract.
+    /// </summary>
+    public static IReadOnlyList<Catalogue> Lifecycle { get; } =
     [
-        new(Operations.ReverseReplicateGroup.ReverseCatalogue.Feature, Operations.ReverseReplicateGroup.ReverseCatalogue.Clauses, Operations.ReverseReplicateGroup.ReverseCatalogue.Checks) { Unconfirmed = Operations.ReverseReplicateGroup.ReverseReadings.Points },
-
-        // The state-changing lifecycle: each operation's shared contracts, lifecycle contract and own checks.
         Operations.SyncReplicationGroup.SyncCatalogue.Catalogue,
         Operations.TestFailoverReplicationGroupStart.TestFailoverStartCatalogue.Catalogue,
         Operations.TestFailoverReplicationGroupStop.TestFailoverStopCatalogue.Catalogue,
         Operations.FailoverReplicationGroup.FailoverCatalogue.Catalogue,
         Operations.PrepareFailoverReplicationGroup.PrepareFailoverCatalogue.Catalogue,
         Operations.PromoteReplicationGroup.PromoteCatalogue.Catalogue,
+    ];
+
+    /// <summary>Every catalogue of the suite.</summary>
+    public static IReadOnlyList<Catalogue> All { get; } =
+    [
+        new(Operations.ReverseReplicateGroup.ReverseCatalogue.Feature, Operations.ReverseReplicateGroup.ReverseCatalogue.Clauses, Operations.ReverseReplicateGroup.ReverseCatalogue.Checks) { Unconfirmed = Operations.ReverseReplicateGroup.ReverseReadings.Points },
+
+        // The state-changing lifecycle: each operation's shared contracts, lifecycle contract and own checks.
+        .. Lifecycle,
 
         // The read-only tier: every query method, judged without a state-changing call (safe on production).
         new(Operations.QueryProviderInfo.QueryProviderInfoCatalogue.Feature, Operations.QueryProviderInfo.QueryProviderInfoCatalogue.Clauses, Operations.QueryProviderInfo.QueryProviderInfoCatalogue.Checks),

@@ -29,6 +29,27 @@ internal static class LifecycleMutants
         ("Promote", "PRO", Conformance.Operations.PromoteReplicationGroup.PromoteCatalogue.Operation),
     ];
 
+    /// <summary>
+    /// The fault contract's checks, per operation: NotImplemented where the profile declares it implemented, and each
+    /// transient fault raised once malformed (faultMessage without key; InactiveProvider with a bad mapping).
+    /// </summary>
+    private static IEnumerable<Mutant> FaultMutants(Contracts.LifecycleOperation operation)
+    {
+        var name = operation.Operation.Name;
+        var scope = new HashSet<string>(StringComparer.Ordinal) { name };
+        string Key(string clause, string? startsWith = null) => operation.Checks.Single(c => c.Clause.Id == clause && (startsWith is null || c.Name.StartsWith(startsWith, StringComparison.Ordinal))).Key;
+        var prefix = operation.Contract.TaskMoRef.Id[..operation.Contract.TaskMoRef.Id.IndexOf('-', StringComparison.Ordinal)];
+        var wellFormed = Key($"{prefix}-FAULT-3");
+        var short_ = name.Replace("ReplicationGroup_Task", string.Empty, StringComparison.Ordinal);
+        yield return new Mutant($"{short_}NotImplementedAlthoughDeclaredImplemented", MutantCatalogue.Faithful() with { Faults = [new SimulatedFault { Operation = name, Fault = "NotImplemented" }] }, null, [Key($"{prefix}-F-NOTIMPL")]) { Features = scope };
+        foreach (var (fault, clause) in new[] { ("ProviderBusy", "F-BUSY"), ("ProviderUnavailable", "F-UNAVAIL"), ("ProviderOutOfResource", "F-OOR") })
+        {
+            yield return new Mutant($"{short_}{fault}RaisedMalformed", MutantCatalogue.Faithful(Deviation.MalformedFaultMessage) with { Faults = [new SimulatedFault { Operation = name, Fault = fault, Times = 1 }] }, null, [Key($"{prefix}-{clause}"), wellFormed]) { Features = scope };
+        }
+
+        yield return new Mutant($"{short_}InactiveProviderBadMapping", MutantCatalogue.Faithful(Deviation.InactiveProviderBadMapping) with { Faults = [new SimulatedFault { Operation = name, Fault = "InactiveProvider", Times = 1 }] }, null, [Key($"{prefix}-F-INACTIVE"), wellFormed]) { Features = scope };
+    }
+
     /// <summary>What each kind of deviation breaks: the clause id suffix of the check meant to catch it.</summary>
     private static readonly Dictionary<string, string> Kinds = new(StringComparer.Ordinal)
     {
@@ -75,7 +96,18 @@ internal static class LifecycleMutants
                     options = options with { Lifecycle = options.Lifecycle with { PromoteCapable = false } };
                 }
 
+                if (deviation == Deviation.FailoverWrongPeerState)
+                {
+                    // The twin also moves after an unplanned failover, which must not touch it.
+                    intended = [.. intended, .. operation.Checks.Where(c => c.Clause.Id == "FO-UNPL-1")];
+                }
+
                 yield return new Mutant(deviation.ToString(), options, null, intended.Select(c => c.Key).ToList()) { Features = new HashSet<string>(StringComparer.Ordinal) { operation.Operation.Name } };
+            }
+
+            foreach (var mutant in FaultMutants(operation))
+            {
+                yield return mutant;
             }
         }
 

@@ -29,7 +29,7 @@ internal sealed class MatrixReport(IReadOnlyDictionary<string, CheckResult> fait
     /// checks of the transient faults, which the faithful simulator never raises on its own.
     /// </summary>
     public IReadOnlyList<string> FalseFailures => this.Faithful
-        .Where(r => r.Value.Outcome != CheckOutcome.Passed && !(r.Value.Outcome == CheckOutcome.NotExercised && MutantCatalogue.TransientFaultChecks.Values.Contains(MutantMatrix.ByKey[r.Key].Name)))
+        .Where(r => r.Value.Outcome != CheckOutcome.Passed && !(r.Value.Outcome == CheckOutcome.NotExercised && (MutantMatrix.ByKey[r.Key].MayNotArise || MutantCatalogue.TransientFaultChecks.Values.Contains(MutantMatrix.ByKey[r.Key].Name))))
         .Select(r => $"{r.Key}: {r.Value.Describe()}").ToList();
 
     /// <summary>Check → the mutants it killed (failed against; a SHOULD check kills with a warning).</summary>

@@ -138,7 +138,9 @@ internal sealed partial class SimulatedProvider
 
         if (group.State == op.Repeat && this.Options.Repeats == RepeatReading.AlreadyDone)
         {
-            return LifecycleVerdict.AlreadyDone(group, $"{id} is already {group.State}.");
+            return this.Options.Has(Deviation.AlreadyDoneAsError)
+                ? LifecycleVerdict.Refuse(new AlreadyDone(), $"{id} is already {group.State}.")
+                : LifecycleVerdict.AlreadyDone(group, $"{id} is already {group.State}.");
         }
 
         if (!wrongSite && group.State != op.Required && !this.Options.Has(op.AcceptsWrongState))
