@@ -66,8 +66,8 @@ public abstract class ConformanceFixture
 
     /// <summary>NUnit cases for a catalogue, named after the checks, carrying their clause ids.</summary>
     internal static IEnumerable<TestCaseData> Cases(IEnumerable<Check> checks) =>
-        checks.Select(c => new TestCaseData(c.Name)
-            .SetName(c.Name)
+        checks.Select(c => new TestCaseData(c.Key)
+            .SetName(c.Key)
             .SetDescription($"[{c.Clause.Id}] {c.Clause.Text}")
             .SetCategory(c.Feature)
             .SetProperty("Clause", c.Clause.Id)

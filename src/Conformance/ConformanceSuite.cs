@@ -15,7 +15,7 @@ public sealed class ConformanceSuite : ConformanceFixture
     /// <summary>The cases, derived from the catalogues.</summary>
     public static IEnumerable<TestCaseData> Checks => Cases(Catalogue.InRunOrder);
 
-    /// <summary>Runs one check by name.</summary>
+    /// <summary>Runs one check by its key (<c>{operation}.{name}</c>).</summary>
     [TestCaseSource(nameof(Checks))]
-    public Task Check(string name) => RunAsync(Catalogue.InRunOrder.Single(c => c.Name == name));
+    public Task Check(string key) => RunAsync(Catalogue.InRunOrder.Single(c => c.Key == key));
 }

@@ -14,6 +14,14 @@ internal sealed record Catalogue(string Feature, IReadOnlyList<Clause> Clauses, 
     [
         new(Operations.ReverseReplicateGroup.ReverseCatalogue.Feature, Operations.ReverseReplicateGroup.ReverseCatalogue.Clauses, Operations.ReverseReplicateGroup.ReverseCatalogue.Checks) { Unconfirmed = Operations.ReverseReplicateGroup.ReverseReadings.Points },
 
+        // The state-changing lifecycle: each operation's shared contracts, lifecycle contract and own checks.
+        Operations.SyncReplicationGroup.SyncCatalogue.Catalogue,
+        Operations.TestFailoverReplicationGroupStart.TestFailoverStartCatalogue.Catalogue,
+        Operations.TestFailoverReplicationGroupStop.TestFailoverStopCatalogue.Catalogue,
+        Operations.FailoverReplicationGroup.FailoverCatalogue.Catalogue,
+        Operations.PrepareFailoverReplicationGroup.PrepareFailoverCatalogue.Catalogue,
+        Operations.PromoteReplicationGroup.PromoteCatalogue.Catalogue,
+
         // The read-only tier: every query method, judged without a state-changing call (safe on production).
         new(Operations.QueryProviderInfo.QueryProviderInfoCatalogue.Feature, Operations.QueryProviderInfo.QueryProviderInfoCatalogue.Clauses, Operations.QueryProviderInfo.QueryProviderInfoCatalogue.Checks),
         new(Operations.QueryReplicationGroup.QueryReplicationGroupCatalogue.Feature, Operations.QueryReplicationGroup.QueryReplicationGroupCatalogue.Clauses, Operations.QueryReplicationGroup.QueryReplicationGroupCatalogue.Checks),

@@ -10,6 +10,16 @@ namespace Conformance.Checks;
 /// <param name="Run">The body.</param>
 internal sealed record Check(string Name, Clause Clause, string Feature, Func<CheckScope, Task> Run)
 {
+    /// <summary>
+    /// The check's identity: <c>{Feature}.{Name}</c>. The shared contracts give every operation's check the same sentence
+    /// (<c>The_task_reaches_success</c>), so the NUnit case, the summary, baselines and the mutant matrix key a check by
+    /// its operation and its name.
+    /// </summary>
+    public string Key => $"{this.Feature}.{this.Name}";
+
+    /// <summary>Whether the check compares the two sites of a pair (not applicable without the profile's peer; the mutant matrix runs it on a two-site world).</summary>
+    public bool TwoSites { get; init; }
+
     /// <summary>Further clauses this check also enforces (for the traceability matrix).</summary>
     public IReadOnlyList<Clause> Also { get; init; } = [];
 

@@ -42,7 +42,8 @@ internal static class OperationSteps
     /// or with <paramref name="rawBody"/> exactly as given, refusing any group the profile does not allowlist, holding a
     /// task slot while its task runs, and journals the call.
     /// </summary>
-    public static async Task<ProviderResult<ManagedObjectReference>> CallAsync(CheckScope s, OperationUnderTest op, IReadOnlyList<ReplicationGroupId>? groups, string? rawBody = null, bool react = true)
+    /// <param name="variant">Sends another form of the call for <paramref name="groups"/> (e.g. a checkOnly failover) instead of the description's.</param>
+    public static async Task<ProviderResult<ManagedObjectReference>> CallAsync(CheckScope s, OperationUnderTest op, IReadOnlyList<ReplicationGroupId>? groups, string? rawBody = null, bool react = true, Func<SmsClient, ManagedObjectReference, Task<ProviderResult<ManagedObjectReference>>>? variant = null)
     {
         var name = op.Name;
         if (groups?.FirstOrDefault(g => !s.Target.MayChange(g)) is { } refused)
@@ -70,7 +71,7 @@ internal static class OperationSteps
             result = await ProviderCalls.CallAsync(
                 s,
                 name,
-                () => rawBody is null ? send(s.Client, s.Target.Provider, groups) : sendRaw!(s.Client, s.Target.Provider, rawBody),
+                () => variant is not null ? variant(s.Client, s.Target.Provider) : rawBody is null ? send(s.Client, s.Target.Provider, groups) : sendRaw!(s.Client, s.Target.Provider, rawBody),
                 react: react).ConfigureAwait(false);
         }
         catch
@@ -134,6 +135,37 @@ internal static class OperationSteps
 
         var fault = r.Fault!;
         s.Expect(fault.TypeName == expected, Defect.WrongFault, expected, fault.TypeName is null ? "a MethodFault body without _typeName" : fault.TypeName, r.Call);
+    }
+
+    /// <summary>
+    /// Where the operation is called for groups in <paramref name="state"/>: the tested site when it holds an allowlisted
+    /// group in that state, else the peer site when it does (PrepareFailover at the source of a pair tested at its
+    /// target, or a failback); else the tested site. Returns that site's scope, its allowlisted groups in the state, and
+    /// the states read there.
+    /// </summary>
+    public static async Task<(CheckScope Site, List<ReplicationGroupId> Groups, Dictionary<string, string?> States)> SiteHoldingAsync(CheckScope s, string? state, string purpose)
+    {
+        var states = await ReadStatesAsync(s, s.Target.Allowlist, $"Read the replication state of every allowlisted group ({purpose})").ConfigureAwait(false);
+        var here = s.Target.Allowlist.Where(g => states[g.Key] == state).ToList();
+        if (here.Count > 0 || s.Target.PeerSide is not { } peer || peer.Allowlist.Count == 0)
+        {
+            return (s, here, states);
+        }
+
+        var there = s.At(peer);
+        var peerStates = await ReadStatesAsync(there, peer.Allowlist, $"Read the replication state of every allowlisted group of the peer site ({purpose})").ConfigureAwait(false);
+        var found = peer.Allowlist.Where(g => peerStates[g.Key] == state).ToList();
+        return found.Count > 0 ? (there, found, peerStates) : (s, here, states);
+    }
+
+    /// <summary>Picks one allowlisted group in <paramref name="state"/> (the operation's precondition by default) at the site that holds one (<see cref="SiteHoldingAsync"/>).</summary>
+    public static async Task<(CheckScope Site, ReplicationGroupId Group)> PickAtSiteAsync(CheckScope s, OperationUnderTest op, string? state = null)
+    {
+        state ??= op.Operation.Precondition;
+        RequireTasksFinish(s);
+        var (site, groups, _) = await SiteHoldingAsync(s, state, $"find a {state} group").ConfigureAwait(false);
+        s.Require(groups.Count > 0, $"no allowlisted group is {state} at either site ({s.Target.Allowlist.Count} allowlisted here, {s.Target.PeerSide?.Allowlist.Count ?? 0} at the peer); allowlist a {state} group");
+        return (site, groups[0]);
     }
 
     /// <summary>Picks one allowlisted group in the operation's precondition state (inconclusive when there is none left, or when this provider's tasks do not finish).</summary>
@@ -274,6 +306,8 @@ internal static class OperationSteps
                 return boxedBare.TryReadItems<GroupOperationResult>(out var bareItems, out var bareError)
                     ? (Track(s, op, bareItems!), null, true)
                     : (null, $"a task result array that is not a list of GroupOperationResult: {bareError}", true);
+            case not null when op.Operation.ResultTypes.Count == 0 && op.Operation.UnconfirmedResultTypes.Count == 0:
+                return (null, $"a result ({info.Result.TypeName ?? "a value without _typeName"}) from a task whose result is void", false);
             case null when op.Operation.ResultTypes.Count == 0:
                 // A void task (VMware's types): no result is the answer.
                 return (null, null, false);

@@ -101,7 +101,7 @@ internal sealed class ResultContract
     private async Task DuplicateIsProcessedOnceAsync(CheckScope s)
     {
         var operation = this.op.Operation;
-        var group = await OperationSteps.PickInStateAsync(s, this.op).ConfigureAwait(false);
+        (s, var group) = await OperationSteps.PickAtSiteAsync(s, this.op).ConfigureAwait(false);
         var before = new Dictionary<string, string?> { [group.Key] = operation.Precondition };
         var call = await s.StepAsync($"Call {this.op.Name} with {group} listed twice", () => OperationSteps.CallAsync(s, this.op, [group, group])).ConfigureAwait(false);
         var answer = await OperationAnswer.ReadAsync(s, this.op, [group, group], before, call).ConfigureAwait(false);

@@ -20,6 +20,12 @@ internal abstract class SuccessScenario : SharedScenario
     /// <summary>The groups sent (all in the precondition state before the call).</summary>
     public IReadOnlyList<ReplicationGroupId> Requested { get; private set; } = [];
 
+    /// <summary>The site the call went to: the tested one, or the peer when only the peer held groups in the precondition state.</summary>
+    public Targets.ConformanceTarget? Site { get; private set; }
+
+    /// <summary>The states read at that site before the call.</summary>
+    public IReadOnlyDictionary<string, string?> Before { get; private set; } = new Dictionary<string, string?>();
+
     /// <summary>The answer to the call.</summary>
     public ProviderResult<ManagedObjectReference>? Call { get; private set; }
 
@@ -79,9 +85,12 @@ internal abstract class SuccessScenario : SharedScenario
             s.Require(false, stuck);
         }
 
-        var states = await OperationSteps.ReadStatesAsync(s, s.Target.Allowlist, "Read the replication state of every allowlisted group").ConfigureAwait(false);
-        this.Requested = s.Target.Allowlist.Where(g => states[g.Key] == state).Take(GroupsToSend).ToList();
+        var (site, candidates, states) = await OperationSteps.SiteHoldingAsync(s, state, $"find {state} groups").ConfigureAwait(false);
+        this.Requested = candidates.Take(GroupsToSend).ToList();
         s.Require(this.Requested.Count > 0, $"no allowlisted group is {state} ({s.Target.Allowlist.Count} allowlisted); {this.NoGroupHint}");
+        this.Site = site.Target;
+        this.Before = states;
+        s = site;
 
         this.Call = await s.StepAsync($"Call {this.Operation.Name} with {string.Join(", ", this.Requested)}", () => OperationSteps.CallAsync(s, this.Operation, this.Requested)).ConfigureAwait(false);
         if (this.Call.IsValue && OperationSteps.IsTaskMoRef(this.Call.Value))

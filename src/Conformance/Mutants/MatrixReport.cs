@@ -29,12 +29,12 @@ internal sealed class MatrixReport(IReadOnlyDictionary<string, CheckResult> fait
     /// checks of the transient faults, which the faithful simulator never raises on its own.
     /// </summary>
     public IReadOnlyList<string> FalseFailures => this.Faithful
-        .Where(r => r.Value.Outcome != CheckOutcome.Passed && !(r.Value.Outcome == CheckOutcome.NotExercised && MutantCatalogue.TransientFaultChecks.Values.Contains(r.Key)))
+        .Where(r => r.Value.Outcome != CheckOutcome.Passed && !(r.Value.Outcome == CheckOutcome.NotExercised && MutantCatalogue.TransientFaultChecks.Values.Contains(MutantMatrix.ByKey[r.Key].Name)))
         .Select(r => $"{r.Key}: {r.Value.Describe()}").ToList();
 
     /// <summary>Check → the mutants it killed (failed against; a SHOULD check kills with a warning).</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Kills =>
-        MutantMatrix.Checks.ToDictionary(c => c.Name, c => (IReadOnlyList<string>)this.Mutants.Where(m => IsKill(m.Results[c.Name].Outcome)).Select(m => m.Mutant.Name).ToList());
+        MutantMatrix.Checks.ToDictionary(c => c.Key, c => (IReadOnlyList<string>)this.Mutants.Where(m => IsKill(m.Results[c.Key].Outcome)).Select(m => m.Mutant.Name).ToList());
 
     /// <summary>Mutants caught only by warnings: the gate lets them through unless strict. Each is a SHOULD defect by its intended checks.</summary>
     public IReadOnlyList<string> CaughtOnlyAsWarnings => this.Mutants.Where(m => m.Caught && m.GateExitCode == 0).Select(m => m.Mutant.Name).ToList();
@@ -96,14 +96,14 @@ internal sealed class MatrixReport(IReadOnlyDictionary<string, CheckResult> fait
     public sealed record MutantRun(Mutant Mutant, IReadOnlyDictionary<string, CheckResult> Results)
     {
         /// <summary>Intended checks that did not fail (or warn, for a SHOULD check).</summary>
-        public IReadOnlyList<string> MissedIntended => this.Mutant.IntendedCatches.Where(c => !this.Results.TryGetValue(c, out var r) || !IsKill(r.Outcome)).ToList();
+        public IReadOnlyList<string> MissedIntended => this.Mutant.IntendedKeys.Where(c => !this.Results.TryGetValue(c, out var r) || !IsKill(r.Outcome)).ToList();
 
         /// <summary>Whether an intended check enforces a MUST clause: the gate must then fail (exit 1).</summary>
-        public bool IntendsMust => this.Mutant.IntendedCatches.Any(c => MutantMatrix.ByName.GetValueOrDefault(c)?.Clause.Level == ClauseLevel.Must);
+        public bool IntendsMust => this.Mutant.IntendedKeys.Any(c => MutantMatrix.ByKey.GetValueOrDefault(c)?.Clause.Level == ClauseLevel.Must);
 
         /// <summary>The exit code the gate gives this mutant's run (not strict, no baseline).</summary>
         public int GateExitCode => RunVerdict.Derive(
-            this.Results.Select(r => Run.ReportBridge.ToSummary(MutantMatrix.ByName[r.Key], r.Value)),
+            this.Results.Select(r => Run.ReportBridge.ToSummary(MutantMatrix.ByKey[r.Key], r.Value)),
             null).ExitCode;
 
         /// <summary>Every check that warned against it.</summary>

@@ -11,8 +11,27 @@ internal static class MutantMatrix
     /// <summary>The checks of every catalogue.</summary>
     public static IReadOnlyList<Check> Checks => Catalogue.InRunOrder;
 
-    /// <summary>The checks of every catalogue, by name.</summary>
-    public static IReadOnlyDictionary<string, Check> ByName { get; } = Catalogue.InRunOrder.ToDictionary(c => c.Name, StringComparer.Ordinal);
+    /// <summary>The checks of every catalogue, by key (<c>{operation}.{name}</c>).</summary>
+    public static IReadOnlyDictionary<string, Check> ByKey { get; } = Catalogue.InRunOrder.ToDictionary(c => c.Key, StringComparer.Ordinal);
+
+    /// <summary>
+    /// The check a mutant's intended catch names: a key (<c>{operation}.{name}</c>), or a bare name: the one check of
+    /// that name, or, for a sentence every operation's shared contract uses, ReverseReplicateGroup_Task's (the
+    /// intended catches written before the other operations had contracts).
+    /// </summary>
+    /// <exception cref="ArgumentException">No check has that key or name.</exception>
+    public static Check Resolve(string keyOrName)
+    {
+        if (ByKey.TryGetValue(keyOrName, out var byKey))
+        {
+            return byKey;
+        }
+
+        var named = Checks.Where(c => c.Name == keyOrName).ToList();
+        return named.Count == 1 ? named[0]
+            : named.FirstOrDefault(c => c.Feature == Operations.ReverseReplicateGroup.ReverseCatalogue.Feature)
+            ?? throw new ArgumentException($"no check is named '{keyOrName}' (or it names several, none of them Reverse's: use the key, operation.name)", nameof(keyOrName));
+    }
 
     /// <summary>
     /// Runs every check against one simulator set-up (reset to its initial state before each check); the checks that
@@ -25,9 +44,9 @@ internal static class MutantMatrix
         var results = new Dictionary<string, CheckResult>(StringComparer.Ordinal);
         foreach (var check in Checks)
         {
-            var on = Operations.ReadOnlyTier.ReadOnlyReads.PeerChecks.Contains(check.Name) ? pair : sim;
+            var on = check.TwoSites || Operations.ReadOnlyTier.ReadOnlyReads.PeerChecks.Contains(check.Name) ? pair : sim;
             on.Server.Provider.Reset();
-            results[check.Name] = await check.ExecuteAsync(on.Target).ConfigureAwait(false);
+            results[check.Key] = await check.ExecuteAsync(on.Target).ConfigureAwait(false);
         }
 
         return results;

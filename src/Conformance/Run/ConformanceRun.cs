@@ -178,7 +178,7 @@ internal sealed class ConformanceRun : IDisposable
 
             try
             {
-                this.inFlight[check.Name] = (check, DateTimeOffset.UtcNow);
+                this.inFlight[check.Key] = (check, DateTimeOffset.UtcNow);
                 // Each check starts from the profile's initial state on the embedded simulator; real providers are never reset.
                 lane.Simulator?.Reset();
                 result = await check.ExecuteAsync(lane).ConfigureAwait(false);
@@ -216,8 +216,8 @@ internal sealed class ConformanceRun : IDisposable
 
         lock (this.gate)
         {
-            this.inFlight.TryRemove(check.Name, out _);
-            if (this.recorded.TryGetValue(check.Name, out var earlier))
+            this.inFlight.TryRemove(check.Key, out _);
+            if (this.recorded.TryGetValue(check.Key, out var earlier))
             {
                 return earlier;
             }
@@ -227,7 +227,7 @@ internal sealed class ConformanceRun : IDisposable
                 return result;
             }
 
-            this.recorded[check.Name] = result;
+            this.recorded[check.Key] = result;
             this.Summary.Add(ReportBridge.ToSummary(check, result));
         }
 

@@ -82,7 +82,7 @@ internal static class ReportBridge
 
     /// <summary>The summary line.</summary>
     public static RunCheck ToSummary(Check check, CheckResult result) =>
-        new(check.Name, check.Clause.Id, result.Outcome, result.Reason, (long)(result.Stop - result.Start).TotalMilliseconds, check.Level) { Feature = check.Feature };
+        new(check.Key, check.Clause.Id, result.Outcome, result.Reason, (long)(result.Stop - result.Start).TotalMilliseconds, check.Level) { Feature = check.Feature };
 
     /// <summary>
     /// The Allure status: a warning (a failed SHOULD) is "failed" with the category "Warning (SHOULD)"; inconclusive is

@@ -29,7 +29,7 @@ internal static class Traceability
             cat.Feature,
             clause,
             cat.Checks.Where(k => k.Clauses.Contains(clause))
-                .Select(k => (k.Name, ran.FirstOrDefault(r => r.Name == k.Name)?.Outcome))
+                .Select(k => (k.Name, ran.FirstOrDefault(r => r.Name == k.Key)?.Outcome))
                 .ToList()))).ToList();
 
     /// <summary>Markdown.</summary>

@@ -8,7 +8,10 @@ namespace Harness.Reporting;
 internal sealed record BaselineEntry(string? Check, string? Clause, string Reason, DateOnly Expires)
 {
     /// <summary>Whether the entry covers the check.</summary>
-    public bool Covers(RunCheck check) => this.Check is not null ? this.Check == check.Name : this.Clause == check.ClauseId;
+    /// <remarks>A check is named by its key (<c>{operation}.{name}</c>); a bare name covers that check of every operation.</remarks>
+    public bool Covers(RunCheck check) => this.Check is not null
+        ? this.Check == check.Name || check.Name.EndsWith("." + this.Check, StringComparison.Ordinal)
+        : this.Clause == check.ClauseId;
 
     /// <summary>What the entry names.</summary>
     public string Subject => this.Check ?? "clause " + this.Clause;

@@ -120,7 +120,6 @@ public enum Deviation
     /// <summary>Every fault carries faultCause <c>{"message":"x"}</c>, an object without _typeName.</summary>
     FaultCauseNotAFault,
 
-
     /// <summary>InactiveProvider.mapping holds an activeProvider MoRef with an empty value.</summary>
     InactiveProviderBadMapping,
 
@@ -225,4 +224,171 @@ public enum Deviation
 
     /// <summary>QueryReplicationGroupInfo answers NotFound for the first group asked, although its provider holds it.</summary>
     GroupInfoNotFound,
+
+    // The replication lifecycle: one break per clause of each state-changing task, named {Operation}{Break}.
+
+    /// <summary>Sync: a null or empty groupId is accepted and a task is started (with no results), instead of InvalidArgument (SYNC-ARG-1).</summary>
+    SyncAcceptsEmpty,
+
+    /// <summary>Sync: a SOURCE group (SYNC-SITE-1) is treated as if it were TARGET: it transitions and succeeds, instead of InvalidFunctionTarget.</summary>
+    SyncAcceptsWrongSite,
+
+    /// <summary>Sync: a group in a state other than TARGET (not the wrong site) transitions and succeeds, instead of InvalidReplicationState.</summary>
+    SyncAcceptsWrongState,
+
+    /// <summary>Sync: a group in a state other than TARGET gets NotFound instead of InvalidReplicationState.</summary>
+    SyncWrongStateFault,
+
+    /// <summary>Sync: success is reported, but the group ends INTEST instead of TARGET.</summary>
+    SyncWrongPostState,
+
+    /// <summary>Sync, in a two-site world: the twin at the other site ends FAILEDOVER, a state no reading allows.</summary>
+    SyncWrongPeerState,
+
+    /// <summary>Sync's tasks never leave running (the other operations' tasks end).</summary>
+    SyncTaskNeverEnds,
+
+    /// <summary>Sync: the first result names a group that was not requested (its deviceGroupId with "-other"), so the requested group has no result.</summary>
+    SyncResultForWrongGroup,
+
+    /// <summary>Sync: the point-in-time replica a Sync reports is not listed by QueryPointInTimeReplica for its group (QPIT-SYNC-1).</summary>
+    SyncPitNotListed,
+
+    /// <summary>Sync: a second Sync of a group another Sync is still synchronising ends, for that group, in a GroupErrorResult holding SmsReplicationFault, neither SyncOngoing nor success (SYNC-CONC-1).</summary>
+    SyncConcurrentSecondFails,
+
+    /// <summary>PrepareFailover: a null or empty groupId is accepted and a task is started (with no results), instead of InvalidArgument (PFO-ARG-1).</summary>
+    PrepareFailoverAcceptsEmpty,
+
+    /// <summary>PrepareFailover: a TARGET group (PFO-SITE-1) is treated as if it were SOURCE: it transitions and succeeds, instead of InvalidFunctionTarget.</summary>
+    PrepareFailoverAcceptsWrongSite,
+
+    /// <summary>PrepareFailover: a group in a state other than SOURCE (not the wrong site) transitions and succeeds, instead of InvalidReplicationState.</summary>
+    PrepareFailoverAcceptsWrongState,
+
+    /// <summary>PrepareFailover: a group in a state other than SOURCE gets NotFound instead of InvalidReplicationState.</summary>
+    PrepareFailoverWrongStateFault,
+
+    /// <summary>PrepareFailover: success is reported, but the group ends TARGET instead of SOURCE.</summary>
+    PrepareFailoverWrongPostState,
+
+    /// <summary>PrepareFailover, in a two-site world: the twin at the other site ends FAILEDOVER, a state no reading allows.</summary>
+    PrepareFailoverWrongPeerState,
+
+    /// <summary>PrepareFailover's tasks never leave running (the other operations' tasks end).</summary>
+    PrepareFailoverTaskNeverEnds,
+
+    /// <summary>PrepareFailover: the first result names a group that was not requested (its deviceGroupId with "-other"), so the requested group has no result.</summary>
+    PrepareFailoverResultForWrongGroup,
+
+    /// <summary>Failover: a failoverParam with no replicationGroupsToFailover is accepted and a task is started (with no results), instead of InvalidArgument (FO-ARG-1).</summary>
+    FailoverAcceptsEmpty,
+
+    /// <summary>Failover: a SOURCE group (FO-SITE-1) is treated as if it were TARGET: it transitions and succeeds, instead of InvalidFunctionTarget.</summary>
+    FailoverAcceptsWrongSite,
+
+    /// <summary>Failover: a group in a state other than TARGET (not the wrong site) transitions and succeeds, instead of InvalidReplicationState.</summary>
+    FailoverAcceptsWrongState,
+
+    /// <summary>Failover: a group in a state other than TARGET gets NotFound instead of InvalidReplicationState.</summary>
+    FailoverWrongStateFault,
+
+    /// <summary>Failover: success is reported, but the group ends INTEST instead of FAILEDOVER.</summary>
+    FailoverWrongPostState,
+
+    /// <summary>Failover, in a two-site world: the twin at the other site ends INTEST, a state no reading allows.</summary>
+    FailoverWrongPeerState,
+
+    /// <summary>Failover's tasks never leave running (the other operations' tasks end).</summary>
+    FailoverTaskNeverEnds,
+
+    /// <summary>Failover: the first result names a group that was not requested (its deviceGroupId with "-other"), so the requested group has no result.</summary>
+    FailoverResultForWrongGroup,
+
+    /// <summary>Failover: a checkOnly failover fails the groups over (FO-CHK-1), though it still answers plain results.</summary>
+    FailoverCheckOnlyChanges,
+
+    /// <summary>Failover, in a two-site world: an unplanned failover (isPlanned=false) turns the twin at the other site into TARGET, which an unplanned failover must not touch (T11).</summary>
+    FailoverUnplannedTouchesPeer,
+
+    /// <summary>TestFailoverStart: a testFailoverParam with no replicationGroupsToFailover is accepted and a task is started (with no results), instead of InvalidArgument (TFS-ARG-1).</summary>
+    TestFailoverStartAcceptsEmpty,
+
+    /// <summary>TestFailoverStart: a SOURCE group (TFS-SITE-1) is treated as if it were TARGET: it transitions and succeeds, instead of InvalidFunctionTarget.</summary>
+    TestFailoverStartAcceptsWrongSite,
+
+    /// <summary>TestFailoverStart: a group in a state other than TARGET (not the wrong site) transitions and succeeds, instead of InvalidReplicationState.</summary>
+    TestFailoverStartAcceptsWrongState,
+
+    /// <summary>TestFailoverStart: a group in a state other than TARGET gets NotFound instead of InvalidReplicationState.</summary>
+    TestFailoverStartWrongStateFault,
+
+    /// <summary>TestFailoverStart: success is reported, but the group ends FAILEDOVER instead of INTEST.</summary>
+    TestFailoverStartWrongPostState,
+
+    /// <summary>TestFailoverStart, in a two-site world: the twin at the other site ends FAILEDOVER, a state no reading allows.</summary>
+    TestFailoverStartWrongPeerState,
+
+    /// <summary>TestFailoverStart's tasks never leave running (the other operations' tasks end).</summary>
+    TestFailoverStartTaskNeverEnds,
+
+    /// <summary>TestFailoverStart: the finished task holds a boxed ArrayOfGroupOperationResult (a plain entry per group), although the operation's result is void.</summary>
+    TestFailoverStartReturnsResult,
+
+    /// <summary>TestFailoverStart: a checkOnly test failover puts the groups INTEST (TFS-CHK-1).</summary>
+    TestFailoverStartCheckOnlyChanges,
+
+    /// <summary>TestFailoverStop: a null or empty groupId is accepted and a task is started (with no results), instead of InvalidArgument (TFX-ARG-1).</summary>
+    TestFailoverStopAcceptsEmpty,
+
+    /// <summary>TestFailoverStop: a SOURCE group is treated as if it were INTEST: it transitions and succeeds, instead of InvalidFunctionTarget.</summary>
+    TestFailoverStopAcceptsWrongSite,
+
+    /// <summary>TestFailoverStop: a group in a state other than INTEST (not the wrong site) transitions and succeeds, instead of InvalidReplicationState.</summary>
+    TestFailoverStopAcceptsWrongState,
+
+    /// <summary>TestFailoverStop: a group in a state other than INTEST gets NotFound instead of InvalidReplicationState.</summary>
+    TestFailoverStopWrongStateFault,
+
+    /// <summary>TestFailoverStop: success is reported, but the group stays INTEST instead of becoming TARGET.</summary>
+    TestFailoverStopWrongPostState,
+
+    /// <summary>TestFailoverStop, in a two-site world: the twin at the other site ends FAILEDOVER, a state no reading allows.</summary>
+    TestFailoverStopWrongPeerState,
+
+    /// <summary>TestFailoverStop's tasks never leave running (the other operations' tasks end).</summary>
+    TestFailoverStopTaskNeverEnds,
+
+    /// <summary>TestFailoverStop: the finished task holds a boxed ArrayOfGroupOperationResult (a plain entry per group), although the operation's result is void.</summary>
+    TestFailoverStopReturnsResult,
+
+    /// <summary>Promote: a promoteParam with no replicationGroupsToPromote is accepted and a task is started (with no results), instead of InvalidArgument (PRO-ARG-1).</summary>
+    PromoteAcceptsEmpty,
+
+    /// <summary>Promote: a SOURCE group is treated as if it were INTEST: it transitions and succeeds, instead of InvalidFunctionTarget.</summary>
+    PromoteAcceptsWrongSite,
+
+    /// <summary>Promote: a group in a state other than INTEST (not the wrong site) transitions and succeeds, instead of InvalidReplicationState.</summary>
+    PromoteAcceptsWrongState,
+
+    /// <summary>Promote: a group in a state other than INTEST gets NotFound instead of InvalidReplicationState.</summary>
+    PromoteWrongStateFault,
+
+    /// <summary>Promote: success is reported, but the group stays INTEST instead of becoming FAILEDOVER.</summary>
+    PromoteWrongPostState,
+
+    /// <summary>Promote, in a two-site world: the twin at the other site ends FAILEDOVER, a state no reading allows.</summary>
+    PromoteWrongPeerState,
+
+    /// <summary>Promote's tasks never leave running (the other operations' tasks end).</summary>
+    PromoteTaskNeverEnds,
+
+    /// <summary>Promote: the first result names a group that was not requested (its deviceGroupId with "-other"), so the requested group has no result.</summary>
+    PromoteResultForWrongGroup,
+
+    /// <summary>Promote: with isPromoteCapable false (simulator.lifecycle.promoteCapable), a promote succeeds and the group becomes FAILEDOVER, instead of a fault and no change (PRO-CAP-1).</summary>
+    PromoteIgnoresCapability,
+
+    /// <summary>Reverse, in a two-site world: the old source at the other site stays SOURCE and its info keeps pointing at the old group id, instead of becoming the TARGET of the new source group (REV-PEER-1).</summary>
+    ReversePeerNotUpdated,
 }

@@ -49,7 +49,7 @@ internal sealed partial class SimulatedProvider
                 },
                 State = group.State,
                 Devices = devices.Select(i => Member(group, peerId, i)).ToList(),
-                IsPromoteCapable = true,
+                IsPromoteCapable = this.Options.Lifecycle.PromoteCapable,
                 Name = TypeCatalogue.ParseRelease(this.release) is { } release && release < TargetNameSince ? null : group.DeviceGroupId,
             };
         return new QueryReplicationGroupSuccessResult { GroupId = id, RgInfo = info };

@@ -7,7 +7,8 @@ using Harness.Wire.Results;
 namespace Harness.Simulator;
 
 /// <summary>
-/// Replication: QueryReplicationGroup and ReverseReplicateGroup_Task over the group model. The reversal happens when the task completes; the provider
+/// Replication: QueryReplicationGroup and ReverseReplicateGroup_Task over the group model (the other state-changing
+/// tasks are the lifecycle's, in SimulatedProvider.Lifecycle.cs). The reversal happens when the task completes; the provider
 /// remembers every reversal, so reversing a group again (by its old or its new id, later or from a concurrent task) is
 /// an AlreadyDone success that changes nothing. In a two-site world a reversal also turns the peer, the old source,
 /// into the TARGET of the new source group (T10).
@@ -222,14 +223,16 @@ internal sealed partial class SimulatedProvider
         };
         this.groups[reversedGroup.Key] = reversedGroup;
         this.ForgetReplicas(group.Key);
-        if (group.Peer is { } peerKey && this.groups.TryGetValue(peerKey, out var peer))
+        if (group.Peer is { } peerKey && this.groups.TryGetValue(peerKey, out var peer) && !this.Options.Has(Deviation.ReversePeerNotUpdated))
         {
-            // T10: the old source at the other site becomes the target of the new source group.
+            // T10: the old source at the other site becomes the target of the new source group (and is no longer the
+            // result of an earlier reversal of its own, so a failback reverses it anew).
             this.groups[peerKey] = peer with
             {
                 State = reversedGroup.State == ReplicationState.Source ? ReplicationState.Target : peer.State,
                 Peer = reversedGroup.Key,
             };
+            this.reversed.Remove(peerKey);
         }
 
         this.Remember(new ReversalRecord(group, reversedGroup, task.Id, this.reversals));
@@ -306,6 +309,7 @@ internal sealed partial class SimulatedProvider
                 GroupId = id,
                 State = group.State,
                 SourceInfo = new TargetToSourceInfo { SourceGroupId = ReplicationGroupId.Of(group.FaultDomainId + "-peer", group.DeviceGroupId) },
+                IsPromoteCapable = this.Options.Lifecycle.PromoteCapable,
             };
         return new QueryReplicationGroupSuccessResult { GroupId = id, RgInfo = info };
     }
@@ -317,21 +321,22 @@ internal sealed partial class SimulatedProvider
     };
 
     /// <summary>
-    /// Reads <c>groupId</c>: absent or null gives null; anything malformed gives a reason. Unknown fields and a
-    /// root <c>_typeName</c> are ignored; an entry's <c>_typeName</c>, when present, must be ReplicationGroupId.
+    /// Reads <c>groupId</c> (or another field of ReplicationGroupId entries): absent or null gives null; anything
+    /// malformed gives a reason. Unknown fields and a root <c>_typeName</c> are ignored; an entry's <c>_typeName</c>,
+    /// when present, must be ReplicationGroupId.
     /// </summary>
-    private static bool TryReadGroupIds(JsonElement root, out List<ReplicationGroupId>? ids, out string? problem)
+    private static bool TryReadGroupIds(JsonElement root, out List<ReplicationGroupId>? ids, out string? problem, string field = "groupId")
     {
         ids = null;
         problem = null;
-        if (!root.TryGetProperty("groupId", out var array) || array.ValueKind == JsonValueKind.Null)
+        if (!root.TryGetProperty(field, out var array) || array.ValueKind == JsonValueKind.Null)
         {
             return true;
         }
 
         if (array.ValueKind != JsonValueKind.Array)
         {
-            problem = "groupId must be an array of ReplicationGroupId.";
+            problem = $"{field} must be an array of ReplicationGroupId.";
             return false;
         }
 
@@ -342,7 +347,7 @@ internal sealed partial class SimulatedProvider
                 && item.TryGetProperty("_typeName", out var typeName)
                 && !(typeName.ValueKind == JsonValueKind.String && typeName.GetString() == "ReplicationGroupId"))
             {
-                problem = "Each groupId entry must be a ReplicationGroupId.";
+                problem = $"Each {field} entry must be a ReplicationGroupId.";
                 return false;
             }
 
@@ -350,7 +355,7 @@ internal sealed partial class SimulatedProvider
             var dg = ReadId(item, "deviceGroupId");
             if (fd is null || dg is null)
             {
-                problem = "Each groupId entry needs faultDomainId.id and deviceGroupId.id as strings.";
+                problem = $"Each {field} entry needs faultDomainId.id and deviceGroupId.id as strings.";
                 return false;
             }
 

@@ -21,11 +21,15 @@ internal sealed partial class SimulatedProvider
     /// <summary>The most tasks that were not yet finished at the same time (read under the provider's lock).</summary>
     public int PeakOpenTasks { get; private set; }
 
-    private SimulatedResponse StartTask(IReadOnlyList<ReplicationGroupId> ids, SimulatedSite site, MethodFault? injectedError = null, SimulatedTaskKind kind = SimulatedTaskKind.Reverse)
+    private SimulatedResponse StartTask(IReadOnlyList<ReplicationGroupId> ids, SimulatedSite site, MethodFault? injectedError = null, SimulatedTaskKind kind = SimulatedTaskKind.Reverse, LifecycleRequest? request = null)
     {
         var id = "sms-task-" + (++this.taskCounter).ToString(CultureInfo.InvariantCulture);
-        var task = new SimulatedTask(id, ids, DateTimeOffset.UtcNow, this.reversals) { InjectedError = injectedError, Site = site, Kind = kind };
+        var task = new SimulatedTask(id, ids, DateTimeOffset.UtcNow, this.reversals) { InjectedError = injectedError, Site = site, Kind = kind, Request = request ?? LifecycleRequest.None };
         this.tasks[id] = task;
+        if (kind == SimulatedTaskKind.Sync)
+        {
+            this.RegisterSync(task);
+        }
         var moRef = ManagedObjectReference.Of(this.Options.Has(Deviation.TaskMoRefNotATask) ? "Folder" : "SmsTask", this.Options.Has(Deviation.EmptyTaskMoRefValue) ? string.Empty : id);
         if (this.Options.TaskPollsToComplete == 0)
         {
@@ -85,7 +89,8 @@ internal sealed partial class SimulatedProvider
         var polls = this.Options.TaskPollsToComplete;
         var pollsDone = polls == 0 || task.Polls > polls;
         var timeDone = now - task.Created >= TimeSpan.FromMilliseconds(this.Options.TaskDurationMilliseconds);
-        if (this.Options.Has(Deviation.TaskNeverCompletes) || !pollsDone || !timeDone)
+        var lifecycle = Lifecycle.GetValueOrDefault(task.Kind);
+        if (this.Options.Has(Deviation.TaskNeverCompletes) || (lifecycle is not null && this.Options.Has(lifecycle.TaskNeverEnds)) || !pollsDone || !timeDone)
         {
             // The first of several non-terminal polls sees the task queued; the others see it running.
             task.State = task.Polls <= 1 && polls >= 2 ? SmsTaskState.Queued : SmsTaskState.Running;
@@ -100,6 +105,7 @@ internal sealed partial class SimulatedProvider
         task.Started ??= now;
         task.Completed = now;
         this.openTasks--;
+        this.EndSync(task);
         if (task.InjectedError is { } injected)
         {
             task.State = SmsTaskState.Error;
@@ -121,17 +127,22 @@ internal sealed partial class SimulatedProvider
             return;
         }
 
-        if (this.Options.PerGroupErrors != PerGroupErrorReading.GroupErrorResult && this.FirstRefusal(task.Groups, task.Site) is { } refusal)
+        var refusal = lifecycle is null
+            ? (this.Options.PerGroupErrors != PerGroupErrorReading.GroupErrorResult ? this.FirstRefusal(task.Groups, task.Site) : null)
+            : (this.RefusesWhole(lifecycle) ? this.FirstLifecycleRefusal(lifecycle, task.Groups, task.Site, task.Request, task) : null);
+        if (refusal is { } refused)
         {
             // The task-error reading: one refused group fails the task, and no group of it changes state. Under the
             // whole-call reading the call was checked when it came; a group refused only now (another task changed it
-            // meanwhile) can only be reported through the task, the same way.
+            // meanwhile) can only be reported through the task, the same way. A void result has no entry for a
+            // GroupErrorResult, so its refusals always take this route.
             task.State = SmsTaskState.Error;
-            task.Error = this.Decorate(refusal.Fault, refusal.Message);
+            task.Error = this.Decorate(refused.Fault, refused.Message);
             return;
         }
 
-        task.Results = this.CompleteReverse(task);
+        // Each kind completes with its own results: Reverse's reversals, or a lifecycle operation's (null when void).
+        task.Results = lifecycle is null ? this.CompleteReverse(task) : this.CompleteLifecycle(lifecycle, task);
         task.State = SmsTaskState.Success;
         if (this.Options.Has(Deviation.ErrorSetOnSuccess))
         {

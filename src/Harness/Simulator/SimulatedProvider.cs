@@ -62,8 +62,8 @@ internal sealed partial class SimulatedProvider
     }
 
     /// <summary>
-    /// Puts the groups back to their initial state and forgets every task and every reversal (sessions stay valid,
-    /// and so do the counts of injected faults).
+    /// Puts the groups back to their initial state and forgets every task, every reversal, every prepared pair and
+    /// every Sync in flight (sessions stay valid, and so do the counts of injected faults).
     /// </summary>
     public void Reset()
     {
@@ -78,6 +78,7 @@ internal sealed partial class SimulatedProvider
             this.tasks.Clear();
             this.openTasks = 0;
             this.reversed.Clear();
+            this.ResetLifecycle();
             this.SeedReplicas();
             this.SeedAlarms();
         }
@@ -175,9 +176,7 @@ internal sealed partial class SimulatedProvider
         "QueryPointInTimeReplica" => this.QueryPointInTimeReplica(root, site),
         "QueryActiveAlarm" => this.QueryActiveAlarm(root, site),
         "VasaProviderSync_Task" => this.VasaProviderSync(root, site),
-        "SyncReplicationGroup_Task" or "PrepareFailoverReplicationGroup_Task" or "FailoverReplicationGroup_Task"
-            or "TestFailoverReplicationGroupStart_Task" or "TestFailoverReplicationGroupStop_Task" or "PromoteReplicationGroup_Task"
-            => this.Fault(new NotImplemented(), $"{operation} is not implemented by this simulator yet."),
+        _ when LifecycleByMethod.TryGetValue(operation, out var lifecycle) => this.StartLifecycle(lifecycle, root, site),
         _ => this.Fault(new InvalidRequest(), $"Method '{operation}' is not available on 'VasaProvider'."),
     };
 

@@ -75,11 +75,17 @@ public sealed record SimulatedProviderOptions
     /// <summary>Whether task results are sent as a bare JSON array instead of a boxed ArrayOfGroupOperationResult (unconfirmed which vCenter sends; both are accepted).</summary>
     public bool BareTaskResults { get; init; }
 
-    /// <summary>Where a per-group error of ReverseReplicateGroup_Task goes (see <see cref="PerGroupErrorReading"/>; unconfirmed which vCenter takes, reference §6.4).</summary>
+    /// <summary>Where a per-group error of a replication task (Reverse and the lifecycle tasks) goes (see <see cref="PerGroupErrorReading"/>; unconfirmed which vCenter takes, reference §6.4).</summary>
     public PerGroupErrorReading PerGroupErrors { get; init; } = PerGroupErrorReading.GroupErrorResult;
 
-    /// <summary>What reversing an already reversed group gives (see <see cref="RepeatReading"/>; inferred, reference §8).</summary>
+    /// <summary>
+    /// What repeating a transition gives: reversing an already reversed group, failing over a FAILEDOVER group, starting
+    /// a test of an INTEST group, stopping the test of a TARGET group (see <see cref="RepeatReading"/>; inferred, reference §8).
+    /// </summary>
     public RepeatReading Repeats { get; init; } = RepeatReading.AlreadyDone;
+
+    /// <summary>The readings of the lifecycle's unconfirmed transitions (see <see cref="SimulatedLifecycleReadings"/>).</summary>
+    public SimulatedLifecycleReadings Lifecycle { get; init; } = new();
 
     /// <summary>What a request that breaks its method's declared parameters gets, before the model sees it (see <see cref="Simulator.RequestShapeFault"/>).</summary>
     public RequestShapeFault RequestShapeFault { get; init; } = RequestShapeFault.InvalidRequest;

@@ -25,6 +25,12 @@ internal sealed class SimulatedTask(string id, IReadOnlyList<ReplicationGroupId>
     /// <summary>What it does.</summary>
     public SimulatedTaskKind Kind { get; init; }
 
+    /// <summary>What a lifecycle call asked for besides its groups.</summary>
+    public LifecycleRequest Request { get; init; } = LifecycleRequest.None;
+
+    /// <summary>A Sync's groups that an earlier, unfinished Sync was synchronising when it was created: group key → that task's moId.</summary>
+    public Dictionary<string, string>? OngoingSyncs { get; set; }
+
     /// <summary>An injected fault the task ends with (task route), instead of doing its work.</summary>
     public MethodFault? InjectedError { get; init; }
 

@@ -107,7 +107,7 @@ public sealed class FailureTests
     {
         var mutant = MutantCatalogue.All.Single(m => m.Name == nameof(Deviation.WrongFaultForEmptyGroupId));
         using var sim = await MutantTarget.StartAsync(mutant.Options, mutant.Capabilities);
-        var check = MutantMatrix.ByName["Empty_groupId_is_rejected_with_InvalidArgument"];
+        var check = MutantMatrix.Resolve("Empty_groupId_is_rejected_with_InvalidArgument");
 
         var result = await check.ExecuteAsync(sim.Target);
         var summary = new RunSummary("mutant");

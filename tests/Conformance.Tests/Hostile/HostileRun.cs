@@ -12,8 +12,8 @@ internal sealed record HostileRun(ConformanceRun Run, TimeSpan Elapsed, int? Rel
     /// <summary>The exit code.</summary>
     public int ExitCode => this.Run.Summary.Verdict.ExitCode;
 
-    /// <summary>The check of this name.</summary>
-    public RunCheck Check(string name) => this.Checks.Single(c => c.Name == name);
+    /// <summary>The check of this key (<c>{operation}.{name}</c>), or ReverseReplicateGroup_Task's check of this name.</summary>
+    public RunCheck Check(string name) => this.Checks.Single(c => c.Name == name || c.Name == "ReverseReplicateGroup_Task." + name);
 
     /// <summary>Every check that did not pass, as "name: outcome: message" lines.</summary>
     public IReadOnlyList<string> NotPassed() =>

@@ -18,7 +18,7 @@ public sealed class VerdictTests
     public async Task A_provider_that_accepts_malformed_ids_leniently_is_conformant_with_the_warning_named()
     {
         var (summary, files) = await RunAsync("""{ "name": "lenient", "target": "embedded", "pollIntervalMilliseconds": 10, "simulator": { "deviations": ["MalformedBodyAccepted"] } }""");
-        var warning = summary.Checks.Single(c => c.Name == "Malformed_groupId_is_rejected_with_InvalidArgument");
+        var warning = summary.Checks.Single(c => c.Name == "ReverseReplicateGroup_Task.Malformed_groupId_is_rejected_with_InvalidArgument");
         Assert.Multiple(() =>
         {
             Assert.That(summary.Verdict.ExitCode, Is.Zero, summary.Verdict.Reason);

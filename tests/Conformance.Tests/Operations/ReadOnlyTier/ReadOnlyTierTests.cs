@@ -63,7 +63,7 @@ public sealed class ReadOnlyTierTests
         using var sim = await MutantTarget.StartAsync(MutantCatalogue.Faithful());
         foreach (var name in ReadOnlyReads.PeerChecks)
         {
-            var result = await MutantMatrix.ByName[name].ExecuteAsync(sim.Target);
+            var result = await MutantMatrix.Resolve(name).ExecuteAsync(sim.Target);
             Assert.That(result.Outcome, Is.EqualTo(CheckOutcome.NotApplicable), name);
             Assert.That(result.Reason, Does.Contain("needs the peer site in the profile"));
         }
@@ -80,7 +80,7 @@ public sealed class ReadOnlyTierTests
         var results = new Dictionary<string, CheckResult>(StringComparer.Ordinal);
         foreach (var name in ReadOnlyReads.PeerChecks)
         {
-            results[name] = await run.RunCheckAsync(MutantMatrix.ByName[name]);
+            results[name] = await run.RunCheckAsync(MutantMatrix.Resolve(name));
         }
 
         run.Finish();
