@@ -163,10 +163,19 @@ internal static class MutantCatalogue
             null,
             [t.Value, WellFormed]));
 
-    /// <summary>Every mutant: one per deviation, then the breaking settings.</summary>
+    /// <summary>
+    /// Deviations of the simulator that no check exercises yet: the replication lifecycle's (Sync, PrepareFailover,
+    /// Failover, TestFailoverStart/Stop, Promote, and Reverse's peer, REV-PEER-1), whose checks come with issue #14.
+    /// They stay out of the matrix until then; each moves into <see cref="Catches"/> with the checks meant to catch it.
+    /// </summary>
+    public static IReadOnlySet<Deviation> AwaitingChecks { get; } = Enum.GetValues<Deviation>()
+        .Where(d => d >= Deviation.SyncAcceptsEmpty && d <= Deviation.ReversePeerNotUpdated)
+        .ToHashSet();
+
+    /// <summary>Every mutant: one per deviation (except those <see cref="AwaitingChecks"/>), then the breaking settings.</summary>
     public static IReadOnlyList<Mutant> All { get; } =
     [
-        .. Enum.GetValues<Deviation>().Select(d => new Mutant(
+        .. Enum.GetValues<Deviation>().Where(d => !AwaitingChecks.Contains(d)).Select(d => new Mutant(
             d.ToString(),
             Exposers.TryGetValue(d, out var exposer) ? Faithful(d) with { Faults = [exposer] } : Faithful(d),
             Declarations.GetValueOrDefault(d),

@@ -84,6 +84,10 @@ internal static class ProfileHints
             "simulator.requestShapeFault" => Choice(quoted, "choice", SimulatorSettingsReader.RequestShapeFaults.Keys),
             "simulator.perGroupErrors" => Choice(quoted, "reading", SimulatorSettingsReader.PerGroupErrorReadings.Keys),
             "simulator.repeats" => Choice(quoted, "reading", SimulatorSettingsReader.RepeatReadings.Keys),
+            "simulator.lifecycle.concurrentSync" => Choice(quoted, "reading", SimulatorSettingsReader.ConcurrentSyncReadings.Keys),
+            "simulator.lifecycle.peerAfterFailover" or "simulator.lifecycle.peerAfterPromote" => Choice(quoted, "reading", SimulatorSettingsReader.PeerReadings.Keys),
+            "simulator.lifecycle.testFailoverStartResult" => Choice(quoted, "reading", SimulatorSettingsReader.TestFailoverStartResultReadings.Keys),
+            "simulator.lifecycle.testFailoverStopWithoutForce" => Choice(quoted, "reading", SimulatorSettingsReader.TestFailoverStopReadings.Keys),
             _ => null,
         };
     }

@@ -114,7 +114,7 @@ internal sealed record SimulatorSettings
     public RequestShapeFault RequestShapeFault { get; init; } = RequestShapeFault.InvalidRequest;
 
     /// <summary>
-    /// Where a per-group error of ReverseReplicateGroup_Task goes, each a faithful reading of an unconfirmed point
+    /// Where a per-group error of a replication task (Reverse and the lifecycle tasks) goes, each a faithful reading of an unconfirmed point
     /// (reference §6.4): <c>groupErrorResult</c> (a GroupErrorResult in a successful task), <c>taskError</c> (the task
     /// ends in error) or <c>wholeCallFault</c> (HTTP 500 on the call); with the last two one refused group refuses the
     /// whole call, which changes nothing. <value>Default: <c>groupErrorResult</c>.</value>
@@ -127,6 +127,13 @@ internal sealed record SimulatorSettings
     /// <c>refused</c> (refused as any group, where <see cref="PerGroupErrors"/> says). <value>Default: <c>alreadyDone</c>.</value>
     /// </summary>
     public RepeatReading Repeats { get; init; } = RepeatReading.AlreadyDone;
+
+    /// <summary>
+    /// How the replication lifecycle's unconfirmed transitions are read (<c>lifecycle</c>: concurrentSync,
+    /// peerAfterFailover, plannedFailoverNeedsPrepare, testFailoverStartResult, testFailoverStopWithoutForce,
+    /// promoteCapable, peerAfterPromote), each a faithful reading. <value>Default: every reading's default (see <see cref="SimulatedLifecycleReadings"/>).</value>
+    /// </summary>
+    public SimulatedLifecycleReadings Lifecycle { get; init; } = new();
 
     /// <summary>Names of deliberate contract breaks to switch on, each one of <see cref="ProfileLoadOptions.KnownDeviations"/>. <value>Default: empty.</value></summary>
     public IReadOnlyList<string> Deviations { get; init; } = [];
@@ -156,5 +163,6 @@ internal sealed record SimulatorSettings
         RequestShapeFault = this.RequestShapeFault,
         PerGroupErrors = this.PerGroupErrors,
         Repeats = this.Repeats,
+        Lifecycle = this.Lifecycle,
     };
 }

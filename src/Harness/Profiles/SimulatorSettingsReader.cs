@@ -16,7 +16,14 @@ internal static class SimulatorSettingsReader
         "groups", "maxBatchSize", "batchLimit", "tooManyReportsMaxBatchSize", "taskPollsToComplete",
         "providerName", "providerVersion", "vasaVersion", "latencyMilliseconds", "taskDurationMilliseconds", "progressSteps",
         "faults", "transportFaults", "deviations", "requestShapeFault", "perGroupErrors", "repeats",
-        "sites", "pairs", "sameVcenter",
+        "sites", "pairs", "sameVcenter", "lifecycle",
+    ];
+
+    /// <summary>The fields of the <c>lifecycle</c> object, in the schema's order.</summary>
+    public static IReadOnlyList<string> LifecycleFields { get; } =
+    [
+        "concurrentSync", "peerAfterFailover", "plannedFailoverNeedsPrepare", "testFailoverStartResult",
+        "testFailoverStopWithoutForce", "promoteCapable", "peerAfterPromote",
     ];
 
     /// <summary>The fields of a <c>faults[]</c> entry.</summary>
@@ -46,6 +53,35 @@ internal static class SimulatorSettingsReader
     {
         ["alreadyDone"] = RepeatReading.AlreadyDone,
         ["refused"] = RepeatReading.Refused,
+    };
+
+    /// <summary>The values of <c>lifecycle.concurrentSync</c>.</summary>
+    public static IReadOnlyDictionary<string, ConcurrentSyncReading> ConcurrentSyncReadings { get; } = new Dictionary<string, ConcurrentSyncReading>(StringComparer.Ordinal)
+    {
+        ["success"] = ConcurrentSyncReading.Success,
+        ["syncOngoing"] = ConcurrentSyncReading.SyncOngoing,
+    };
+
+    /// <summary>The values of <c>lifecycle.peerAfterFailover</c> and <c>lifecycle.peerAfterPromote</c>.</summary>
+    public static IReadOnlyDictionary<string, PeerReading> PeerReadings { get; } = new Dictionary<string, PeerReading>(StringComparer.Ordinal)
+    {
+        ["unchanged"] = PeerReading.Unchanged,
+        ["target"] = PeerReading.Target,
+    };
+
+    /// <summary>The values of <c>lifecycle.testFailoverStartResult</c>.</summary>
+    public static IReadOnlyDictionary<string, TestFailoverStartResultReading> TestFailoverStartResultReadings { get; } = new Dictionary<string, TestFailoverStartResultReading>(StringComparer.Ordinal)
+    {
+        ["void"] = TestFailoverStartResultReading.Void,
+        ["array"] = TestFailoverStartResultReading.Array,
+    };
+
+    /// <summary>The values of <c>lifecycle.testFailoverStopWithoutForce</c>.</summary>
+    public static IReadOnlyDictionary<string, TestFailoverStopReading> TestFailoverStopReadings { get; } = new Dictionary<string, TestFailoverStopReading>(StringComparer.Ordinal)
+    {
+        ["target"] = TestFailoverStopReading.Target,
+        ["notSupported"] = TestFailoverStopReading.NotSupported,
+        ["staysInTest"] = TestFailoverStopReading.StaysInTest,
     };
 
     /// <summary>
@@ -83,6 +119,7 @@ internal static class SimulatorSettingsReader
         var sites = statedSites ?? (peerImpliesTwoSites ? 2 : 1);
         var pairs = ReadPairs(reader);
         var sameVcenter = reader.GetBoolean("sameVcenter");
+        var lifecycle = ReadLifecycle(reader);
         if (reader.Has("sites") && statedSites is null)
         {
             // The schema refused the value and has said so; the rules below would only guess at what was meant.
@@ -130,6 +167,28 @@ internal static class SimulatorSettingsReader
             RequestShapeFault = shapeFault ?? defaults.RequestShapeFault,
             PerGroupErrors = perGroupErrors ?? defaults.PerGroupErrors,
             Repeats = repeats ?? defaults.Repeats,
+            Lifecycle = lifecycle ?? defaults.Lifecycle,
+        };
+    }
+
+    /// <summary>Reads <c>lifecycle</c>: each reading the schema has checked, its default where absent.</summary>
+    private static SimulatedLifecycleReadings? ReadLifecycle(JsonObjectReader parent)
+    {
+        if (parent.GetRaw("lifecycle") is not { } element || parent.Open(element, parent.PathOf("lifecycle"), LifecycleFields) is not { } reader)
+        {
+            return null;
+        }
+
+        var defaults = SimulatorSettings.Default.Lifecycle;
+        return new SimulatedLifecycleReadings
+        {
+            ConcurrentSync = ReadChoice(reader, "concurrentSync", ConcurrentSyncReadings) ?? defaults.ConcurrentSync,
+            PeerAfterFailover = ReadChoice(reader, "peerAfterFailover", PeerReadings) ?? defaults.PeerAfterFailover,
+            PlannedFailoverNeedsPrepare = reader.GetBoolean("plannedFailoverNeedsPrepare") ?? defaults.PlannedFailoverNeedsPrepare,
+            TestFailoverStartResult = ReadChoice(reader, "testFailoverStartResult", TestFailoverStartResultReadings) ?? defaults.TestFailoverStartResult,
+            TestFailoverStopWithoutForce = ReadChoice(reader, "testFailoverStopWithoutForce", TestFailoverStopReadings) ?? defaults.TestFailoverStopWithoutForce,
+            PromoteCapable = reader.GetBoolean("promoteCapable") ?? defaults.PromoteCapable,
+            PeerAfterPromote = ReadChoice(reader, "peerAfterPromote", PeerReadings) ?? defaults.PeerAfterPromote,
         };
     }
 

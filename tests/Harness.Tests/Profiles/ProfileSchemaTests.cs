@@ -56,6 +56,7 @@ public sealed class ProfileSchemaTests
             yield return Fields("simulator.faults[]", SimulatorSettingsReader.FaultFields);
             yield return Fields("simulator.pairs", SimulatedPairs.TargetStates.Keys.ToList());
             yield return Fields("simulator.transportFaults[]", TransportFaultReader.Fields);
+            yield return Fields("simulator.lifecycle", SimulatorSettingsReader.LifecycleFields);
         }
     }
 
@@ -75,6 +76,11 @@ public sealed class ProfileSchemaTests
             yield return Values("simulator.requestShapeFault", SimulatorSettingsReader.RequestShapeFaults.Keys);
             yield return Values("simulator.perGroupErrors", SimulatorSettingsReader.PerGroupErrorReadings.Keys);
             yield return Values("simulator.repeats", SimulatorSettingsReader.RepeatReadings.Keys);
+            yield return Values("simulator.lifecycle.concurrentSync", SimulatorSettingsReader.ConcurrentSyncReadings.Keys);
+            yield return Values("simulator.lifecycle.peerAfterFailover", SimulatorSettingsReader.PeerReadings.Keys);
+            yield return Values("simulator.lifecycle.testFailoverStartResult", SimulatorSettingsReader.TestFailoverStartResultReadings.Keys);
+            yield return Values("simulator.lifecycle.testFailoverStopWithoutForce", SimulatorSettingsReader.TestFailoverStopReadings.Keys);
+            yield return Values("simulator.lifecycle.peerAfterPromote", SimulatorSettingsReader.PeerReadings.Keys);
         }
     }
 
@@ -309,6 +315,10 @@ public sealed class ProfileSchemaTests
             ("simulator.faults[].route", FaultInjection.CallRoute), ("simulator.transportFaults[].operation", SimulatedTransportFault.DefaultOperation),
             ("simulator.requestShapeFault", "InvalidRequest"), ("simulator.perGroupErrors", "groupErrorResult"), ("simulator.repeats", "alreadyDone"),
             ("simulator.sites", simulator.Sites), ("simulator.sameVcenter", simulator.SameVcenter),
+            ("simulator.lifecycle.concurrentSync", "success"), ("simulator.lifecycle.peerAfterFailover", "unchanged"),
+            ("simulator.lifecycle.plannedFailoverNeedsPrepare", simulator.Lifecycle.PlannedFailoverNeedsPrepare),
+            ("simulator.lifecycle.testFailoverStartResult", "void"), ("simulator.lifecycle.testFailoverStopWithoutForce", "target"),
+            ("simulator.lifecycle.promoteCapable", simulator.Lifecycle.PromoteCapable), ("simulator.lifecycle.peerAfterPromote", "unchanged"),
         };
         defaults.AddRange(OperationCapability.KnownOperations.Select(o => ($"capabilities.{o}.implemented", (object?)OperationCapability.Undeclared.Implemented)));
 

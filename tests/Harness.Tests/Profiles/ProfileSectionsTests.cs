@@ -181,7 +181,7 @@ public sealed class ProfileSectionsTests
     public void To_options_carries_every_simulator_setting_and_the_login()
     {
         var options = new ProfileLoadOptions { KnownDeviations = Enum.GetNames<Deviation>().ToHashSet(StringComparer.Ordinal) };
-        var json = Embedded("{'simulator':{'groups':[{'faultDomainId':'fd-X','deviceGroupId':'rg-1','state':'FAILEDOVER'}],'maxBatchSize':null,'batchLimit':3,'tooManyReportsMaxBatchSize':false,'taskPollsToComplete':4,'providerName':'P','providerVersion':'2.0','vasaVersion':'6.0','latencyMilliseconds':7,'taskDurationMilliseconds':11,'progressSteps':5,'faults':[{'operation':'QueryReplicationGroup','fault':'ProviderBusy','times':2},{'fault':'SmsReplicationFault','route':'task'}],'deviations':['NoStateChange','ProgressDecreases'],'requestShapeFault':'InvalidArgument','perGroupErrors':'taskError','repeats':'refused'}}");
+        var json = Embedded("{'simulator':{'groups':[{'faultDomainId':'fd-X','deviceGroupId':'rg-1','state':'FAILEDOVER'}],'maxBatchSize':null,'batchLimit':3,'tooManyReportsMaxBatchSize':false,'taskPollsToComplete':4,'providerName':'P','providerVersion':'2.0','vasaVersion':'6.0','latencyMilliseconds':7,'taskDurationMilliseconds':11,'progressSteps':5,'faults':[{'operation':'QueryReplicationGroup','fault':'ProviderBusy','times':2},{'fault':'SmsReplicationFault','route':'task'}],'deviations':['NoStateChange','ProgressDecreases'],'requestShapeFault':'InvalidArgument','perGroupErrors':'taskError','repeats':'refused','lifecycle':{'concurrentSync':'syncOngoing','peerAfterFailover':'target','plannedFailoverNeedsPrepare':true,'testFailoverStartResult':'array','testFailoverStopWithoutForce':'staysInTest','promoteCapable':false,'peerAfterPromote':'target'}}}");
         var settings = ProfileLoader.Parse(json, "sim.json", options).Profile!.Simulator!;
 
         var sim = settings.ToOptions("user@local", "pw-123");
@@ -205,6 +205,16 @@ public sealed class ProfileSectionsTests
             Assert.That(sim.RequestShapeFault, Is.EqualTo(RequestShapeFault.InvalidArgument));
             Assert.That(sim.PerGroupErrors, Is.EqualTo(PerGroupErrorReading.TaskError));
             Assert.That(sim.Repeats, Is.EqualTo(RepeatReading.Refused));
+            Assert.That(sim.Lifecycle, Is.EqualTo(new SimulatedLifecycleReadings
+            {
+                ConcurrentSync = ConcurrentSyncReading.SyncOngoing,
+                PeerAfterFailover = PeerReading.Target,
+                PlannedFailoverNeedsPrepare = true,
+                TestFailoverStartResult = TestFailoverStartResultReading.Array,
+                TestFailoverStopWithoutForce = TestFailoverStopReading.StaysInTest,
+                PromoteCapable = false,
+                PeerAfterPromote = PeerReading.Target,
+            }));
             Assert.That(sim.Faults, Is.EqualTo(new[]
             {
                 new SimulatedFault { Operation = "QueryReplicationGroup", Fault = "ProviderBusy", Times = 2, Route = FaultRoute.Call },
@@ -228,6 +238,31 @@ public sealed class ProfileSectionsTests
             Assert.That(sim.RequestShapeFault, Is.EqualTo(RequestShapeFault.InvalidRequest), "strict on request shapes, as vCenter's deserializer");
             Assert.That(sim.PerGroupErrors, Is.EqualTo(PerGroupErrorReading.GroupErrorResult));
             Assert.That(sim.Repeats, Is.EqualTo(RepeatReading.AlreadyDone));
+            Assert.That(sim.Lifecycle, Is.EqualTo(new SimulatedLifecycleReadings()));
+        });
+    }
+
+    [Test]
+    public void A_lifecycle_block_with_some_readings_takes_the_default_of_the_others()
+    {
+        var lifecycle = Load(Embedded("{'simulator':{'lifecycle':{'testFailoverStopWithoutForce':'notSupported','promoteCapable':false}}}")).Simulator!.Lifecycle;
+
+        Assert.That(lifecycle, Is.EqualTo(new SimulatedLifecycleReadings { TestFailoverStopWithoutForce = TestFailoverStopReading.NotSupported, PromoteCapable = false }));
+    }
+
+    [TestCase("{'concurrentSync':'ongoing'}", "$.simulator.lifecycle.concurrentSync", "'ongoing' is not a reading; use one of 'success', 'syncOngoing'")]
+    [TestCase("{'peerAfterPromote':'SOURCE'}", "$.simulator.lifecycle.peerAfterPromote", "'SOURCE' is not a reading; use one of 'unchanged', 'target'")]
+    [TestCase("{'testFailoverStartResult':'none'}", "$.simulator.lifecycle.testFailoverStartResult", "'none' is not a reading; use one of 'void', 'array'")]
+    [TestCase("{'promoteCapable':'yes'}", "$.simulator.lifecycle.promoteCapable", "expected")]
+    [TestCase("{'peerAfterFailovr':'target'}", "$.simulator.lifecycle.peerAfterFailovr", "did you mean 'peerAfterFailover'")]
+    public void A_wrong_lifecycle_reading_names_its_field_and_the_fix(string lifecycle, string path, string message)
+    {
+        var result = ProfileLoader.Parse(Embedded($"{{'simulator':{{'lifecycle':{lifecycle}}}}}"), "test.json");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Errors, Has.Count.EqualTo(1), result.FormatErrors());
+            Assert.That(result.FormatErrors(), Does.Contain(path).And.Contain(message));
         });
     }
 
