@@ -32,6 +32,9 @@ internal sealed record Catalogue(string Feature, IReadOnlyList<Clause> Clauses, 
         Operations.StorageManager.StorageManagerCatalogues.FaultDomain,
         Operations.StorageManager.StorageManagerCatalogues.GroupInfo,
 
+        // The lifecycle as a whole: any sequence of the operations above, on both sites, as the state machine predicts.
+        new(Lifecycle.LifecycleCatalogue.Feature, Lifecycle.LifecycleCatalogue.Clauses, Lifecycle.LifecycleCatalogue.Checks) { Unconfirmed = Lifecycle.LifecycleCatalogue.Points },
+
         // Its checks judge the exchanges of all the others: they run in the last stage (RunStage.WireLedger).
         new(Fidelity.FidelityCatalogue.Feature, Fidelity.FidelityCatalogue.Clauses, Fidelity.FidelityCatalogue.Checks),
     ];

@@ -34,7 +34,7 @@ internal static class LifecycleCatalogue
     /// <summary>Every clause.</summary>
     public static readonly IReadOnlyList<Clause> Clauses = [Model];
 
-    private static readonly Lazy<IReadOnlyList<UnconfirmedPoint>> LazyPoints = new(() => LifecycleOperations.All.SelectMany(PointsOf).ToList());
+    private static readonly Lazy<IReadOnlyList<UnconfirmedPoint>> LazyPoints = new(() => LifecycleOperations.All.SelectMany(o => PointsOf(o).Concat(PreparePoint(o))).ToList());
 
     /// <summary>The unconfirmed transitions the model meets, one point per slot where an operation's transition lists several states afterwards (or none).</summary>
     public static IReadOnlyList<UnconfirmedPoint> Points => LazyPoints.Value;
@@ -42,7 +42,8 @@ internal static class LifecycleCatalogue
     /// <summary>Every check.</summary>
     public static IReadOnlyList<Check> Checks { get; } =
     [
-        new(ModelCheckName, Model, Feature, LifecycleModelProperty.RunAsync),
+        // Two sites are its world (the mutant matrix runs it there); with one it still runs, on that site alone.
+        new(ModelCheckName, Model, Feature, LifecycleModelProperty.RunAsync) { TwoSites = true },
     ];
 
     /// <summary>The point and the reading a pinned reading of the model is, or null for a slot the reference does not chart (a twin outside the transition's start).</summary>
@@ -59,6 +60,11 @@ internal static class LifecycleCatalogue
             if (readingKey == LifecycleModel.ReadingKey(operation, LifecycleModel.TwinAfter) && Points.FirstOrDefault(p => p.Id == PointId(operation, "TWIN")) is { } twin)
             {
                 return (twin, t.PeerAfter.Count == 0 ? (state == t.PeerBefore ? Unchanged : Other) : state);
+            }
+
+            if (readingKey == LifecycleModel.ReadingKey(operation, LifecycleModel.Unprepared) && Points.FirstOrDefault(p => p.Id == PointId(operation, "PREPARE")) is { } prepare)
+            {
+                return (prepare, state);
             }
         }
 
@@ -100,6 +106,29 @@ internal static class LifecycleCatalogue
                 Simulator = "simulator.lifecycle (the unconfirmed transitions' settings)",
             };
         }
+    }
+
+    private static IEnumerable<UnconfirmedPoint> PreparePoint(OperationDescription operation)
+    {
+        if (operation.Transition!.PreparedBy is not { } preparer)
+        {
+            yield break;
+        }
+
+        var name = LifecycleCommand.ShortName(operation);
+        var by = VasaProviderOperations.Named(preparer) is { } p ? LifecycleCommand.ShortName(p) : preparer;
+        yield return new(
+            PointId(operation, "PREPARE"),
+            $"Does a {name} of a pair not prepared ({by} at the other site) succeed? After {by}, it must (PFO-POST-1).",
+            "reference §2, T6 (the result of PrepareFailover is unconfirmed), §4 PFO-POST-1",
+            [
+                new(LifecycleModel.Allowed, $"{name} succeeds without {by}, at every such call of the sequence"),
+                new(LifecycleModel.Refused, $"{name} is refused with InvalidReplicationState until {by}, at every such call of the sequence; after {by} it succeeds"),
+            ])
+        {
+            MetIn = [Model],
+            Simulator = "simulator.lifecycle.plannedFailoverNeedsPrepare = false (default) or true",
+        };
     }
 
     private static IReadOnlyList<Reading> Readings(IReadOnlyList<string> listed, string before, string who) => listed.Count > 0

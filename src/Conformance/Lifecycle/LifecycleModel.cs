@@ -27,6 +27,15 @@ internal sealed record LifecycleModel(ImmutableArray<LifecyclePair> Pairs)
     /// <summary>The slot of a transition for the twin after a success (from a state the transition charts).</summary>
     public const string TwinAfter = "the twin after";
 
+    /// <summary>The slot of a transition that a preparing operation may be needed for (T6): pinned to <c>refused</c> or <c>allowed</c> by the first call on a pair not prepared.</summary>
+    public const string Unprepared = "a pair not prepared";
+
+    /// <summary>The reading of <see cref="Unprepared"/> under which such a call is refused.</summary>
+    public const string Refused = "refused";
+
+    /// <summary>The reading of <see cref="Unprepared"/> under which such a call succeeds.</summary>
+    public const string Allowed = "allowed";
+
     /// <summary>The key of one unconfirmed slot of an operation's transition, e.g. <c>Failover: the twin after</c>.</summary>
     public static string ReadingKey(OperationDescription operation, string slot) => $"{LifecycleCommand.ShortName(operation)}: {slot}";
 
@@ -67,6 +76,7 @@ internal sealed record LifecycleModel(ImmutableArray<LifecyclePair> Pairs)
                 ? new(LifecyclePredictionKind.Skipped, $"{side.Alias} was never reversed, so it has no old id")
                 : new(LifecyclePredictionKind.Refused, $"{side.PreviousAlias} is an old id, retired by a reversal (REV-IDEM-1)")
                 {
+                    Category = "old id",
                     Faults = ["NotFound", "InvalidArgument", "SmsReplicationFault"],
                     AlreadyDone = t.RefusesRepeat && side.PreviousDone.Contains(operation),
                 };
@@ -85,23 +95,46 @@ internal sealed record LifecycleModel(ImmutableArray<LifecyclePair> Pairs)
         {
             if (c.Operation == VasaProviderOperations.Promote && side.PromoteCapable == false)
             {
-                return new(LifecyclePredictionKind.Refused, $"{side.Alias} is not promote-capable (PRO-CAP-1: a fault, which one is unconfirmed)");
+                return new(LifecyclePredictionKind.Refused, $"{side.Alias} is not promote-capable (PRO-CAP-1: a fault, which one is unconfirmed)") { Category = "not capable" };
             }
 
             var twin = this.Pairs[c.Pair].At(Other(c.Site));
-            return twin?.Current is { } twinState && !Charts(t, twinState)
-                ? new(LifecyclePredictionKind.Either, $"{side.Alias} is {state}, but its twin {twin.Alias} is {twinState}, neither {t.PeerBefore} nor where {c.Short} leaves a twin: the reference does not chart this")
+            if (twin?.Current is { } twinState && !Charts(t, twinState))
+            {
+                return new(LifecyclePredictionKind.Either, $"{side.Alias} is {state}, but its twin {twin.Alias} is {twinState}, neither {t.PeerBefore} nor where {c.Short} leaves a twin: the reference does not chart this")
                 {
                     Uncharted = $"{c.Short} of a {state} group whose twin is {twinState}",
-                }
-                : new(LifecyclePredictionKind.Succeeds, $"{side.Alias} is {state}");
+                };
+            }
+
+            if (t.PreparedBy is { } preparer && twin?.Prepared != true)
+            {
+                // T6: whether the call needs the pair prepared first is unconfirmed; the first such call pins the reading.
+                var key = ReadingKey(c.Operation, Unprepared);
+                var what = $"{side.Alias}'s pair was not prepared ({(VasaProviderOperations.Named(preparer) is { } p ? LifecycleCommand.ShortName(p) : preparer)} at the other site)";
+                return this.Readings.GetValueOrDefault(key) switch
+                {
+                    Refused => new(LifecyclePredictionKind.Refused, $"{what}, and this provider refuses such a call") { Faults = [InvalidReplicationState], Category = "not prepared" },
+                    Allowed => new(LifecyclePredictionKind.Succeeds, $"{side.Alias} is {state} ({what}, which this provider allows)"),
+                    _ => new(LifecyclePredictionKind.Either, $"{side.Alias} is {state}, but {what}: whether {c.Short} needs it is unconfirmed (T6)")
+                    {
+                        Faults = [InvalidReplicationState],
+                        PinsOutcome = key,
+                    },
+                };
+            }
+
+            return new(LifecyclePredictionKind.Succeeds, $"{side.Alias} is {state}");
         }
 
         if (state == t.WrongSite)
         {
+            // SITE-1: InvalidFunctionTarget; InvalidReplicationState is accepted as a reading (and noted).
             return new(LifecyclePredictionKind.Refused, $"{side.Alias} is {state}: the wrong site for {c.Short}")
             {
-                Faults = repeat ? [InvalidFunctionTarget, InvalidReplicationState] : [InvalidFunctionTarget],
+                Faults = [InvalidFunctionTarget, InvalidReplicationState],
+                Expected = repeat ? null : InvalidFunctionTarget,
+                Category = "wrong site",
                 AlreadyDone = repeat,
             };
         }
@@ -112,6 +145,7 @@ internal sealed record LifecycleModel(ImmutableArray<LifecyclePair> Pairs)
             {
                 Faults = [InvalidReplicationState],
                 AlreadyDone = repeat,
+                Category = repeat ? "repeat" : "wrong state",
             };
         }
 
@@ -119,6 +153,7 @@ internal sealed record LifecycleModel(ImmutableArray<LifecyclePair> Pairs)
         return new(LifecyclePredictionKind.Refused, $"{side.Alias} is {state}, a state {c.Short}'s transition does not list")
         {
             Faults = [InvalidReplicationState, InvalidFunctionTarget],
+            Category = "wrong state",
         };
     }
 
@@ -130,21 +165,23 @@ internal sealed record LifecycleModel(ImmutableArray<LifecyclePair> Pairs)
     public LifecycleModel Apply(LifecycleCommand c, LifecycleOutcome outcome, string? newGroupId = null)
     {
         var side = this.SideOf(c);
+        var model = this.Predict(c).PinsOutcome is { } key && outcome != LifecycleOutcome.AlreadyDone
+            ? this with { Readings = this.Readings.SetItem(key, outcome == LifecycleOutcome.Refused ? Refused : Allowed) }
+            : this;
         if (outcome != LifecycleOutcome.Succeeded || side is null || c.Variant != LifecycleVariant.Current)
         {
-            return this;
+            return model;
         }
 
         var t = c.Transition;
         var operation = c.Operation.Name;
-        var model = this;
         var (states, pending) = model.Slot(ReadingKey(c.Operation, GroupAfter), t.After);
-        var moved = side with { States = states, Pending = pending, Done = side.Done.Add(operation) };
+        var moved = side with { States = states, Pending = pending, Done = side.Done.Add(operation), Prepared = side.Prepared || LifecycleOperations.Prepares(c.Operation) };
         (int, LifecycleSite, ReplicationGroupId)? link = null;
         if (c.Operation.NewGroupId is not null && newGroupId is { Length: > 0 })
         {
             var renamed = ReplicationGroupId.Of(side.Id.FaultDomainId?.Id ?? string.Empty, newGroupId);
-            moved = moved with { Id = renamed, Previous = side.Id, Renames = side.Renames + 1, PreviousDone = moved.Done, Done = [operation] };
+            moved = moved with { Id = renamed, Previous = side.Id, Renames = side.Renames + 1, PreviousDone = moved.Done, Done = [operation], Prepared = false };
             link = (c.Pair, Other(c.Site), renamed);
         }
 
@@ -154,7 +191,7 @@ internal sealed record LifecycleModel(ImmutableArray<LifecyclePair> Pairs)
             var (twinStates, twinPending) = twin.Current is null || Charts(t, twin.Current)
                 ? model.Slot(ReadingKey(c.Operation, TwinAfter), t.PeerAfter)
                 : model.Slot(ReadingKey(c.Operation, $"{TwinAfter}, from {twin.Current}"), []);
-            pair = pair.With(Other(c.Site), twin with { States = twinStates, Pending = twinPending });
+            pair = pair.With(Other(c.Site), twin with { States = twinStates, Pending = twinPending, Prepared = twin.Prepared && t.PreparedBy is null });
         }
         else
         {

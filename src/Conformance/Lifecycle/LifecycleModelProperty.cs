@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Conformance.Checks;
 using Conformance.Contracts;
 using Conformance.Targets;
@@ -17,6 +16,16 @@ namespace Conformance.Lifecycle;
 /// </summary>
 internal static class LifecycleModelProperty
 {
+    /// <summary>
+    /// The property runs one case for every this many cases the profile asks of a property (at least one): each case is
+    /// a sequence of up to <see cref="LifecycleGenerators.MaxLength"/> operations, each waited for and read at both
+    /// sites, so the default run (50 cases, a simulator whose tasks take three polls) spends a few seconds on it.
+    /// </summary>
+    public const int CaseDivisor = 5;
+
+    /// <summary>The cases the property runs against <paramref name="target"/>.</summary>
+    public static int Cases(Targets.ConformanceTarget target) => Math.Max(1, target.PropertyCases / CaseDivisor);
+
     /// <summary>The check body.</summary>
     public static async Task RunAsync(CheckScope s)
     {
@@ -33,7 +42,6 @@ internal static class LifecycleModelProperty
 
         var start = LifecycleModel.Start(pairs);
         var failures = new LifecycleFailurePoints();
-        var scripts = new ConditionalWeakTable<LifecycleCommand[], LifecycleScript>();
         var tally = new LifecycleTally();
         var arb = Arb.From(LifecycleGenerators.Sequences(start, operations), commands => LifecycleGenerators.Shrink(commands, start, failures.Of));
         try
@@ -42,8 +50,9 @@ internal static class LifecycleModelProperty
                 s,
                 "Lifecycle sequences on the allowlisted pairs, both sites read after each operation",
                 arb,
-                (c, commands) => CaseAsync(c, commands, start, failures, scripts, tally),
-                commands => LifecycleScript.Describe(commands, start)).ConfigureAwait(false);
+                (c, commands) => CaseAsync(c, commands, start, failures, tally),
+                commands => LifecycleScript.Describe(commands, start),
+                Cases(s.Target)).ConfigureAwait(false);
         }
         finally
         {
@@ -52,7 +61,7 @@ internal static class LifecycleModelProperty
     }
 
     /// <summary>One case: the sequence from the model's start (the simulator reset; on a real provider, where the last case left it).</summary>
-    private static async Task CaseAsync(CheckScope s, LifecycleCommand[] commands, LifecycleModel start, LifecycleFailurePoints failures, ConditionalWeakTable<LifecycleCommand[], LifecycleScript> scripts, LifecycleTally tally)
+    private static async Task CaseAsync(CheckScope s, LifecycleCommand[] commands, LifecycleModel start, LifecycleFailurePoints failures, LifecycleTally tally)
     {
         var peer = s.Target.PeerSide;
         var sites = new Dictionary<LifecycleSite, CheckScope> { [LifecycleSite.Tested] = s };
@@ -66,12 +75,11 @@ internal static class LifecycleModelProperty
         {
             // A real provider is not reset: start from the ids the last case left, in the states they read now.
             model = Restart(tally.Last ?? start);
-            var (read, _) = model.Observe(await ReadAsync(sites, model, "Read both sites before the sequence").ConfigureAwait(false));
+            var (read, _) = model.Observe(await ReadAsync(sites, model, null, "Read every pair at both sites before the sequence").ConfigureAwait(false));
             model = read;
         }
 
         var script = new LifecycleScript();
-        scripts.AddOrUpdate(commands, script);
         try
         {
             for (var i = 0; i < commands.Length; i++)
@@ -86,6 +94,12 @@ internal static class LifecycleModelProperty
 
                 var index = i;
                 model = await StepAsync(s, sites, model, c, prediction, script, () => failures.Record(commands, index), tally).ConfigureAwait(false);
+            }
+
+            // Each operation was followed by a read of its pair; every other pair is read once, at the end (NOCHANGE-1).
+            if (script.Count > 0 && model.Pairs.Length > 1)
+            {
+                model = await ObserveAsync(s, sites, model, null, "Read every pair at both sites after the sequence", script, () => failures.Record(commands, commands.Length - 1)).ConfigureAwait(false);
             }
         }
         finally
@@ -115,27 +129,33 @@ internal static class LifecycleModelProperty
                 tally.Uncharted($"{uncharted} (at {LifecycleCommand.Label(c.Site)})");
             }
 
-            var (outcome, newGroupId) = Judge(s, c, prediction, answer, id, script, failing);
+            var (outcome, newGroupId) = Judge(s, c, prediction, answer, id, script, failing, tally);
             if (answer.Reading is { } route)
             {
-                tally.Route($"{c.Short}: {route}");
+                tally.Route($"[U-GROUP-ERROR] {c.Short}: {route}");
             }
 
             model = model.Apply(c, outcome, newGroupId);
-            var (observed, mismatches) = model.Observe(await ReadAsync(sites, model, "Read both sites").ConfigureAwait(false));
-            if (mismatches.Count > 0)
-            {
-                failing();
-                s.Attach("Lifecycle script", "text/plain", script.FailReading(mismatches));
-                s.Fail(Defect.Result, "both sites to read as the lifecycle model predicts after every operation", script.ToString(), s.LastCall);
-            }
-
-            return observed;
+            return await ObserveAsync(s, sites, model, c.Pair, "Read the pair at both sites", script, failing).ConfigureAwait(false);
         });
     }
 
+    /// <summary>Reads the groups of <paramref name="pair"/> (null: of every pair) at both sites and holds them to the model; fails the case with the script when one differs.</summary>
+    private static async Task<LifecycleModel> ObserveAsync(CheckScope s, IReadOnlyDictionary<LifecycleSite, CheckScope> sites, LifecycleModel model, int? pair, string step, LifecycleScript script, Action failing)
+    {
+        var (observed, mismatches) = model.Observe(await ReadAsync(sites, model, pair, step).ConfigureAwait(false));
+        if (mismatches.Count > 0)
+        {
+            failing();
+            s.Attach("Lifecycle script", "text/plain", script.FailReading(mismatches));
+            s.Fail(Defect.Result, "both sites to read as the lifecycle model predicts after every operation", script.ToString(), s.LastCall);
+        }
+
+        return observed;
+    }
+
     /// <summary>Classifies the answer (the shared rule of <see cref="OperationAnswer"/>) and holds it to the prediction; fails the case with the script when it differs.</summary>
-    private static (LifecycleOutcome Outcome, string? NewGroupId) Judge(CheckScope s, LifecycleCommand c, LifecyclePrediction prediction, OperationAnswer answer, ReplicationGroupId id, LifecycleScript script, Action failing)
+    private static (LifecycleOutcome Outcome, string? NewGroupId) Judge(CheckScope s, LifecycleCommand c, LifecyclePrediction prediction, OperationAnswer answer, ReplicationGroupId id, LifecycleScript script, Action failing, LifecycleTally tally)
     {
         void Fail(Defect defect, string expected, string got, Harness.Client.ProviderCall? evidence)
         {
@@ -165,17 +185,20 @@ internal static class LifecycleModelProperty
         }
 
         var refused = outcome.Kind != GroupOutcomeKind.Succeeded;
+
+        // A void task (TestFailoverStart/Stop) has no entry to carry AlreadyDone: its success on a repeat is that warning.
+        var alreadyDone = outcome.AlreadyDone || (!refused && answer.Results is null && prediction.AlreadyDone);
         var fault = string.Join(", ", faults.Select(f => f.TypeName ?? "a fault without _typeName"));
         switch (prediction.Kind)
         {
             case LifecyclePredictionKind.Succeeds when refused:
                 Fail(Defect.Result, "success", $"a refusal with {fault}", null);
                 break;
-            case LifecyclePredictionKind.Succeeds when outcome.AlreadyDone:
+            case LifecyclePredictionKind.Succeeds when alreadyDone:
                 Fail(Defect.Result, "success", "an AlreadyDone warning", null);
                 break;
-            case LifecyclePredictionKind.Refused when !refused && !(outcome.AlreadyDone && prediction.AlreadyDone):
-                Fail(Defect.Result, prediction.Describe(), outcome.AlreadyDone ? "an AlreadyDone warning" : "success", null);
+            case LifecyclePredictionKind.Refused when !refused && !(alreadyDone && prediction.AlreadyDone):
+                Fail(Defect.Result, prediction.Describe(), alreadyDone ? "an AlreadyDone warning" : "success", null);
                 break;
             case LifecyclePredictionKind.Refused or LifecyclePredictionKind.Either when refused && !faults.Any(prediction.Accepts):
                 Fail(Defect.WrongFault, prediction.Describe(), $"a refusal with {(faults.Count == 0 ? "no fault" : fault)}", null);
@@ -184,10 +207,15 @@ internal static class LifecycleModelProperty
 
         if (refused)
         {
+            if (prediction.Expected is { } expected && !faults.Any(f => f.IsA(expected)))
+            {
+                tally.Route($"{c.Short} at the wrong site refused with {fault}, not {expected} (accepted, as SITE-1 does)");
+            }
+
             return (LifecycleOutcome.Refused, null);
         }
 
-        if (outcome.AlreadyDone)
+        if (alreadyDone)
         {
             return (LifecycleOutcome.AlreadyDone, null);
         }
@@ -200,13 +228,14 @@ internal static class LifecycleModelProperty
         return (LifecycleOutcome.Succeeded, outcome.NewGroupId);
     }
 
-    /// <summary>Reads every group of the model at each site, one QueryReplicationGroup per site, both at once.</summary>
-    private static Task<Dictionary<(int Pair, LifecycleSite Site), LifecycleReading>> ReadAsync(IReadOnlyDictionary<LifecycleSite, CheckScope> sites, LifecycleModel model, string step)
+    /// <summary>Reads the groups of <paramref name="only"/> (null: of every pair) at each site, one QueryReplicationGroup per site, both at once.</summary>
+    private static Task<Dictionary<(int Pair, LifecycleSite Site), LifecycleReading>> ReadAsync(IReadOnlyDictionary<LifecycleSite, CheckScope> sites, LifecycleModel model, int? only, string step)
     {
         var s = sites[LifecycleSite.Tested];
+        var pairs = only is { } one ? [one] : Enumerable.Range(0, model.Pairs.Length).ToList();
         return s.StepAsync(step, async () =>
         {
-            var asked = sites.Keys.Select(site => (Site: site, Groups: Enumerable.Range(0, model.Pairs.Length).Where(i => model.Pairs[i].At(site) is not null).Select(i => (Pair: i, Id: model.Pairs[i].At(site)!.Id)).ToList()))
+            var asked = sites.Keys.Select(site => (Site: site, Groups: pairs.Where(i => model.Pairs[i].At(site) is not null).Select(i => (Pair: i, Id: model.Pairs[i].At(site)!.Id)).ToList()))
                 .Where(a => a.Groups.Count > 0)
                 .ToList();
             var answers = await Task.WhenAll(asked.Select(a => QueryAsync(sites[a.Site], a.Groups.Select(g => g.Id).ToList()))).ConfigureAwait(false);
@@ -266,7 +295,7 @@ internal static class LifecycleModelProperty
 
         foreach (var (route, count) in tally.Routes())
         {
-            s.Note($"[U-GROUP-ERROR] {count} refusal(s) by the reading {route}");
+            s.Note($"reading seen in {count} refusal(s): {route}");
         }
     }
 }

@@ -1,53 +1,39 @@
-using System.Collections.Concurrent;
 using Conformance.Contracts;
 using Conformance.Operations;
-using Conformance.Operations.ReverseReplicateGroup;
 
 namespace Conformance.Lifecycle;
 
 /// <summary>
 /// The operations the lifecycle model drives: every state-changing one whose description carries a transition and a
-/// sender, and each as the shared steps call it (<see cref="OperationUnderTest"/>: Reverse's own; for the others, the
-/// standard clauses with the reference's prefixes, §4, until their catalogues exist).
+/// sender, each called and read as its own catalogue judges it (its <see cref="OperationUnderTest"/>).
 /// </summary>
 internal static class LifecycleOperations
 {
-    private static readonly ConcurrentDictionary<string, OperationUnderTest> Subjects = new(StringComparer.Ordinal);
+    private static readonly Lazy<IReadOnlyDictionary<string, OperationUnderTest>> Subjects = new(() => new Dictionary<string, OperationUnderTest>(StringComparer.Ordinal)
+    {
+        [VasaProviderOperations.Sync.Name] = Operations.SyncReplicationGroup.SyncCatalogue.Subject,
+        [VasaProviderOperations.PrepareFailover.Name] = Operations.PrepareFailoverReplicationGroup.PrepareFailoverCatalogue.Subject,
+        [VasaProviderOperations.Failover.Name] = Operations.FailoverReplicationGroup.FailoverCatalogue.Subject,
+        [VasaProviderOperations.TestFailoverStart.Name] = Operations.TestFailoverReplicationGroupStart.TestFailoverStartCatalogue.Subject,
+        [VasaProviderOperations.TestFailoverStop.Name] = Operations.TestFailoverReplicationGroupStop.TestFailoverStopCatalogue.Subject,
+        [VasaProviderOperations.Promote.Name] = Operations.PromoteReplicationGroup.PromoteCatalogue.Subject,
+        [VasaProviderOperations.Reverse.Name] = Operations.ReverseReplicateGroup.ReverseCatalogue.Subject,
+    });
 
     /// <summary>The operations, in the order of replication-lifecycle.md §1.</summary>
     public static IReadOnlyList<OperationDescription> All { get; } = VasaProviderOperations.All.Where(o => o.Transition is not null && o.Send is not null).ToList();
 
-    /// <summary>The clause-id prefix replication-lifecycle.md §4 gives the operation: FO for FailoverReplicationGroup_Task.</summary>
-    public static string Prefix(OperationDescription operation) => operation.Name switch
-    {
-        "SyncReplicationGroup_Task" => "SYNC",
-        "PrepareFailoverReplicationGroup_Task" => "PFO",
-        "FailoverReplicationGroup_Task" => "FO",
-        "TestFailoverReplicationGroupStart_Task" => "TFS",
-        "TestFailoverReplicationGroupStop_Task" => "TFX",
-        "PromoteReplicationGroup_Task" => "PRO",
-        "ReverseReplicateGroup_Task" => "REV",
-        _ => LifecycleCommand.ShortName(operation).ToUpperInvariant(),
-    };
+    /// <summary>The operation as its catalogue judges it, for the shared steps (<see cref="OperationSteps"/>, <see cref="OperationAnswer"/>).</summary>
+    /// <exception cref="KeyNotFoundException">A lifecycle operation without a catalogue (a harness error).</exception>
+    public static OperationUnderTest Subject(OperationDescription operation) => Subjects.Value[operation.Name];
 
-    /// <summary>The operation as the shared steps (<see cref="OperationSteps"/>, <see cref="OperationAnswer"/>) call and read it.</summary>
-    public static OperationUnderTest Subject(OperationDescription operation) =>
-        operation == VasaProviderOperations.Reverse ? ReverseCatalogue.Subject : Subjects.GetOrAdd(operation.Name, _ => Build(operation));
-
-    private static OperationUnderTest Build(OperationDescription operation)
+    /// <summary>The prefix of the operation's clause ids (FO for FailoverReplicationGroup_Task, RRG for Reverse), read from its catalogue.</summary>
+    public static string Prefix(OperationDescription operation)
     {
-        var clauses = ContractClauses.For(operation, Prefix(operation));
-        var model = LifecycleCatalogue.Model;
-        var readings = new ContractReadings(
-            ContractReadings.GroupErrorPoint(operation, [model]),
-            ContractReadings.TaskTypePoint([model]),
-            ContractReadings.ResultBoxingPoint([model]),
-            ContractReadings.ResultQueryPoint([model]),
-            ContractReadings.MalformedFaultPoint(operation, [model]),
-            ContractReadings.NoSessionPoint([model]));
-        var none = new OperationScenarios(
-            _ => throw new InvalidOperationException($"the lifecycle model runs no shared scenario of {operation.Name}"),
-            _ => throw new InvalidOperationException($"the lifecycle model runs no shared scenario of {operation.Name}"));
-        return new OperationUnderTest(operation, clauses, readings, none);
+        var id = Subject(operation).Clauses.TaskSuccess.Id;
+        return id[..id.LastIndexOf("-TASK-", StringComparison.Ordinal)];
     }
+
+    /// <summary>Whether the operation prepares a pair for another (some transition names it <see cref="LifecycleTransition.PreparedBy"/>).</summary>
+    public static bool Prepares(OperationDescription operation) => VasaProviderOperations.All.Any(o => o.Transition?.PreparedBy == operation.Name);
 }

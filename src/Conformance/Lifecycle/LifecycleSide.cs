@@ -36,6 +36,9 @@ internal sealed record LifecycleSide
     /// <summary>The operations that succeeded on <see cref="Previous"/> (the reversal that retired it included).</summary>
     public ImmutableHashSet<string> PreviousDone { get; init; } = ImmutableHashSet<string>.Empty;
 
+    /// <summary>Whether an operation that prepares a pair (PrepareFailover, T6) succeeded on it since its twin last failed over.</summary>
+    public bool Prepared { get; init; }
+
     /// <summary>TargetGroupInfo.isPromoteCapable as last read; null when not reported.</summary>
     public bool? PromoteCapable { get; init; }
 

@@ -20,6 +20,7 @@ internal static class MutantCatalogue
     private const string WireRequired = "Every_required_property_in_an_answer_is_present";
     private const string WireTypeNames = "Every_object_in_an_answer_carries_its_typeName";
     private const string SyncEnds = "VasaProviderSync_ends_in_success_or_ProviderSyncFailed";
+    private const string LifecycleModel = Lifecycle.LifecycleCatalogue.ModelCheckName;
 
     /// <summary>Deviation → the checks that must fail against it.</summary>
     private static readonly Dictionary<Deviation, string[]> Catches = new()
@@ -99,6 +100,12 @@ internal static class MutantCatalogue
         [Deviation.ConcurrentSyncAsReplicationFault] = ["A_concurrent_VasaProviderSync_gets_SyncInProgress_or_runs"],
         [Deviation.FaultDomainMissing] = ["QueryFaultDomain_lists_the_fault_domain_of_every_group_of_the_provider"],
         [Deviation.GroupInfoNotFound] = ["QueryReplicationGroupInfo_agrees_with_QueryReplicationGroup"],
+
+        // The lifecycle as a whole (LIFE-MODEL-1), run on the two-site world: one break of each kind the model meets.
+        [Deviation.TestFailoverStartWrongPeerState] = [LifecycleModel],
+        [Deviation.PromoteWrongPostState] = [LifecycleModel],
+        [Deviation.ReversePeerNotUpdated] = [LifecycleModel],
+        [Deviation.FailoverAcceptsWrongState] = [LifecycleModel],
     };
 
     /// <summary>Deviations that only show when a fault is injected: the injection that exposes them.</summary>
@@ -169,7 +176,7 @@ internal static class MutantCatalogue
     /// They stay out of the matrix until then; each moves into <see cref="Catches"/> with the checks meant to catch it.
     /// </summary>
     public static IReadOnlySet<Deviation> AwaitingChecks { get; } = Enum.GetValues<Deviation>()
-        .Where(d => d >= Deviation.SyncAcceptsEmpty && d <= Deviation.ReversePeerNotUpdated)
+        .Where(d => d >= Deviation.SyncAcceptsEmpty && d <= Deviation.ReversePeerNotUpdated && !Catches.ContainsKey(d))
         .ToHashSet();
 
     /// <summary>Every mutant: one per deviation (except those <see cref="AwaitingChecks"/>), then the breaking settings.</summary>

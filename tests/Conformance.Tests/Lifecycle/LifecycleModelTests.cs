@@ -42,7 +42,8 @@ public sealed class LifecycleModelTests
         Assert.Multiple(() =>
         {
             Assert.That(prediction.Kind, Is.EqualTo(LifecyclePredictionKind.Refused));
-            Assert.That(prediction.Faults, Is.EqualTo(new[] { "InvalidFunctionTarget" }));
+            Assert.That(prediction.Faults, Is.EqualTo(new[] { "InvalidFunctionTarget", "InvalidReplicationState" }), "InvalidReplicationState is accepted as a reading, as SITE-1 does");
+            Assert.That(prediction.Expected, Is.EqualTo("InvalidFunctionTarget"));
             Assert.That(prediction.AlreadyDone, Is.False);
             Assert.That(World.Apply(failoverAtA, LifecycleOutcome.Refused), Is.SameAs(World), "a refusal changes nothing");
             Assert.That(World.Apply(failoverAtA, LifecycleOutcome.AlreadyDone), Is.SameAs(World), "nor does an AlreadyDone warning");
@@ -199,7 +200,7 @@ public sealed class LifecycleModelTests
         var after = model.Apply(failover, LifecycleOutcome.Succeeded);
         Assert.Multiple(() =>
         {
-            Assert.That(model.Predict(failover).Kind, Is.EqualTo(LifecyclePredictionKind.Succeeds));
+            Assert.That(model.Predict(failover), Has.Property("Kind").EqualTo(LifecyclePredictionKind.Either).And.Property("PinsOutcome").EqualTo("Failover: a pair not prepared"), "one site cannot prepare the pair: T6 is pinned by the first failover");
             Assert.That(model.Predict(failover with { Site = LifecycleSite.Peer }).Kind, Is.EqualTo(LifecyclePredictionKind.Skipped));
             Assert.That(after.Pairs[0].Peer, Is.Null);
             Assert.That(after.Pairs[0].Tested!.States, Is.EqualTo(new[] { ReplicationState.FailedOver, ReplicationState.Source }));
