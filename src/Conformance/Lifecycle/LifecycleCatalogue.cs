@@ -23,7 +23,7 @@ internal static class LifecycleCatalogue
         ClauseLevel.Must,
         "For any sequence of lifecycle operations (Sync, PrepareFailover, Failover, TestFailoverStart, TestFailoverStop, Promote, Reverse) on allowlisted replication pairs, each called at either site and followed by QueryReplicationGroup on both sites: "
         + "(a) both sites read as the state machine predicts (T1–T12; a transition the reference leaves unconfirmed may take any listed reading, but the same one throughout a sequence; a reversal renames the group and points its twin's sourceInfo at the new id); "
-        + "(b) a call the state machine forbids is refused with the right fault (InvalidFunctionTarget at the wrong site, InvalidReplicationState in a wrong state; an AlreadyDone warning instead for a repeat the operation refuses) and changes nothing on either site; "
+        + "(b) a call the state machine forbids is refused with the right fault (InvalidFunctionTarget at the wrong site, where InvalidReplicationState is accepted as a reading as the SITE clauses do; InvalidReplicationState in a wrong state; an AlreadyDone warning instead for a repeat the operation refuses) and changes nothing on either site; "
         + "(c) the results match the requests one to one.",
         "reference §2 (T1–T12), §3 (round trips, failback), §4 (NOCHANGE-1, POST-1, RES-1, the SITE, STATE and IDEM clauses)")
     {

@@ -130,6 +130,11 @@ internal static class LifecycleModelProperty
             }
 
             var (outcome, newGroupId) = Judge(s, c, prediction, answer, id, script, failing, tally);
+            if (outcome == LifecycleOutcome.Succeeded)
+            {
+                tally.Succeeded($"{c.Short}@{LifecycleCommand.Label(c.Site)}");
+            }
+
             if (answer.Reading is { } route)
             {
                 tally.Route($"[U-GROUP-ERROR] {c.Short}: {route}");
@@ -276,6 +281,7 @@ internal static class LifecycleModelProperty
     private static void Notes(CheckScope s, LifecycleTally tally)
     {
         s.Note(tally.OperationsLine());
+        s.Note(tally.SuccessesLine());
         foreach (var (key, state, cases) in tally.Readings())
         {
             if (LifecycleCatalogue.PointOf(key, state) is var (point, reading))

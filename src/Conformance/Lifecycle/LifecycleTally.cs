@@ -12,6 +12,7 @@ internal sealed class LifecycleTally
     private readonly Dictionary<(string Key, string State), int> readings = [];
     private readonly Dictionary<string, int> uncharted = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> routes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> successes = new(StringComparer.Ordinal);
 
     /// <summary>Cases run to their end or their failure.</summary>
     public int Cases { get; private set; }
@@ -49,6 +50,24 @@ internal sealed class LifecycleTally
         lock (this.gate)
         {
             this.uncharted[what] = this.uncharted.GetValueOrDefault(what) + 1;
+        }
+    }
+
+    /// <summary>Counts a success of an operation at a site (<c>Reverse@A</c>: a failback's reversal).</summary>
+    public void Succeeded(string what)
+    {
+        lock (this.gate)
+        {
+            this.successes[what] = this.successes.GetValueOrDefault(what) + 1;
+        }
+    }
+
+    /// <summary>The successes by operation and site, in words: <c>Failover@B 12, Reverse@B 8, …</c>.</summary>
+    public string SuccessesLine()
+    {
+        lock (this.gate)
+        {
+            return "lifecycle successes by operation and site: " + (this.successes.Count == 0 ? "none" : string.Join(", ", this.successes.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key} {p.Value}")));
         }
     }
 

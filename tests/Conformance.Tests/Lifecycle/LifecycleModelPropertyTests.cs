@@ -27,6 +27,8 @@ public sealed class LifecycleModelPropertyTests
         yield return new TestCaseData("perGroupErrors taskError", Options() with { PerGroupErrors = PerGroupErrorReading.TaskError });
         yield return new TestCaseData("perGroupErrors wholeCallFault", Options() with { PerGroupErrors = PerGroupErrorReading.WholeCallFault });
         yield return new TestCaseData("repeats refused", Options() with { Repeats = RepeatReading.Refused });
+        yield return new TestCaseData("one site, taskError, repeats refused, failover needs prepare", MutantCatalogue.Faithful() with { PerGroupErrors = PerGroupErrorReading.TaskError, Repeats = RepeatReading.Refused, Lifecycle = faithful with { PlannedFailoverNeedsPrepare = true } });
+        yield return new TestCaseData("one site, wholeCallFault", MutantCatalogue.Faithful() with { PerGroupErrors = PerGroupErrorReading.WholeCallFault });
     }
 
     [TestCase(1UL)]
@@ -41,6 +43,7 @@ public sealed class LifecycleModelPropertyTests
             Assert.That(result.Outcome, Is.EqualTo(CheckOutcome.Passed), result.Describe());
             Assert.That(result.Notes, Has.Some.Contains("pair(s) discovered through QueryReplicationGroup's links"));
             Assert.That(LifecycleTally.OperationsIn(result.Notes), Is.GreaterThan(20));
+            Assert.That(result.Notes, Has.Some.Matches<string>(n => n.StartsWith("lifecycle successes", StringComparison.Ordinal) && n.Contains("Reverse@B", StringComparison.Ordinal)));
         });
     }
 
@@ -61,6 +64,17 @@ public sealed class LifecycleModelPropertyTests
     {
         var result = await RunAsync(options, 5);
         Assert.That(result.Outcome, Is.EqualTo(CheckOutcome.Passed), $"{reading}: {result.Describe()}");
+    }
+
+    [Test]
+    public async Task Failback_is_reached_in_a_longer_run()
+    {
+        var result = await RunAsync(Options(), 12345, cases: 60);
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Outcome, Is.EqualTo(CheckOutcome.Passed), result.Describe());
+            Assert.That(result.Notes.Single(n => n.StartsWith("lifecycle successes", StringComparison.Ordinal)), Does.Contain("Failover@A").And.Contain("Reverse@A"), "failback: a failover and a reversal at site A");
+        });
     }
 
     [TestCase(Deviation.TestFailoverStartWrongPeerState, 1)]
