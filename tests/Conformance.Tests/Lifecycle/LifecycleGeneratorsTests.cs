@@ -22,7 +22,6 @@ public sealed class LifecycleGeneratorsTests
     public void Generated_sequences_reach_failover_reversal_and_failback()
     {
         var walks = Sample(World).Select(Walk).ToList();
-        TestContext.Out.WriteLine($"seed {Seed}: {walks.Count} sequences");
         Assert.Multiple(() =>
         {
             Assert.That(walks.SelectMany(w => w), Has.Some.EqualTo("Failover@B: Succeeds").Or.Some.EqualTo("Failover@B: Either"));
@@ -110,8 +109,12 @@ public sealed class LifecycleGeneratorsTests
         });
     }
 
-    private static IReadOnlyList<LifecycleCommand[]> Sample(LifecycleModel model) =>
-        Gen.Sample(LifecycleGenerators.Sequences(model, LifecycleOperations.All), 90, new Rnd(Seed), 150);
+    private static IReadOnlyList<LifecycleCommand[]> Sample(LifecycleModel model)
+    {
+        var samples = Gen.Sample(LifecycleGenerators.Sequences(model, LifecycleOperations.All), 90, new Rnd(Seed), 150);
+        TestContext.Out.WriteLine($"generator seed {Seed}: {samples.Length} sequences of {samples.Min(c => c.Length)} to {samples.Max(c => c.Length)} commands");
+        return samples;
+    }
 
     /// <summary>Each command with the model's prediction as the generator walked it: <c>Reverse@B: Succeeds</c>.</summary>
     private static List<string> Walk(LifecycleCommand[] commands)
