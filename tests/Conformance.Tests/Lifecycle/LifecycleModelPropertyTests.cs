@@ -123,6 +123,38 @@ public sealed class LifecycleModelPropertyTests
         }
     }
 
+    [Test]
+    public async Task A_real_target_is_never_reset_and_each_case_starts_where_the_last_one_left_the_groups()
+    {
+        const string Password = "Lifecycle-Passw0rd-real-target";
+        using var sandbox = new ProfileSandbox("vasa-lifecycle-real", Password);
+        using var provider = SimulatedProviderServer.Start(MutantCatalogue.Faithful() with { Password = Password });
+        var groups = string.Join(", ", MutantCatalogue.Faithful().Groups.Select(g => $"{{ \"faultDomainId\": \"{g.FaultDomainId}\", \"deviceGroupId\": \"{g.DeviceGroupId}\" }}"));
+        var profile = Path.Combine(sandbox.Directory, "profile.json");
+        await File.WriteAllTextAsync(profile, $$"""
+            {
+              "name": "real-lifecycle",
+              "target": "{{provider.BaseUri.ToString().TrimEnd('/')}}",
+              "credentials": { "userNameEnv": "{{sandbox.UserVariable}}", "passwordEnv": "{{sandbox.PasswordVariable}}" },
+              "groups": [ {{groups}} ],
+              "taskTimeoutSeconds": 5,
+              "pollIntervalMilliseconds": 10,
+              "propertyTests": { "cases": 25, "seed": 4 },
+            }
+            """);
+        using var run = await Conformance.Run.RunFactory.CreateAsync(profile, sandbox.Directory, Environment.GetEnvironmentVariable);
+        Assert.That(run.Abort, Is.Null, run.Abort?.Message);
+        var result = await run.RunCheckAsync(LifecycleCatalogue.Checks.Single());
+        TestContext.Out.WriteLine(string.Join("\n", result.Notes));
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.Target!.Simulator, Is.Null, "a real target is never reset");
+            Assert.That(result.Outcome, Is.EqualTo(CheckOutcome.Passed), result.Describe());
+            Assert.That(result.Notes, Has.Some.Contains("5 case(s) passed"));
+            Assert.That(provider.Provider.Requests.Count(r => r.Operation == "QueryReplicationGroup"), Is.GreaterThan(5), "each case reads the groups first, then after every operation");
+        });
+    }
+
     internal static SimulatedProviderOptions Options(params Deviation[] deviations) => MutantCatalogue.TwoSites(MutantCatalogue.Faithful(deviations));
 
     /// <summary>The check against a fresh simulator, with the seed printed.</summary>
