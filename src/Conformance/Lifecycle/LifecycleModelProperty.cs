@@ -10,7 +10,8 @@ namespace Conformance.Lifecycle;
 
 /// <summary>
 /// LIFE-MODEL-1 as a stateful, model-based FsCheck property: random sequences of lifecycle operations on the
-/// allowlisted pairs, at either site, each followed by QueryReplicationGroup on both sites, judged against
+/// allowlisted pairs, at either site, each followed by QueryReplicationGroup on both sites (the pair's two groups; every
+/// pair once more after the sequence), judged against
 /// <see cref="LifecycleModel"/> (the operations' own transitions). A failure shrinks to the shortest failing sequence,
 /// printed as a script (<see cref="LifecycleScript"/>) with its exchanges, and replays with its seed.
 /// </summary>
@@ -24,7 +25,7 @@ internal static class LifecycleModelProperty
     public const int CaseDivisor = 5;
 
     /// <summary>The cases the property runs against <paramref name="target"/>.</summary>
-    public static int Cases(Targets.ConformanceTarget target) => Math.Max(1, target.PropertyCases / CaseDivisor);
+    public static int Cases(ConformanceTarget target) => Math.Max(1, target.PropertyCases / CaseDivisor);
 
     /// <summary>The check body.</summary>
     public static async Task RunAsync(CheckScope s)
