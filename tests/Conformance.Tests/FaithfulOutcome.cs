@@ -15,7 +15,7 @@ internal static class FaithfulOutcome
     {
         var found = MutantMatrix.Resolve(check);
         return outcome == CheckOutcome.Passed
-            || (outcome == CheckOutcome.NotExercised && MutantCatalogue.TransientFaultChecks.Values.Contains(found.Name))
+            || (outcome == CheckOutcome.NotExercised && (found.MayNotArise || MutantCatalogue.TransientFaultChecks.Values.Contains(found.Name)))
             || (outcome == CheckOutcome.NotApplicable && (found.TwoSites || Conformance.Operations.ReadOnlyTier.ReadOnlyReads.PeerChecks.Contains(found.Name)));
     }
 }

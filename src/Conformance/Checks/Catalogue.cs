@@ -9,18 +9,27 @@ internal sealed record Catalogue(string Feature, IReadOnlyList<Clause> Clauses, 
     /// <summary>The points the sources leave unconfirmed, each with every reading the checks accept.</summary>
     public IReadOnlyList<UnconfirmedPoint> Unconfirmed { get; init; } = [];
 
-    /// <summary>Every catalogue of the suite.</summary>
-    public static IReadOnlyList<Catalogue> All { get; } =
+    /// <summary>
+    /// The lifecycle tier: the state-changing operations besides Reverse (Sync, TestFailoverStart/Stop, Failover,
+    /// PrepareFailover, Promote), each from its description, the shared contracts and the lifecycle contract.
+    /// </summary>
+    public static IReadOnlyList<Catalogue> Lifecycle { get; } =
     [
-        new(Operations.ReverseReplicateGroup.ReverseCatalogue.Feature, Operations.ReverseReplicateGroup.ReverseCatalogue.Clauses, Operations.ReverseReplicateGroup.ReverseCatalogue.Checks) { Unconfirmed = Operations.ReverseReplicateGroup.ReverseReadings.Points },
-
-        // The state-changing lifecycle: each operation's shared contracts, lifecycle contract and own checks.
         Operations.SyncReplicationGroup.SyncCatalogue.Catalogue,
         Operations.TestFailoverReplicationGroupStart.TestFailoverStartCatalogue.Catalogue,
         Operations.TestFailoverReplicationGroupStop.TestFailoverStopCatalogue.Catalogue,
         Operations.FailoverReplicationGroup.FailoverCatalogue.Catalogue,
         Operations.PrepareFailoverReplicationGroup.PrepareFailoverCatalogue.Catalogue,
         Operations.PromoteReplicationGroup.PromoteCatalogue.Catalogue,
+    ];
+
+    /// <summary>Every catalogue of the suite.</summary>
+    public static IReadOnlyList<Catalogue> All { get; } =
+    [
+        new(Operations.ReverseReplicateGroup.ReverseCatalogue.Feature, Operations.ReverseReplicateGroup.ReverseCatalogue.Clauses, Operations.ReverseReplicateGroup.ReverseCatalogue.Checks) { Unconfirmed = Operations.ReverseReplicateGroup.ReverseReadings.Points },
+
+        // The state-changing lifecycle: each operation's shared contracts, lifecycle contract and own checks.
+        .. Lifecycle,
 
         // The read-only tier: every query method, judged without a state-changing call (safe on production).
         new(Operations.QueryProviderInfo.QueryProviderInfoCatalogue.Feature, Operations.QueryProviderInfo.QueryProviderInfoCatalogue.Clauses, Operations.QueryProviderInfo.QueryProviderInfoCatalogue.Checks),
@@ -33,7 +42,8 @@ internal sealed record Catalogue(string Feature, IReadOnlyList<Clause> Clauses, 
         Operations.StorageManager.StorageManagerCatalogues.GroupInfo,
 
         // The lifecycle as a whole: any sequence of the operations above, on both sites, as the state machine predicts.
-        new(Lifecycle.LifecycleCatalogue.Feature, Lifecycle.LifecycleCatalogue.Clauses, Lifecycle.LifecycleCatalogue.Checks) { Unconfirmed = Lifecycle.LifecycleCatalogue.Points },
+        // It runs after the read-only tier: against a real provider it leaves the allowlisted pairs wherever its sequences took them.
+        new(Conformance.Lifecycle.LifecycleCatalogue.Feature, Conformance.Lifecycle.LifecycleCatalogue.Clauses, Conformance.Lifecycle.LifecycleCatalogue.Checks) { Unconfirmed = Conformance.Lifecycle.LifecycleCatalogue.Points },
 
         // Its checks judge the exchanges of all the others: they run in the last stage (RunStage.WireLedger).
         new(Fidelity.FidelityCatalogue.Feature, Fidelity.FidelityCatalogue.Clauses, Fidelity.FidelityCatalogue.Checks),

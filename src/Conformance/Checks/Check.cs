@@ -20,6 +20,9 @@ internal sealed record Check(string Name, Clause Clause, string Feature, Func<Ch
     /// <summary>Whether the check compares the two sites of a pair (not applicable without the profile's peer; the mutant matrix runs it on a two-site world).</summary>
     public bool TwoSites { get; init; }
 
+    /// <summary>Whether its trigger may not arise on a faithful provider (e.g. no group that is not promote-capable): not exercised is then a faithful outcome.</summary>
+    public bool MayNotArise { get; init; }
+
     /// <summary>Further clauses this check also enforces (for the traceability matrix).</summary>
     public IReadOnlyList<Clause> Also { get; init; } = [];
 

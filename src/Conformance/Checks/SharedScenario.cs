@@ -59,7 +59,7 @@ internal abstract class SharedScenario
     /// <summary>Runs the scenario once per target and returns its record.</summary>
     protected static Task<T> GetOrRunAsync<T>(ConformanceTarget target, Func<T, CheckScope, Task> record)
         where T : SharedScenario, new() =>
-        target.Scenarios.GetOrRunAsync(typeof(T).Name, async () =>
+        target.Scenarios.GetOrRunAsync(typeof(T).FullName ?? typeof(T).Name, async () =>
         {
             var scenario = new T();
             var result = await CheckRunner.RunAsync(s => record(scenario, s), target, "shared scenario: " + typeof(T).Name).ConfigureAwait(false);

@@ -188,6 +188,14 @@ internal sealed class LifecycleContract
         {
             var outcomes = answers.Select(a => a.Of(group).Judged(s)).ToList();
             s.Expect(outcomes.Any(o => o.Kind == GroupOutcomeKind.Succeeded), Defect.Result, $"one of two concurrent calls to {this.op.Operation.Verb} {group}", $"neither did ({string.Join("; ", outcomes.Select(o => o.Detail))})", answers[^1].FinalPoll ?? answers[^1].Call.Call);
+            if (this.Transition.ConcurrentRefusals is { } allowed)
+            {
+                foreach (var refused in outcomes.Where(o => o.Kind == GroupOutcomeKind.Refused))
+                {
+                    s.Expect(refused.Faults.Any(f => allowed.Any(f.IsA)), Defect.WrongFault, $"the other of two concurrent calls to succeed or be refused with {string.Join(" or ", allowed)}", string.Join(", ", refused.Faults.Select(f => f.TypeName)), answers[^1].FinalPoll ?? answers[^1].Call.Call);
+                }
+            }
+
             s.Note($"concurrent calls: {string.Join("; ", outcomes.Select(o => o.Detail))}");
         });
         var after = await OperationSteps.ReadStatesAsync(site, [group], "Read the group afterwards").ConfigureAwait(false);

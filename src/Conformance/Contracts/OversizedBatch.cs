@@ -40,6 +40,12 @@ internal abstract class OversizedBatch : SharedScenario
     /// <summary>Every task started by the scenario (the chunks, or a wrongly accepted oversized call).</summary>
     public List<TaskObservation> Tasks { get; } = [];
 
+    /// <summary>The states of the batch's allowlisted groups read after the last chunk of the split.</summary>
+    public IReadOnlyDictionary<string, string?> AfterSplit { get; private set; } = new Dictionary<string, string?>();
+
+    /// <summary>The states of the batch's allowlisted groups read right after the oversized call (and its task, when it was accepted).</summary>
+    public IReadOnlyDictionary<string, string?> AfterCall { get; private set; } = new Dictionary<string, string?>();
+
     /// <summary>The operation.</summary>
     protected abstract OperationUnderTest Operation { get; }
 
@@ -73,9 +79,13 @@ internal abstract class OversizedBatch : SharedScenario
         if (this.Call.IsValue && OperationSteps.IsTaskMoRef(this.Call.Value))
         {
             var (results, problem) = await this.FinishAsync(s, this.Call.Value!).ConfigureAwait(false);
-            this.AcceptedOutcome = problem ?? $"{results!.Count} result(s) for {this.Batch.Count} group(s)";
+            this.AcceptedOutcome = problem ?? $"{results?.Count ?? 0} result(s) for {this.Batch.Count} group(s)";
+            this.AfterCall = await OperationSteps.ReadStatesAsync(s, [.. this.Batch.Where(g => this.Before.ContainsKey(g.Key))], "Read the batch's states after the accepted call").ConfigureAwait(false);
             return;
         }
+
+        // Read here, not in the check: the check may run in another lane, or after a reset of the embedded simulator.
+        this.AfterCall = await OperationSteps.ReadStatesAsync(s, [.. this.Batch.Where(g => this.Before.ContainsKey(g.Key))], "Read the batch's states after the refused call").ConfigureAwait(false);
 
         if (this.Call.Fault is not TooMany tooMany)
         {
@@ -103,6 +113,8 @@ internal abstract class OversizedBatch : SharedScenario
 
             this.Chunks.Add(answer);
         }
+
+        this.AfterSplit = await OperationSteps.ReadStatesAsync(s, [.. this.Batch.Where(g => this.Before.ContainsKey(g.Key))], "Read the batch's states after the split").ConfigureAwait(false);
     }
 
     private async Task<(List<GroupOperationResult>? Results, string? Problem)> FinishAsync(CheckScope s, ManagedObjectReference task)

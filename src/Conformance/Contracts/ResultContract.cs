@@ -22,7 +22,7 @@ internal sealed class ResultContract
         var clauses = op.Clauses;
         this.OnePerGroup = new("Each_requested_group_gets_exactly_one_result", clauses.OneResultPerGroup, op.Name, this.OneResultPerGroupAsync);
         this.ErrorListsNotEmpty = new("GroupErrorResult_error_lists_are_never_empty", clauses.ErrorListNotEmpty, op.Name, this.ErrorListsAreNeverEmptyAsync);
-        this.AlreadyDoneAsWarning = new("AlreadyDone_appears_only_as_a_warning", clauses.AlreadyDoneIsWarning, op.Name, this.AlreadyDoneOnlyAsWarningAsync);
+        this.AlreadyDoneAsWarning = new("AlreadyDone_appears_only_as_a_warning", clauses.AlreadyDoneIsWarning, op.Name, this.AlreadyDoneOnlyAsWarningAsync) { MayNotArise = true };
         this.Duplicates = new($"A_group_listed_twice_gets_DuplicateEntry_and_is_{op.Operation.Done.Replace(' ', '_')}_once", clauses.Duplicates, op.Name, this.DuplicateIsProcessedOnceAsync);
     }
 
@@ -91,9 +91,15 @@ internal sealed class ResultContract
         {
             var asError = results.Where(r => r.Result is GroupErrorResult e && e.Error?.Any(f => f is AlreadyDone) == true).ToList();
             s.Expect(asError.Count == 0, Defect.Result, "AlreadyDone only as a warning", $"AlreadyDone given as an error for {string.Join(", ", asError.Select(r => r.Result.GroupId?.Key))}", asError.FirstOrDefault().Poll);
-            var asFault = s.Target.Faults.Where(f => f.Fault is AlreadyDone).ToList();
+            var asFault = s.Target.Faults.Where(f => f.Fault is AlreadyDone && f.Operation == this.op.Name).ToList();
             s.Expect(asFault.Count == 0, Defect.Result, "AlreadyDone only as a warning", "AlreadyDone raised as a fault", asFault.FirstOrDefault()?.Call);
             var asWarning = results.Count(r => r.Result.Warning?.Any(w => w is AlreadyDone) == true);
+            if (asWarning == 0)
+            {
+                // Nothing was asked twice that the provider took as done: the clause's trigger never arose.
+                s.NotExercised($"no {this.op.Name} answer in this run carried AlreadyDone (the provider refuses repeats, or none arose)");
+            }
+
             s.Note($"AlreadyDone seen as a warning {asWarning}×");
         });
     }

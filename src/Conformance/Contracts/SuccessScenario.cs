@@ -99,9 +99,9 @@ internal abstract class SuccessScenario : SharedScenario
             this.Observation = await OperationSteps.ObserveTaskAsync(s, this.Operation, this.Call.Value!, mayGiveUp: false).ConfigureAwait(false);
         }
 
-        if (this.Wait?.Final is { State: SmsTaskState.Success } final && OperationSteps.TryReadResults(s, this.Operation, final).Results is { } results)
+        if (this.Wait?.Final is { State: SmsTaskState.Success } final && OperationSteps.TryReadResults(s, this.Operation, final) is { Problem: null } read)
         {
-            await this.AfterSuccessAsync(s, results).ConfigureAwait(false);
+            await this.AfterSuccessAsync(s, read.Results ?? []).ConfigureAwait(false);
         }
     }
 }

@@ -92,6 +92,13 @@ internal sealed class TaskContract
     private async Task TaskReachesSuccessAsync(CheckScope s)
     {
         var scenario = await this.op.Scenarios.Success(s.Target).ConfigureAwait(false);
+        if (scenario.StuckBefore is { } other && other.Clause != this.op.Clauses.TaskSuccess.Id)
+        {
+            // Another operation's task did not end: this operation's was never tried, so its clause is unverified, not failed.
+            s.Include("Shared scenario: " + scenario.Describe(), scenario.Steps, scenario.Notes);
+            s.Require(false, $"no {this.op.Name} task was started: {other.Describe()} ({other.Clause}), and the run spends no further task timeout on this provider (keepWaitingAfterStuckTask: true to try)");
+        }
+
         if (scenario.StuckBefore is { } earlier)
         {
             // Another check already met a task that did not end: this check fails on it rather than wait once more.

@@ -29,12 +29,12 @@ internal sealed class MatrixReport(IReadOnlyDictionary<string, CheckResult> fait
     /// checks of the transient faults, which the faithful simulator never raises on its own.
     /// </summary>
     public IReadOnlyList<string> FalseFailures => this.Faithful
-        .Where(r => r.Value.Outcome != CheckOutcome.Passed && !(r.Value.Outcome == CheckOutcome.NotExercised && MutantCatalogue.TransientFaultChecks.Values.Contains(MutantMatrix.ByKey[r.Key].Name)))
+        .Where(r => r.Value.Outcome != CheckOutcome.Passed && !(r.Value.Outcome == CheckOutcome.NotExercised && (MutantMatrix.ByKey[r.Key].MayNotArise || MutantCatalogue.TransientFaultChecks.Values.Contains(MutantMatrix.ByKey[r.Key].Name))))
         .Select(r => $"{r.Key}: {r.Value.Describe()}").ToList();
 
     /// <summary>Check → the mutants it killed (failed against; a SHOULD check kills with a warning).</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Kills =>
-        MutantMatrix.Checks.ToDictionary(c => c.Key, c => (IReadOnlyList<string>)this.Mutants.Where(m => IsKill(m.Results[c.Key].Outcome)).Select(m => m.Mutant.Name).ToList());
+        MutantMatrix.Checks.ToDictionary(c => c.Key, c => (IReadOnlyList<string>)this.Mutants.Where(m => m.Results.TryGetValue(c.Key, out var r) && IsKill(r.Outcome)).Select(m => m.Mutant.Name).ToList());
 
     /// <summary>Mutants caught only by warnings: the gate lets them through unless strict. Each is a SHOULD defect by its intended checks.</summary>
     public IReadOnlyList<string> CaughtOnlyAsWarnings => this.Mutants.Where(m => m.Caught && m.GateExitCode == 0).Select(m => m.Mutant.Name).ToList();

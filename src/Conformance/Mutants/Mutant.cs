@@ -10,6 +10,9 @@ namespace Conformance.Mutants;
 /// <param name="IntendedCatches">The checks that must fail against it.</param>
 internal sealed record Mutant(string Name, SimulatedProviderOptions Options, IReadOnlyDictionary<string, DeclaredCapability>? Capabilities, IReadOnlyList<string> IntendedCatches)
 {
+    /// <summary>The operations whose checks run against it (null: every check); a lifecycle mutant breaks one operation, which the rest of the suite does not call.</summary>
+    public IReadOnlySet<string>? Features { get; init; }
+
     /// <summary>The keys (<c>{operation}.{name}</c>) of the checks that must fail against it (<see cref="MutantMatrix.Resolve"/>).</summary>
     public IReadOnlyList<string> IntendedKeys => this.IntendedCatches.Select(c => MutantMatrix.Resolve(c).Key).ToList();
 

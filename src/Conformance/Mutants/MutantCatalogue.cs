@@ -20,7 +20,11 @@ internal static class MutantCatalogue
     private const string WireRequired = "Every_required_property_in_an_answer_is_present";
     private const string WireTypeNames = "Every_object_in_an_answer_carries_its_typeName";
     private const string SyncEnds = "VasaProviderSync_ends_in_success_or_ProviderSyncFailed";
-    private const string LifecycleModel = Lifecycle.LifecycleCatalogue.ModelCheckName;
+    private const string Repeat = "Asking_again_gives_AlreadyDone_or_a_refusal_and_no_second_transition";
+    private const string Failover = "FailoverReplicationGroup_Task.";
+    private const string Promote = "PromoteReplicationGroup_Task.";
+    private const string TestFailoverStart = "TestFailoverReplicationGroupStart_Task.";
+    private const string TestFailoverStop = "TestFailoverReplicationGroupStop_Task.";
 
     /// <summary>Deviation → the checks that must fail against it.</summary>
     private static readonly Dictionary<Deviation, string[]> Catches = new()
@@ -51,11 +55,11 @@ internal static class MutantCatalogue
         [Deviation.CompletionBeforeStart] = ["Task_completionTime_is_not_before_startTime"],
         [Deviation.TaskErrorWithoutFault] = ["Task_error_is_set_exactly_when_the_state_is_error", "The_task_reaches_success"],
         [Deviation.ErrorSetOnSuccess] = ["Task_error_is_set_exactly_when_the_state_is_error"],
-        [Deviation.TaskResultWrongType] = ["Task_result_is_an_ArrayOfGroupOperationResult_of_allowed_types"],
+        [Deviation.TaskResultWrongType] = ["Task_result_is_an_ArrayOfGroupOperationResult_of_allowed_types", TestFailoverStart + "A_successful_task_carries_no_result", TestFailoverStop + "A_successful_task_carries_no_result"],
         [Deviation.TaskResultDisallowedSubtype] = ["Task_result_is_an_ArrayOfGroupOperationResult_of_allowed_types"],
-        [Deviation.QuerySmsTaskResultDisagrees] = ["QuerySmsTaskResult_agrees_with_the_task_info"],
+        [Deviation.QuerySmsTaskResultDisagrees] = ["QuerySmsTaskResult_agrees_with_the_task_info", TestFailoverStart + "QuerySmsTaskResult_agrees_with_the_task_info", TestFailoverStop + "QuerySmsTaskResult_agrees_with_the_task_info"],
         [Deviation.EmptyErrorList] = ["GroupErrorResult_error_lists_are_never_empty"],
-        [Deviation.AlreadyDoneAsError] = ["AlreadyDone_appears_only_as_a_warning"],
+        [Deviation.AlreadyDoneAsError] = ["AlreadyDone_appears_only_as_a_warning", Failover + "AlreadyDone_appears_only_as_a_warning", Promote + "AlreadyDone_appears_only_as_a_warning", TestFailoverStart + Repeat, TestFailoverStop + Repeat],
         [Deviation.DuplicateEntryReversedTwice] = ["A_group_listed_twice_gets_DuplicateEntry_and_is_reversed_once"],
         [Deviation.ReverseAgainOnRepeat] = ["Reversing_an_already_reversed_group_never_creates_a_second_new_group"],
         [Deviation.ConcurrentDoubleReverse] = ["Two_concurrent_reversals_of_one_group_reverse_it_once"],
@@ -81,7 +85,7 @@ internal static class MutantCatalogue
         [Deviation.QueryDropsLastResult] = ["QueryReplicationGroup_answers_one_result_per_requested_id"],
         [Deviation.QueryUnknownGroupNotNotFound] = ["QueryReplicationGroup_answers_an_unknown_id_with_a_per_entry_NotFound"],
         [Deviation.QueryDuplicateNotFlagged] = ["QueryReplicationGroup_flags_a_repeated_id_with_DuplicateEntry"],
-        [Deviation.PeerInfoNotPointingBack] = [Operations.QueryReplicationGroup.QueryReplicationGroupChecks.TopologyName],
+        [Deviation.PeerInfoNotPointingBack] = [Operations.QueryReplicationGroup.QueryReplicationGroupChecks.TopologyName, "The_old_source_at_the_other_site_becomes_TARGET_of_the_new_source"],
         [Deviation.PeerQueryReturnsHalf] = ["QueryReplicationPeer_without_ids_returns_every_source_fault_domain"],
         [Deviation.PeerQueryDropsLastResult] = ["QueryReplicationPeer_answers_one_result_per_requested_fault_domain"],
         [Deviation.PeerUnknownDomainWithoutError] = ["QueryReplicationPeer_answers_an_unknown_fault_domain_with_NotFound", "A_peer_result_without_targetDomain_has_an_error"],
@@ -100,12 +104,6 @@ internal static class MutantCatalogue
         [Deviation.ConcurrentSyncAsReplicationFault] = ["A_concurrent_VasaProviderSync_gets_SyncInProgress_or_runs"],
         [Deviation.FaultDomainMissing] = ["QueryFaultDomain_lists_the_fault_domain_of_every_group_of_the_provider"],
         [Deviation.GroupInfoNotFound] = ["QueryReplicationGroupInfo_agrees_with_QueryReplicationGroup"],
-
-        // The lifecycle as a whole (LIFE-MODEL-1), run on the two-site world: one break of each kind the model meets.
-        [Deviation.TestFailoverStartWrongPeerState] = [LifecycleModel],
-        [Deviation.PromoteWrongPostState] = [LifecycleModel],
-        [Deviation.ReversePeerNotUpdated] = [LifecycleModel],
-        [Deviation.FailoverAcceptsWrongState] = [LifecycleModel],
     };
 
     /// <summary>Deviations that only show when a fault is injected: the injection that exposes them.</summary>
@@ -121,7 +119,7 @@ internal static class MutantCatalogue
     /// </summary>
     private static readonly Dictionary<Deviation, IReadOnlyDictionary<string, DeclaredCapability>> Declarations = new()
     {
-        [Deviation.NegativeMaxBatchSize] = new Dictionary<string, DeclaredCapability> { [ReverseCatalogue.Feature] = new(false, null, true) },
+        [Deviation.NegativeMaxBatchSize] = Operations.VasaProviderOperations.All.Where(o => o.ChangesState && o.Transition is not null).ToDictionary(o => o.Name, _ => new DeclaredCapability(false, null, true)),
     };
 
     /// <summary>The profile declaration the faithful simulator is run with: Reverse implemented, no expected limit.</summary>
@@ -130,7 +128,7 @@ internal static class MutantCatalogue
         [ReverseCatalogue.Feature] = new(true, null, true),
     };
 
-    /// <summary>The faithful simulator: eight FAILEDOVER groups (enough for every scenario without a reset) and one group in each other state.</summary>
+    /// <summary>The faithful simulator: enough groups in each state for every scenario of every operation without a reset (eight FAILEDOVER, eight TARGET, six INTEST, three SOURCE, one REMOTE_FAILEDOVER).</summary>
     public static SimulatedProviderOptions Faithful(params Deviation[] deviations) => new()
     {
         Password = MutantTarget.Password,
@@ -139,9 +137,9 @@ internal static class MutantCatalogue
         Groups =
         [
             .. Enumerable.Range(1, 8).Select(i => new SimulatedGroup(i % 2 == 1 ? "fd-A" : "fd-B", $"rg-fo-{i}", ReplicationState.FailedOver)),
-            new("fd-A", "rg-src-1", ReplicationState.Source),
-            new("fd-B", "rg-tgt-1", ReplicationState.Target),
-            new("fd-A", "rg-int-1", ReplicationState.InTest),
+            .. Enumerable.Range(1, 3).Select(i => new SimulatedGroup(i % 2 == 1 ? "fd-A" : "fd-B", $"rg-src-{i}", ReplicationState.Source)),
+            .. Enumerable.Range(1, 8).Select(i => new SimulatedGroup(i % 2 == 1 ? "fd-B" : "fd-A", $"rg-tgt-{i}", ReplicationState.Target)),
+            .. Enumerable.Range(1, 6).Select(i => new SimulatedGroup(i % 2 == 1 ? "fd-A" : "fd-B", $"rg-int-{i}", ReplicationState.InTest)),
             new("fd-B", "rg-rfo-1", ReplicationState.RemoteFailedOver),
         ],
     };
@@ -171,18 +169,26 @@ internal static class MutantCatalogue
             [t.Value, WellFormed]));
 
     /// <summary>
-    /// Deviations of the simulator that no check exercises yet: the replication lifecycle's (Sync, PrepareFailover,
-    /// Failover, TestFailoverStart/Stop, Promote, and Reverse's peer, REV-PEER-1), whose checks come with issue #14.
-    /// They stay out of the matrix until then; each moves into <see cref="Catches"/> with the checks meant to catch it.
+    /// LIFE-MODEL-1's mutants: one lifecycle break of each kind its model meets (a twin moved wrongly, a wrong state
+    /// afterwards, a reversal that leaves the old source SOURCE, a wrong state accepted), each run against the lifecycle
+    /// model alone (its operations' own checks meet the same deviations in <see cref="LifecycleMutants"/>).
     /// </summary>
-    public static IReadOnlySet<Deviation> AwaitingChecks { get; } = Enum.GetValues<Deviation>()
-        .Where(d => d >= Deviation.SyncAcceptsEmpty && d <= Deviation.ReversePeerNotUpdated && !Catches.ContainsKey(d))
+    private static IEnumerable<Mutant> LifecycleModelMutants() =>
+        new[] { Deviation.TestFailoverStartWrongPeerState, Deviation.PromoteWrongPostState, Deviation.ReversePeerNotUpdated, Deviation.FailoverAcceptsWrongState }
+            .Select(d => new Mutant($"{d}InALifecycleSequence", Faithful(d), null, [Conformance.Lifecycle.LifecycleCatalogue.Feature + "." + Conformance.Lifecycle.LifecycleCatalogue.ModelCheckName])
+            {
+                Features = new HashSet<string>(StringComparer.Ordinal) { Conformance.Lifecycle.LifecycleCatalogue.Feature },
+            });
+
+    /// <summary>The lifecycle's deviations (Sync … Promote, and Reverse's peer): their mutants are <see cref="LifecycleMutants"/>.</summary>
+    public static IReadOnlySet<Deviation> Lifecycle { get; } = Enum.GetValues<Deviation>()
+        .Where(d => d >= Deviation.SyncAcceptsEmpty && d <= Deviation.ReversePeerNotUpdated)
         .ToHashSet();
 
-    /// <summary>Every mutant: one per deviation (except those <see cref="AwaitingChecks"/>), then the breaking settings.</summary>
+    /// <summary>Every mutant: one per deviation (the lifecycle's from <see cref="LifecycleMutants"/>, less those that break no confirmed clause), then the breaking settings.</summary>
     public static IReadOnlyList<Mutant> All { get; } =
     [
-        .. Enum.GetValues<Deviation>().Where(d => !AwaitingChecks.Contains(d)).Select(d => new Mutant(
+        .. Enum.GetValues<Deviation>().Where(d => !Lifecycle.Contains(d)).Select(d => new Mutant(
             d.ToString(),
             Exposers.TryGetValue(d, out var exposer) ? Faithful(d) with { Faults = [exposer] } : Faithful(d),
             Declarations.GetValueOrDefault(d),
@@ -192,6 +198,8 @@ internal static class MutantCatalogue
 
         // A provider that crashes on every Reverse call: the connection drops before any answer. No fault at all is no MethodFault.
         new("ReverseConnectionDropped", Faithful() with { TransportFaults = [new SimulatedTransportFault { Kind = TransportFaultKind.Reset }] }, null, [FaultEnvelope]),
+        .. LifecycleMutants.All(),
+        .. LifecycleModelMutants(),
         new("DeclaredBatchLimitDiffersFromMaxBatchSize", Faithful(), new Dictionary<string, DeclaredCapability> { [ReverseCatalogue.Feature] = new(true, 4, true) }, ["The_declared_batch_limit_matches_maxBatchSize"]),
     ];
 }

@@ -37,12 +37,12 @@ internal static class MutantMatrix
     /// Runs every check against one simulator set-up (reset to its initial state before each check); the checks that
     /// compare two sites run against the same set-up as a two-site world, tested at site B with site A as the peer.
     /// </summary>
-    public static async Task<IReadOnlyDictionary<string, CheckResult>> RunOneAsync(SimulatedProviderOptions options, IReadOnlyDictionary<string, DeclaredCapability>? capabilities = null)
+    public static async Task<IReadOnlyDictionary<string, CheckResult>> RunOneAsync(SimulatedProviderOptions options, IReadOnlyDictionary<string, DeclaredCapability>? capabilities = null, IReadOnlySet<string>? features = null)
     {
         using var sim = await MutantTarget.StartAsync(options, capabilities).ConfigureAwait(false);
         using var pair = await MutantTarget.StartAsync(MutantCatalogue.TwoSites(options), capabilities).ConfigureAwait(false);
         var results = new Dictionary<string, CheckResult>(StringComparer.Ordinal);
-        foreach (var check in Checks)
+        foreach (var check in Checks.Where(c => features is null || features.Contains(c.Feature)))
         {
             var on = check.TwoSites || Operations.ReadOnlyTier.ReadOnlyReads.PeerChecks.Contains(check.Name) ? pair : sim;
             on.Server.Provider.Reset();
@@ -62,7 +62,7 @@ internal static class MutantMatrix
         await Parallel.ForEachAsync(Enumerable.Range(0, mutants.Count), new ParallelOptions { MaxDegreeOfParallelism = 2 }, async (i, _) =>
         {
             var mutant = mutants[i];
-            var run = new MatrixReport.MutantRun(mutant, await RunOneAsync(mutant.Options, mutant.Capabilities).ConfigureAwait(false));
+            var run = new MatrixReport.MutantRun(mutant, await RunOneAsync(mutant.Options, mutant.Capabilities, mutant.Features).ConfigureAwait(false));
             results[i] = run;
             progress?.Invoke($"{(run.Caught ? "caught  " : "MISSED  ")} {mutant.Name,-42} by {string.Join(", ", run.FailedChecks)}");
         }).ConfigureAwait(false);

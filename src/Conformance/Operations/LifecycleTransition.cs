@@ -32,6 +32,9 @@ internal sealed record LifecycleTransition
     /// </summary>
     public string? PreparedBy { get; init; }
 
+    /// <summary>The faults the loser of two concurrent calls on one group may be refused with (null: any refusal); Sync's is SyncOngoing.</summary>
+    public IReadOnlyList<string>? ConcurrentRefusals { get; init; }
+
     /// <summary>The transitions of replication-lifecycle.md §2 it implements, e.g. <c>T7, T8</c>; those the reference marks unconfirmed are named in <see cref="Unconfirmed"/>.</summary>
     public required string Transitions { get; init; }
 

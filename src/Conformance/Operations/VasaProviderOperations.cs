@@ -99,6 +99,7 @@ internal static class VasaProviderOperations
             After = [ReplicationState.Target],
             PeerBefore = ReplicationState.Source,
             PeerAfter = [ReplicationState.Source],
+            ConcurrentRefusals = ["SyncOngoing"],
             Transitions = "T1",
         },
         Send = (client, provider, groups) => groups is null ? Absent(client, provider, "SyncReplicationGroup_Task") : client.SyncReplicationGroupAsync(provider, groups, SyncPitName),

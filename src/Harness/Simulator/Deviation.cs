@@ -90,13 +90,13 @@ public enum Deviation
     /// <summary>The first task result is replaced by a FailoverSuccessResult (same groupId, newState SOURCE), a subtype Reverse never returns.</summary>
     TaskResultDisallowedSubtype,
 
-    /// <summary>QuerySmsTaskResult returns a result that differs from SmsTaskInfo.result (one entry dropped).</summary>
+    /// <summary>QuerySmsTaskResult returns a result that differs from SmsTaskInfo.result (one entry dropped; for a void task, an empty array).</summary>
     QuerySmsTaskResultDisagrees,
 
     /// <summary>Every GroupErrorResult carries an empty error list.</summary>
     EmptyErrorList,
 
-    /// <summary>Reversing an already reversed group gives a GroupErrorResult whose error list holds AlreadyDone (AlreadyDone must only be a warning).</summary>
+    /// <summary>Reversing an already reversed group (or repeating a lifecycle operation on a group it already moved) gives AlreadyDone as an error: in a GroupErrorResult, or as the task's error for a void task (AlreadyDone must only be a warning).</summary>
     AlreadyDoneAsError,
 
     /// <summary>A group listed twice in one call is reversed twice (two successes, two new groups).</summary>

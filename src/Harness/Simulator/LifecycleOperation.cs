@@ -41,7 +41,10 @@ internal sealed record LifecycleOperation(
     /// <summary>Its tasks never end.</summary>
     public Deviation TaskNeverEnds { get; } = Break(Kind, "TaskNeverEnds");
 
-    /// <summary>The results break: the first names another group (<c>ResultForWrongGroup</c>), or a void result is an array (<c>ReturnsResult</c>).</summary>
+    /// <summary>Whether VMware's types declare the finished task's result void (TestFailoverStart and TestFailoverStop).</summary>
+    public bool VoidResult { get; } = Kind is SimulatedTaskKind.TestFailoverStart or SimulatedTaskKind.TestFailoverStop;
+
+    /// <summary>The results break: the first names another group (<c>ResultForWrongGroup</c>), or, for a <see cref="VoidResult"/>, the result is an array (<c>ReturnsResult</c>).</summary>
     public Deviation ResultBreak { get; } = Break(Kind, Kind is SimulatedTaskKind.TestFailoverStart or SimulatedTaskKind.TestFailoverStop ? "ReturnsResult" : "ResultForWrongGroup");
 
     /// <summary>Whether the group's state is the wrong end for this operation.</summary>

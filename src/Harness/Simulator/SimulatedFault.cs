@@ -15,6 +15,8 @@ public sealed record SimulatedFault
     [
         DefaultOperation, "QueryReplicationGroup", "QuerySmsTaskInfo", "QueryProviderInfo",
         "QueryReplicationPeer", "QueryPointInTimeReplica", "QueryActiveAlarm", "VasaProviderSync_Task", "QueryFaultDomain", "QueryReplicationGroupInfo",
+        "SyncReplicationGroup_Task", "PrepareFailoverReplicationGroup_Task", "FailoverReplicationGroup_Task",
+        "TestFailoverReplicationGroupStart_Task", "TestFailoverReplicationGroupStop_Task", "PromoteReplicationGroup_Task",
     ];
 
     /// <summary>The faults that can be injected (their wire <c>_typeName</c>).</summary>

@@ -93,12 +93,8 @@ internal sealed partial class SimulatedProvider
         this.Options.PerGroupErrors != PerGroupErrorReading.GroupErrorResult || !this.HasResults(op);
 
     /// <summary>Whether the operation's finished task holds per-group results under the readings (TestFailoverStart's is void by default, TestFailoverStop's always).</summary>
-    private bool HasResults(LifecycleOperation op) => op.Kind switch
-    {
-        SimulatedTaskKind.TestFailoverStart => this.Options.Lifecycle.TestFailoverStartResult == TestFailoverStartResultReading.Array,
-        SimulatedTaskKind.TestFailoverStop => false,
-        _ => true,
-    };
+    private bool HasResults(LifecycleOperation op) =>
+        !op.VoidResult || (op.Kind == SimulatedTaskKind.TestFailoverStart && this.Options.Lifecycle.TestFailoverStartResult == TestFailoverStartResultReading.Array);
 
     /// <summary>The fault that refuses the whole call (or task) for its first refused group, or null when no group is refused.</summary>
     private (MethodFault Fault, string Message)? FirstLifecycleRefusal(LifecycleOperation op, IReadOnlyList<ReplicationGroupId> ids, SimulatedSite site, LifecycleRequest request, SimulatedTask? task)
@@ -142,7 +138,9 @@ internal sealed partial class SimulatedProvider
 
         if (group.State == op.Repeat && this.Options.Repeats == RepeatReading.AlreadyDone)
         {
-            return LifecycleVerdict.AlreadyDone(group, $"{id} is already {group.State}.");
+            return this.Options.Has(Deviation.AlreadyDoneAsError)
+                ? LifecycleVerdict.Refuse(new AlreadyDone(), $"{id} is already {group.State}.")
+                : LifecycleVerdict.AlreadyDone(group, $"{id} is already {group.State}.");
         }
 
         if (!wrongSite && group.State != op.Required && !this.Options.Has(op.AcceptsWrongState))
@@ -161,7 +159,7 @@ internal sealed partial class SimulatedProvider
                     $"{id} is being synchronised by {earlier}."),
             SimulatedTaskKind.Failover when request.IsPlanned && this.Options.Lifecycle.PlannedFailoverNeedsPrepare && !this.IsPrepared(group) =>
                 LifecycleVerdict.Refuse(
-                    new InvalidReplicationState { CurrentState = group.State, DesiredState = [op.Required] },
+                    new InvalidReplicationState { CurrentState = group.State },
                     $"{id}'s pair is not prepared for a planned failover: call PrepareFailoverReplicationGroup_Task at the source first."),
             SimulatedTaskKind.Failover or SimulatedTaskKind.TestFailoverStart when pit is not null && !this.HoldsReplica(group.Key, pit) =>
                 LifecycleVerdict.Refuse(new NoValidReplica(), $"{id} holds no point-in-time replica {pit}."),
@@ -206,7 +204,7 @@ internal sealed partial class SimulatedProvider
             return this.Options.Has(op.ResultBreak) ? results : null;
         }
 
-        if (this.Options.Has(op.ResultBreak) && results.Count > 0)
+        if (!op.VoidResult && this.Options.Has(op.ResultBreak) && results.Count > 0)
         {
             var first = results[0].GroupId!;
             results[0].GroupId = ReplicationGroupId.Of(first.FaultDomainId!.Id!, first.DeviceGroupId!.Id + "-other");
@@ -215,7 +213,7 @@ internal sealed partial class SimulatedProvider
         return results;
     }
 
-    /// <summary>The success entry for a group: what the operation's result type holds (Sync also creates its point-in-time replica).</summary>
+    /// <summary>The success entry for a group: what the operation's result type holds (Sync also creates its point-in-time replica); a checkOnly failover's is plain.</summary>
     private GroupOperationResult LifecycleSuccess(LifecycleOperation op, ReplicationGroupId id, int index, SimulatedGroup group, LifecycleRequest request, bool repeat, DateTimeOffset now)
     {
         switch (op.Kind)
@@ -233,7 +231,7 @@ internal sealed partial class SimulatedProvider
                 }
 
                 return new SyncReplicationGroupSuccessResult { GroupId = id, TimeStamp = now, PitId = new PointInTimeReplicaId { Id = pitId }, PitName = request.PitName };
-            case SimulatedTaskKind.Failover when !request.CheckOnly || repeat:
+            case SimulatedTaskKind.Failover when !request.CheckOnly:
                 var pit = (request.PitIds is { } pits && index < pits.Count ? pits[index] : null) ?? this.LatestReplica(group.Key);
                 return new FailoverSuccessResult
                 {

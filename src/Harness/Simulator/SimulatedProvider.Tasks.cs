@@ -70,7 +70,10 @@ internal sealed partial class SimulatedProvider
 
         if (task.Results is null)
         {
-            return SimulatedResponse.NoContent;
+            // A void task has no result; as a deviation, QuerySmsTaskResult answers one all the same (an empty array) once the task succeeded.
+            return this.Options.Has(Deviation.QuerySmsTaskResultDisagrees) && task.State == SmsTaskState.Success
+                ? Json(BoxedArray.Of("ArrayOfGroupOperationResult", Array.Empty<GroupOperationResult>()))
+                : SimulatedResponse.NoContent;
         }
 
         var results = this.Options.Has(Deviation.QuerySmsTaskResultDisagrees) && task.Results.Count > 0 ? task.Results[..^1] : task.Results;
@@ -200,7 +203,10 @@ internal sealed partial class SimulatedProvider
             : this.Options.Has(Deviation.CompletionBeforeStart) ? task.Started!.Value.AddSeconds(-60)
             : task.Completed,
         Error = backToRunning ? null : task.Error,
-        Result = backToRunning || task.Results is null ? null : this.ResultValue(task.Results),
+        Result = backToRunning ? null
+            : task.Results is not null ? this.ResultValue(task.Results)
+            : this.Options.Has(Deviation.TaskResultWrongType) && task.State == SmsTaskState.Success && task.Kind != SimulatedTaskKind.ProviderSync ? BoxedArray.Of("ArrayOfString", new[] { "x" })
+            : null,
     };
 
     /// <summary>The anyType result value: the boxed ArrayOfGroupOperationResult, a bare array when so set up (a plausible reading), or the wrong box, as a deviation.</summary>

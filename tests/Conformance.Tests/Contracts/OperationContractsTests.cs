@@ -83,6 +83,7 @@ public sealed class OperationContractsTests
             {
                 "A_reversed_group_gets_a_newGroupId_in_its_fault_domain",
                 "A_reversed_group_reads_as_SOURCE_afterwards",
+                "The_old_source_at_the_other_site_becomes_TARGET_of_the_new_source",
                 "A_group_not_in_FAILEDOVER_is_not_reversed",
                 "Reversing_an_already_reversed_group_never_creates_a_second_new_group",
                 "Two_concurrent_reversals_of_one_group_reverse_it_once",
@@ -98,11 +99,14 @@ public sealed class OperationContractsTests
     /// (e.g. The_task_reaches_success): a second operation built from them needs checks keyed by (feature, name) first.
     /// </summary>
     [Test]
-    public void Check_names_are_unique_across_every_catalogue()
+    public void Check_keys_are_unique_across_every_catalogue_and_each_operation_shares_the_contracts_sentences()
     {
-        var repeated = Catalogue.InRunOrder.GroupBy(c => c.Name, StringComparer.Ordinal).Where(g => g.Count() > 1)
-            .Select(g => $"{g.Key} ({string.Join(", ", g.Select(c => c.Feature))})");
-        Assert.That(repeated, Is.Empty, "checks are keyed by name (ConformanceSuite, baselines, MutantMatrix.ByName, ConformanceRun.recorded): key them by (feature, name) before two catalogues share a contract's check names");
+        var repeated = Catalogue.InRunOrder.GroupBy(c => c.Key, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key);
+        Assert.Multiple(() =>
+        {
+            Assert.That(repeated, Is.Empty, "a check is keyed by operation and name (ConformanceSuite, the summary, baselines, MutantMatrix.ByKey, ConformanceRun.recorded)");
+            Assert.That(Catalogue.InRunOrder.Where(c => c.Name == "The_task_reaches_success").Select(c => c.Feature), Has.Count.EqualTo(7), "Reverse and the six lifecycle operations share the task contract's sentence");
+        });
     }
 
     /// <summary>Failover as the contracts would judge it: its description, the standard clauses with prefix FO, and scenarios that must not run here.</summary>

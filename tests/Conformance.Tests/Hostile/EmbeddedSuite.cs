@@ -31,7 +31,7 @@ internal sealed class EmbeddedSuite : IDisposable
         var clock = Stopwatch.StartNew();
         var run = await RunFactory.CreateAsync(profile, output, Environment.GetEnvironmentVariable);
         Assert.That(run.Abort, Is.Null, run.Abort?.Message);
-        foreach (var check in Catalogue.InRunOrder.Where(c => only is null || only.Contains(c.Name)))
+        foreach (var check in HostileScope.Checks.Where(c => only is null || only.Contains(c.Name)))
         {
             await run.RunCheckAsync(check);
         }

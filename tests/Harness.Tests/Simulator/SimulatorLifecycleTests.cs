@@ -747,6 +747,21 @@ public sealed class SimulatorLifecycleTests
     }
 
     [Test]
+    public async Task A_checkOnly_failover_of_a_FAILEDOVER_group_is_a_plain_entry_with_an_AlreadyDone_warning()
+    {
+        using var world = SimulatedWorldServer.Start(TwoSiteOptions());
+        var b = await ConnectAsync(world, "B");
+
+        var result = (await ResultsAsync(b, "Failover", [FailedOverB], checkOnly: true)).Single();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result, Is.TypeOf<BareGroupOperationResult>(), "FO-CHK-1: plain entries");
+            Assert.That(result.Warning?.Single(), Is.TypeOf<AlreadyDone>());
+        });
+    }
+
+    [Test]
     public async Task Under_repeats_alreadyDone_stopping_the_test_of_a_TARGET_group_succeeds_and_changes_nothing()
     {
         using var world = SimulatedWorldServer.Start(TwoSiteOptions());

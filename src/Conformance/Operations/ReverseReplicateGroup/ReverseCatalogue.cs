@@ -72,8 +72,8 @@ internal static class ReverseCatalogue
     public static readonly Clause BatchLimitDeclared = new("RRG-CAP-2", ClauseLevel.Should, "The batch limit the profile declares for the operation matches VasaProviderInfo.maxBatchSize.", "reference §2, §8 (batch limits)") { Basis = LevelBasis.Inferred, Why = "the profile's declaration is the user's; that it should match maxBatchSize (a provider-wide hint) is inferred" };
     public static readonly Clause Session = new("SMS-SESSION-1", ClauseLevel.Must, "SMS calls carry the vmware-api-session-id of a logged-in session; a call without one is refused (NotAuthenticated as HTTP 500 is expected; the exact answer is unconfirmed).", "reference §1.5, §1.6, §9.1") { Basis = LevelBasis.VmwareDocumentation, Why = "VMware documents the vmware-api-session-id header as the JSON API's only security scheme (the exact refusal is unconfirmed, so every plausible answer is accepted)" };
 
-    // Gaps: clauses the suite cannot check yet, listed so that the report shows them.
-    public static readonly Clause PeerBecomesTarget = new("RRG-PEER-1", ClauseLevel.Must, "The peer group, the source before the failover, becomes the replication TARGET of the new source.", "reference §3.3, §5.4 (needs the peer site's provider in the profile)") { Basis = LevelBasis.VmwareDocumentation, Why = "VMware documents that the old source peer becomes TARGET" };
+    // RRG-PEER-1 needs the peer site; RRG-PRIV-1 is a gap, listed so that the report shows it.
+    public static readonly Clause PeerBecomesTarget = new("RRG-PEER-1", ClauseLevel.Must, "The peer group, the source before the failover, becomes the replication TARGET of the new source: at the other site it reads TARGET and its sourceInfo names the new group (T10).", "reference §3.3, §5.4, replication-lifecycle.md §2 T10 (needs the peer site in the profile)") { Basis = LevelBasis.VmwareDocumentation, Why = "VMware documents that the old source peer becomes TARGET" };
     public static readonly Clause Privilege = new("RRG-PRIV-1", ClauseLevel.Must, "The call requires StorageViews.ConfigureService; a caller without it gets NoPermission (unconfirmed over JSON).", Seed + ", required privileges; reference §7 (needs a second, unprivileged account)") { Basis = LevelBasis.Seed, Why = "the seed: \"Required privileges: StorageViews.ConfigureService\" (the refusal's fault is unconfirmed)" };
 
     /// <summary>Every clause, in report order.</summary>
@@ -157,6 +157,7 @@ internal static class ReverseCatalogue
             results.OnePerGroup,
             new("A_reversed_group_gets_a_newGroupId_in_its_fault_domain", NewGroupId, Feature, ReverseChecks.NewGroupIdInSameFaultDomain),
             new("A_reversed_group_reads_as_SOURCE_afterwards", BecomesSource, Feature, ReverseChecks.ReversedGroupReadsAsSource),
+            new("The_old_source_at_the_other_site_becomes_TARGET_of_the_new_source", PeerBecomesTarget, Feature, ReverseChecks.OldSourceBecomesTarget) { TwoSites = true },
             new("A_group_not_in_FAILEDOVER_is_not_reversed", OnlyFailedOver, Feature, ReverseChecks.NonFailedOverGroupIsNotReversed) { Also = [ReplicationFault] },
             results.ErrorListsNotEmpty,
             results.AlreadyDoneAsWarning,

@@ -47,6 +47,29 @@ internal static class ReverseChecks
         });
     }
 
+    /// <summary>RRG-PEER-1: the old source, at the other site, becomes TARGET of the new source group (T10).</summary>
+    public static async Task OldSourceBecomesTarget(CheckScope s)
+    {
+        if (s.Target.Peer is null)
+        {
+            s.NotApplicable(Targets.PeerSite.Missing);
+        }
+
+        var (scenario, successes) = await SuccessesAsync(s).ConfigureAwait(false);
+        s.Require(scenario.PeerRead, "no reversed group named its replica at the other site, so the old source could not be read");
+        s.Step("Expect each old source to read TARGET, with the new group as its source", () =>
+        {
+            foreach (var (requested, newId) in successes)
+            {
+                s.Require(scenario.OldSources.TryGetValue(requested.Key, out var old), $"the new source group {requested.FaultDomainId!.Id}/{newId} names no replica at the other site");
+                s.Expect(old.Info is not null, Defect.Result, $"the old source {old.Twin} of reversed group {requested} to be known at the other site", "QueryReplicationGroup does not list it", old.Query);
+                s.Expect(old.Info!.CurrentState == ReplicationState.Target, Defect.Result, $"the old source {old.Twin} to read TARGET after {requested} was reversed", $"'{old.Info.CurrentState}'", old.Query);
+                var source = (old.Info as TargetGroupInfo)?.SourceInfo?.SourceGroupId;
+                s.Expect(source?.DeviceGroupId?.Id == newId, Defect.Result, $"the old source {old.Twin}, now TARGET, to name the new source {requested.FaultDomainId!.Id}/{newId} as its sourceInfo", $"sourceInfo {source?.ToString() ?? "(none)"}", old.Query);
+            }
+        });
+    }
+
     /// <summary>A group that is not FAILEDOVER is not reversed (refused by any reading of <see cref="ReverseReadings.GroupError"/>), and its state is unchanged.</summary>
     public static async Task NonFailedOverGroupIsNotReversed(CheckScope s)
     {

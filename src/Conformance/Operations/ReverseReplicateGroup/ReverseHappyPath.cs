@@ -17,6 +17,12 @@ internal sealed class ReverseHappyPath : SuccessScenario
     /// <summary>For each reversed group: the new group id named by its result, what QueryReplicationGroup says of that id in the same fault domain, and that exchange.</summary>
     public Dictionary<string, (string NewId, GroupInfo? Info, ProviderCall Query)> NewGroups { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>For each reversed group with a peer site: the twin the new source names as its replica (the old source), how the peer reads it (state, its source), and that exchange.</summary>
+    public Dictionary<string, (ReplicationGroupId Twin, GroupInfo? Info, ProviderCall? Query)> OldSources { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Whether the peer site was read (the profile has a peer).</summary>
+    public bool PeerRead { get; private set; }
+
     /// <inheritdoc />
     protected override OperationUnderTest Operation => ReverseCatalogue.Subject;
 
@@ -41,6 +47,12 @@ internal sealed class ReverseHappyPath : SuccessScenario
                     return (query.Value?.OfType<QueryReplicationGroupSuccessResult>().FirstOrDefault(r => r.GroupId?.Key == newGroup.Key)?.RgInfo, query.Call);
                 }).ConfigureAwait(false);
                 this.NewGroups[id.Key] = (newId, info, query);
+                if (s.Target.PeerSide is { } peer && LifecycleSteps.TwinOf(info) is { } twin)
+                {
+                    this.PeerRead = true;
+                    var there = await LifecycleSteps.ReadGroupsAsync(s.At(peer), [twin], $"Read the old source {twin} at the other site").ConfigureAwait(false);
+                    this.OldSources[id.Key] = (twin, there.Infos.GetValueOrDefault(twin.Key), there.Call);
+                }
             }
         }
     }

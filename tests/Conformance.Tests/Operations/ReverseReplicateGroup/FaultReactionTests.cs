@@ -16,7 +16,7 @@ public sealed class FaultReactionTests
     [TestCase("ProviderUnavailable")]
     public async Task A_transient_fault_for_the_first_calls_is_retried_and_every_check_still_passes(string fault)
     {
-        var results = await ReverseCatalogueTests.RunAllAsync(MutantCatalogue.Faithful() with { Faults = [new SimulatedFault { Fault = fault, Times = 2 }] });
+        var results = await ReverseCatalogueTests.RunAllAsync(MutantCatalogue.Faithful() with { Faults = [new SimulatedFault { Fault = fault, Times = 2 }] }, features: ReverseCatalogueTests.ReverseOnly);
         Assert.Multiple(() =>
         {
             Assert.That(results.Where(r => !FaithfulOutcome.Holds(r.Key, r.Value.Outcome)).Select(r => $"{r.Key}: {r.Value.Describe()}"), Is.Empty);
@@ -30,7 +30,7 @@ public sealed class FaultReactionTests
     [TestCase("ProviderOutOfResource", "lacks the resources")]
     public async Task A_provider_that_keeps_raising_a_fault_makes_the_checks_inconclusive_not_failed(string fault, string reason)
     {
-        var results = await ReverseCatalogueTests.RunAllAsync(MutantCatalogue.Faithful() with { Faults = [new SimulatedFault { Fault = fault }] });
+        var results = await ReverseCatalogueTests.RunAllAsync(MutantCatalogue.Faithful() with { Faults = [new SimulatedFault { Fault = fault }] }, features: ReverseCatalogueTests.ReverseOnly);
         var empty = results["Empty_groupId_is_rejected_with_InvalidArgument"];
         Assert.Multiple(() =>
         {
@@ -44,7 +44,7 @@ public sealed class FaultReactionTests
     [Test]
     public async Task An_operation_declared_unimplemented_that_answers_NotImplemented_is_not_applicable_throughout()
     {
-        var results = await ReverseCatalogueTests.RunAllAsync(MutantCatalogue.Faithful() with { Faults = [new SimulatedFault { Fault = "NotImplemented" }] }, DeclaredUnimplemented);
+        var results = await ReverseCatalogueTests.RunAllAsync(MutantCatalogue.Faithful() with { Faults = [new SimulatedFault { Fault = "NotImplemented" }] }, DeclaredUnimplemented, features: ReverseCatalogueTests.ReverseOnly);
         Assert.Multiple(() =>
         {
             Assert.That(results["NotImplemented_only_where_the_profile_declares_the_operation_unimplemented"].Outcome, Is.EqualTo(CheckOutcome.NotApplicable));
@@ -57,7 +57,7 @@ public sealed class FaultReactionTests
     [Test]
     public async Task An_operation_that_works_although_declared_unimplemented_gets_a_warning()
     {
-        var results = await ReverseCatalogueTests.RunAllAsync(MutantCatalogue.Faithful(), DeclaredUnimplemented);
+        var results = await ReverseCatalogueTests.RunAllAsync(MutantCatalogue.Faithful(), DeclaredUnimplemented, features: ReverseCatalogueTests.ReverseOnly);
         var probe = results["NotImplemented_only_where_the_profile_declares_the_operation_unimplemented"];
         Assert.Multiple(() =>
         {
@@ -69,14 +69,14 @@ public sealed class FaultReactionTests
     [Test]
     public async Task An_undeclared_operation_that_answers_NotImplemented_fails()
     {
-        var results = await ReverseCatalogueTests.RunAllAsync(MutantCatalogue.Faithful() with { Faults = [new SimulatedFault { Fault = "NotImplemented" }] }, new Dictionary<string, DeclaredCapability>());
+        var results = await ReverseCatalogueTests.RunAllAsync(MutantCatalogue.Faithful() with { Faults = [new SimulatedFault { Fault = "NotImplemented" }] }, new Dictionary<string, DeclaredCapability>(), features: ReverseCatalogueTests.ReverseOnly);
         Assert.That(results["Empty_groupId_is_rejected_with_InvalidArgument"].Reason, Does.Contain("[capability]").And.Contain("does not declare it unimplemented"));
     }
 
     [Test]
     public async Task A_stuck_task_is_its_own_verdict_and_the_run_goes_on()
     {
-        var results = await ReverseCatalogueTests.RunAllAsync(MutantCatalogue.Faithful(Deviation.TaskNeverCompletes));
+        var results = await ReverseCatalogueTests.RunAllAsync(MutantCatalogue.Faithful(Deviation.TaskNeverCompletes), features: ReverseCatalogueTests.ReverseOnly);
         Assert.Multiple(() =>
         {
             Assert.That(results["The_task_reaches_success"].Reason, Does.StartWith("stuck task"));
