@@ -27,7 +27,4 @@ internal static class LifecycleWorlds
 
     /// <summary>The index of the pair whose group at B is <paramref name="name"/>.</summary>
     public static int Pair(LifecycleModel model, string name) => model.Pairs.Select((p, i) => (p, i)).Single(x => x.p.Tested?.Name == name).i;
-
-    /// <summary>A model that saw each group in the state the model settles on: what a faithful provider that took the confirmed readings answers.</summary>
-    public static LifecycleModel Faithful(LifecycleModel model, LifecycleModel before) => model.Settle(before);
 }
