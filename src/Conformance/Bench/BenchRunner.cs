@@ -32,6 +32,8 @@ internal static class BenchRunner
         var figures = new List<BenchFigure>();
         figures.Add(await SuiteTimeAsync().ConfigureAwait(false));
         progress(Describe(figures[^1]));
+        figures.Add(await LifecycleSuiteTimeAsync().ConfigureAwait(false));
+        progress(Describe(figures[^1]));
         figures.Add(await ClientOverheadAsync().ConfigureAwait(false));
         progress(Describe(figures[^1]));
         figures.Add(await SimulatorThroughputAsync().ConfigureAwait(false));
@@ -69,14 +71,23 @@ internal static class BenchRunner
         return new BenchFigure("1. suite time (default profile, embedded simulator)", cold, "s", "≤ 10 s", cold <= 10, string.Create(CultureInfo.InvariantCulture, $"{passed}/{checks} checks passed, {cases} cases per property, report files included, first run in the process; warm: {parallel:0.00} s on {lanes} parallel lanes, {sequential:0.00} s on one lane"));
     }
 
-    private static async Task<(double Seconds, int Passed, int? Cases, int Lanes)> TimeSuiteAsync(int? lanes)
+    /// <summary>1b. The lifecycle tier (every check of the six state-changing operations) against the two-site simulator profile, after the build.</summary>
+    private static async Task<BenchFigure> LifecycleSuiteTimeAsync()
+    {
+        var profile = Path.Combine(Path.GetDirectoryName(RunPaths.ProfilePath(null)) ?? ".", "simulator-two-sites.json");
+        var checks = Catalogue.Lifecycle.SelectMany(c => c.Checks).ToList();
+        var (seconds, passed, _, lanes) = await TimeSuiteAsync(lanes: null, profile, checks).ConfigureAwait(false);
+        return new BenchFigure("1b. lifecycle suite time (two-site simulator)", seconds, "s", "≤ 10 s", seconds <= 10, string.Create(CultureInfo.InvariantCulture, $"{passed}/{checks.Count} checks of {Catalogue.Lifecycle.Count} operations passed on {lanes} parallel lanes, both sites connected, report files included"));
+    }
+
+    private static async Task<(double Seconds, int Passed, int? Cases, int Lanes)> TimeSuiteAsync(int? lanes, string? profile = null, IReadOnlyList<Check>? checks = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "vasa-bench-" + Guid.NewGuid().ToString("N"));
         try
         {
             var clock = Stopwatch.StartNew();
-            using var run = await RunFactory.CreateAsync(RunPaths.ProfilePath(null), directory, name => name == "VASA_LANES" && lanes is { } l ? l.ToString(CultureInfo.InvariantCulture) : Environment.GetEnvironmentVariable(name)).ConfigureAwait(false);
-            await Task.WhenAll(Catalogue.InRunOrder.Select(run.RunCheckAsync)).ConfigureAwait(false);
+            using var run = await RunFactory.CreateAsync(profile ?? RunPaths.ProfilePath(null), directory, name => name == "VASA_LANES" && lanes is { } l ? l.ToString(CultureInfo.InvariantCulture) : Environment.GetEnvironmentVariable(name)).ConfigureAwait(false);
+            await Task.WhenAll((checks ?? Catalogue.InRunOrder).Select(run.RunCheckAsync)).ConfigureAwait(false);
             run.Finish();
             return (clock.Elapsed.TotalSeconds, run.Summary.Counts.Passed, run.Target?.PropertyCases, run.Lanes.Count);
         }

@@ -21,11 +21,12 @@ internal sealed class LifecycleOperation
         this.Lifecycle = LifecycleClauses.For(operation, prefix, peerLevel);
         this.OwnClauses = ownClauses;
         var c = this.Contract;
+        var hasResults = operation.ResultTypes.Count > 0;
         this.Points =
         [
-            ContractReadings.GroupErrorPoint(operation, [this.Lifecycle.WrongSite, this.Lifecycle.WrongState, c.SplitAfterTooMany, c.Duplicates], "simulator.perGroupErrors = \"groupErrorResult\" (default), \"taskError\" or \"wholeCallFault\""),
+            ContractReadings.GroupErrorPoint(operation, hasResults ? [this.Lifecycle.WrongSite, this.Lifecycle.WrongState, c.SplitAfterTooMany, c.Duplicates] : [this.Lifecycle.WrongSite, this.Lifecycle.WrongState, c.SplitAfterTooMany], "simulator.perGroupErrors = \"groupErrorResult\" (default), \"taskError\" or \"wholeCallFault\""),
             ContractReadings.TaskTypePoint([c.TaskMoRef]),
-            ContractReadings.ResultBoxingPoint([c.TaskResultType, c.OneResultPerGroup, c.TaskResultQuery]),
+            ContractReadings.ResultBoxingPoint(hasResults ? [c.TaskResultType, c.OneResultPerGroup, c.TaskResultQuery] : [c.TaskResultType, c.TaskResultQuery]),
             ContractReadings.ResultQueryPoint([c.TaskResultQuery]),
             ContractReadings.MalformedFaultPoint(operation, [c.MalformedArgument, c.WellFormedFaults], "simulator.requestShapeFault = \"InvalidRequest\" (default) or \"InvalidArgument\""),
             ContractReadings.NoSessionPoint([c.Session]),

@@ -47,6 +47,12 @@ internal static class LifecycleMutants
             yield return new Mutant($"{short_}{fault}RaisedMalformed", MutantCatalogue.Faithful(Deviation.MalformedFaultMessage) with { Faults = [new SimulatedFault { Operation = name, Fault = fault, Times = 1 }] }, null, [Key($"{prefix}-{clause}"), wellFormed]) { Features = scope };
         }
 
+        if (operation.Checks.FirstOrDefault(c => c.Clause.Id == $"{prefix}-RES-3") is { } alreadyDone)
+        {
+            // AlreadyDone raised as the call's fault, where it is only ever a warning.
+            yield return new Mutant($"{short_}AlreadyDoneRaisedAsFault", MutantCatalogue.Faithful() with { Faults = [new SimulatedFault { Operation = name, Fault = "AlreadyDone", Times = 1 }] }, null, [alreadyDone.Key]) { Features = scope };
+        }
+
         yield return new Mutant($"{short_}InactiveProviderBadMapping", MutantCatalogue.Faithful(Deviation.InactiveProviderBadMapping) with { Faults = [new SimulatedFault { Operation = name, Fault = "InactiveProvider", Times = 1 }] }, null, [Key($"{prefix}-F-INACTIVE"), wellFormed]) { Features = scope };
     }
 

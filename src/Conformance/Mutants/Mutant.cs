@@ -14,7 +14,15 @@ internal sealed record Mutant(string Name, SimulatedProviderOptions Options, IRe
     public IReadOnlySet<string>? Features { get; init; }
 
     /// <summary>The keys (<c>{operation}.{name}</c>) of the checks that must fail against it (<see cref="MutantMatrix.Resolve"/>).</summary>
-    public IReadOnlyList<string> IntendedKeys => this.IntendedCatches.Select(c => MutantMatrix.Resolve(c).Key).ToList();
+    public IReadOnlyList<string> IntendedKeys => this.IntendedCatches.SelectMany(c => this.Everywhere && !c.Contains('.', StringComparison.Ordinal)
+        ? MutantMatrix.Checks.Where(k => k.Name == c).Select(k => k.Key)
+        : [MutantMatrix.Resolve(c).Key]).Distinct().ToList();
+
+    /// <summary>
+    /// Whether the deviation breaks every operation alike (a task, fault or session rule the simulator applies to every
+    /// call): a bare intended name then means that check of every operation that has it, not Reverse's alone.
+    /// </summary>
+    public bool Everywhere { get; init; }
 
     /// <inheritdoc />
     public override string ToString() => this.Name;

@@ -105,7 +105,7 @@ public sealed class OperationContractsTests
         Assert.Multiple(() =>
         {
             Assert.That(repeated, Is.Empty, "a check is keyed by operation and name (ConformanceSuite, the summary, baselines, MutantMatrix.ByKey, ConformanceRun.recorded)");
-            Assert.That(Catalogue.InRunOrder.Where(c => c.Name == "The_task_reaches_success").Select(c => c.Feature), Has.Count.EqualTo(7), "Reverse and the six lifecycle operations share the task contract's sentence");
+            Assert.That(Catalogue.InRunOrder.Where(c => c.Name == "The_task_reaches_success").Select(c => c.Feature).ToList(), Has.Count.EqualTo(7), "Reverse and the six lifecycle operations share the task contract's sentence");
         });
     }
 
