@@ -22,7 +22,7 @@ namespace Conformance.Bench;
 /// <summary>
 /// The benchmark behind <c>./run.sh bench</c>: suite time, client overhead against raw HttpClient, simulator
 /// throughput against a minimal Kestrel endpoint, time per group from 1 to 10,000 groups (and a TooMany re-split of
-/// 10,000), and property cases per second. Each ratio is measured side by side in one run.
+/// 10,000), property cases per second, and the lifecycle property's operations per second. Each ratio is measured side by side in one run.
 /// </summary>
 internal static class BenchRunner
 {
@@ -50,6 +50,8 @@ internal static class BenchRunner
             progress(Describe(figure));
         }
 
+        figures.Add(await LifecycleRateAsync().ConfigureAwait(false));
+        progress(Describe(figures[^1]));
         return figures;
     }
 
@@ -231,6 +233,38 @@ internal static class BenchRunner
         }
 
         return figures;
+    }
+
+    /// <summary>
+    /// 6. Lifecycle operations per second of the lifecycle property (LIFE-MODEL-1) against the embedded two-site world,
+    /// in process: each operation is its call, its task's polls and QueryReplicationGroup on both sites; each case resets
+    /// the simulator and the discovery is made once.
+    /// </summary>
+    public static async Task<BenchFigure> LifecycleRateAsync(int cases = 300)
+    {
+        using var sim = await MutantTarget.StartAsync(MutantCatalogue.TwoSites(MutantCatalogue.Faithful() with { TaskPollsToComplete = 0 })).ConfigureAwait(false);
+        var check = Lifecycle.LifecycleCatalogue.Checks.Single();
+        const int Divisor = Lifecycle.LifecycleModelProperty.CaseDivisor;
+        await check.ExecuteAsync(sim.Target.With(propertyCases: 50 * Divisor, seed: 1)).ConfigureAwait(false); // warm-up: let the JIT settle
+
+        // The machine's pace now, to read the figure by: plain client calls per second against the same simulator.
+        var baseline = Stopwatch.StartNew();
+        var calls = 0;
+        while (baseline.Elapsed < TimeSpan.FromSeconds(1))
+        {
+            await sim.Target.Client.QueryProviderInfoAsync(sim.Target.Provider).ConfigureAwait(false);
+            calls++;
+        }
+
+        var callRate = calls / baseline.Elapsed.TotalSeconds;
+        var requestsBefore = sim.Server.Provider.Requests.Count;
+        var clock = Stopwatch.StartNew();
+        var result = await check.ExecuteAsync(sim.Target.With(propertyCases: cases * Divisor, seed: 1)).ConfigureAwait(false);
+        clock.Stop();
+        var operations = Lifecycle.LifecycleTally.OperationsIn(result.Notes) ?? 0;
+        var exchanges = (double)(sim.Server.Provider.Requests.Count - requestsBefore) / Math.Max(1, operations);
+        var rate = operations / clock.Elapsed.TotalSeconds;
+        return new BenchFigure("6. lifecycle property: operations per second", rate, "ops/s", "≥ 500", rate >= 500, string.Create(CultureInfo.InvariantCulture, $"{operations} operations in {cases} cases in {clock.Elapsed.TotalSeconds:0.00} s ({result.Outcome}), two-site world in process, {exchanges:0.0} exchanges per operation (the call, its task's polls, QueryReplicationGroup on both sites, the per-case reads); tasks end at once (taskPollsToComplete 0); the client made {callRate:0} QueryProviderInfo calls/s just before"));
     }
 
     private static async Task<int> ReverseAndReadAsync(ConformanceTarget t, IReadOnlyList<ReplicationGroupId> groups)

@@ -41,6 +41,10 @@ internal sealed record Catalogue(string Feature, IReadOnlyList<Clause> Clauses, 
         Operations.StorageManager.StorageManagerCatalogues.FaultDomain,
         Operations.StorageManager.StorageManagerCatalogues.GroupInfo,
 
+        // The lifecycle as a whole: any sequence of the operations above, on both sites, as the state machine predicts.
+        // It runs after the read-only tier: against a real provider it leaves the allowlisted pairs wherever its sequences took them.
+        new(Conformance.Lifecycle.LifecycleCatalogue.Feature, Conformance.Lifecycle.LifecycleCatalogue.Clauses, Conformance.Lifecycle.LifecycleCatalogue.Checks) { Unconfirmed = Conformance.Lifecycle.LifecycleCatalogue.Points },
+
         // Its checks judge the exchanges of all the others: they run in the last stage (RunStage.WireLedger).
         new(Fidelity.FidelityCatalogue.Feature, Fidelity.FidelityCatalogue.Clauses, Fidelity.FidelityCatalogue.Checks),
     ];

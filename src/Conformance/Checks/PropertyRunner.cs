@@ -13,13 +13,14 @@ namespace Conformance.Checks;
 /// </summary>
 internal static class PropertyRunner
 {
-    /// <summary>Runs the property in <paramref name="s"/>.</summary>
-    public static async Task RunAsync<T>(CheckScope s, string title, Arbitrary<T> arbitrary, Func<CheckScope, T, Task> body, Func<T, string> describe)
+    /// <summary>Runs the property in <paramref name="s"/>, with the target's number of cases unless <paramref name="cases"/> says otherwise.</summary>
+    public static async Task RunAsync<T>(CheckScope s, string title, Arbitrary<T> arbitrary, Func<CheckScope, T, Task> body, Func<T, string> describe, int? cases = null)
     {
         var target = s.Target;
+        var maxTest = cases ?? target.PropertyCases;
         var seed = target.Seed ?? (ulong)Random.Shared.NextInt64(1, long.MaxValue);
         s.Note($"property seed {seed}: replay with VASA_SEED={seed}");
-        var cases = 0;
+        var run = 0;
         (T Input, CheckResult Result)? lastFailure = null;
         CheckResult? notJudged = null;
         var property = Prop.ForAll(arbitrary, (Func<T, Task<bool>>)(async input =>
@@ -30,7 +31,7 @@ internal static class PropertyRunner
                 throw new OperationCanceledException("case not run: an earlier case could not be judged");
             }
 
-            cases++;
+            run++;
             target.Simulator?.Reset();
             var result = await CheckRunner.RunAsync(c => body(c, input), target, s.Name + " (generated case)").ConfigureAwait(false);
             switch (result.Outcome)
@@ -47,11 +48,11 @@ internal static class PropertyRunner
         }));
 
         var config = Config.QuickThrowOnFailure
-            .WithMaxTest(target.PropertyCases)
+            .WithMaxTest(maxTest)
             .WithQuietOnSuccess(true)
             .WithReplay(FSharpOption<Replay>.Some(new Replay(new Rnd(seed), FSharpOption<int>.None)));
         string? falsified = null;
-        await s.StepAsync($"{title}: {target.PropertyCases} generated case(s), seed {seed}", () => Task.Run(() =>
+        await s.StepAsync($"{title}: {maxTest} generated case(s), seed {seed}", () => Task.Run(() =>
         {
             try
             {
@@ -82,7 +83,7 @@ internal static class PropertyRunner
 
         if (lastFailure is null)
         {
-            s.Note($"{cases} case(s) passed");
+            s.Note($"{run} case(s) passed");
             return;
         }
 
@@ -98,6 +99,6 @@ internal static class PropertyRunner
 
         // The minimal case's failure, with its exchange, and how to replay it.
         var found = failure.Failure ?? throw new InvalidOperationException("a failed case carries its failure");
-        s.Fail(found with { Observed = $"{found.Observed} — property falsified after {cases} case(s); minimal case {describe(minimal)}; replay with VASA_SEED={seed}" });
+        s.Fail(found with { Observed = $"{found.Observed} — property falsified after {run} case(s); minimal case {describe(minimal)}; replay with VASA_SEED={seed}" });
     }
 }

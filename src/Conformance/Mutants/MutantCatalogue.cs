@@ -168,6 +168,18 @@ internal static class MutantCatalogue
             [t.Value, WellFormed]));
 
     /// <summary>
+    /// LIFE-MODEL-1's mutants: one lifecycle break of each kind its model meets (a twin moved wrongly, a wrong state
+    /// afterwards, a reversal that leaves the old source SOURCE, a wrong state accepted), each run against the lifecycle
+    /// model alone (its operations' own checks meet the same deviations in <see cref="LifecycleMutants"/>).
+    /// </summary>
+    private static IEnumerable<Mutant> LifecycleModelMutants() =>
+        new[] { Deviation.TestFailoverStartWrongPeerState, Deviation.PromoteWrongPostState, Deviation.ReversePeerNotUpdated, Deviation.FailoverAcceptsWrongState }
+            .Select(d => new Mutant($"{d}InALifecycleSequence", Faithful(d), null, [Conformance.Lifecycle.LifecycleCatalogue.Feature + "." + Conformance.Lifecycle.LifecycleCatalogue.ModelCheckName])
+            {
+                Features = new HashSet<string>(StringComparer.Ordinal) { Conformance.Lifecycle.LifecycleCatalogue.Feature },
+            });
+
+    /// <summary>
     /// Deviations the simulator commits in every operation's tasks, faults or sessions alike: their bare intended names
     /// mean the same-named check of every operation (the shared contracts), so each operation's copy is proven to fail.
     /// </summary>
@@ -201,6 +213,7 @@ internal static class MutantCatalogue
         // A provider that crashes on every Reverse call: the connection drops before any answer. No fault at all is no MethodFault.
         new("ReverseConnectionDropped", Faithful() with { TransportFaults = [new SimulatedTransportFault { Kind = TransportFaultKind.Reset }] }, null, [FaultEnvelope]),
         .. LifecycleMutants.All(),
+        .. LifecycleModelMutants(),
         new("DeclaredBatchLimitDiffersFromMaxBatchSize", Faithful(), new Dictionary<string, DeclaredCapability> { [ReverseCatalogue.Feature] = new(true, 4, true) }, ["The_declared_batch_limit_matches_maxBatchSize"]),
     ];
 }

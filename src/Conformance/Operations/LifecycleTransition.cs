@@ -25,6 +25,13 @@ internal sealed record LifecycleTransition
     /// <summary>Whether asking again for a group the operation already moved gives AlreadyDone (a warning) or InvalidReplicationState, never a second transition (its IDEM clause); false when a repeat is an ordinary call (Sync, PrepareFailover).</summary>
     public bool RefusesRepeat { get; init; }
 
+    /// <summary>
+    /// The operation that prepares a pair for this one when called on the twin at the other site (T6: PrepareFailover at
+    /// the source before a planned Failover, PFO-POST-1): after it this operation must succeed; without it, whether the
+    /// call is refused (InvalidReplicationState) is unconfirmed. Null when nothing prepares for it.
+    /// </summary>
+    public string? PreparedBy { get; init; }
+
     /// <summary>The faults the loser of two concurrent calls on one group may be refused with (null: any refusal); Sync's is SyncOngoing.</summary>
     public IReadOnlyList<string>? ConcurrentRefusals { get; init; }
 

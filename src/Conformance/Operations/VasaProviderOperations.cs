@@ -152,6 +152,7 @@ internal static class VasaProviderOperations
             PeerBefore = ReplicationState.Source,
             PeerAfter = [ReplicationState.Source, ReplicationState.Target],
             RefusesRepeat = true,
+            PreparedBy = "PrepareFailoverReplicationGroup_Task",
             Transitions = "T5, T7, T8, T11",
             Unconfirmed = "T8 (the source site's state after a planned failover: SOURCE or TARGET)",
         },
