@@ -90,7 +90,9 @@ internal static class LifecycleMutants
 
                 var id = $"{clause}-{Kinds.GetValueOrDefault(kind) ?? throw new InvalidOperationException($"no clause is meant to catch {deviation}")}";
                 var checks = operation.Checks.Where(c => c.Clause.Id == id).ToList();
-                var intended = kind == "AcceptsEmpty" ? checks.Where(c => c.Name.StartsWith("Empty_", StringComparison.Ordinal)).ToList() : checks;
+                // An empty list always reaches the provider; an absent or null one only where the parameter is optional (else vCenter may refuse the body first).
+                var optional = operation.Operation.Declaration?.Parameters.FirstOrDefault(p => p.Name == operation.Operation.Argument.GroupsField) is { Optional: true };
+                var intended = kind == "AcceptsEmpty" ? checks.Where(c => c.Name.StartsWith("Empty_", StringComparison.Ordinal) || optional).ToList() : checks;
                 if (intended.Count == 0)
                 {
                     throw new InvalidOperationException($"{deviation}: {operation.Operation.Name} has no check of {id}");

@@ -188,7 +188,8 @@ internal static class MutantCatalogue
         Deviation.FaultWithHttp200, Deviation.FaultAsHtml, Deviation.FaultWithoutTypeName, Deviation.NoSessionCheck,
         Deviation.TaskGoesBackToRunning, Deviation.ProgressDecreases, Deviation.ProgressOutOfRange, Deviation.CompletionBeforeStart,
         Deviation.TaskErrorWithoutFault, Deviation.ErrorSetOnSuccess, Deviation.TaskMoRefNotATask, Deviation.EmptyTaskMoRefValue,
-        Deviation.TaskEndsInError,
+        Deviation.TaskEndsInError, Deviation.TaskResultWrongType, Deviation.QuerySmsTaskResultDisagrees,
+        Deviation.EmptyErrorList, Deviation.TooManyMaxBatchSizeAboveLimit,
     ];
 
     /// <summary>The lifecycle's deviations (Sync … Promote, and Reverse's peer): their mutants are <see cref="LifecycleMutants"/>.</summary>

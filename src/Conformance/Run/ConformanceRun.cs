@@ -295,6 +295,7 @@ internal sealed class ConformanceRun : IDisposable
 
     private void WriteRunFiles()
     {
+        this.Target?.Journal.Complete();
         this.CloseRecord();
         this.Summary.FinishedAt = DateTimeOffset.UtcNow;
         this.Summary.Interrupted = this.Interrupted;

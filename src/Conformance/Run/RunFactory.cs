@@ -107,7 +107,8 @@ internal static class RunFactory
             return new ConformanceRun(outDirectory, redactor, profile, null, new RunAbort(failure!.IsUsageError ? 2 : 3, message), server, []) { Interruption = interruption };
         }
 
-        var journal = new ChangeJournal();
+        // Against the embedded simulator nothing real changes: coalesce the journal's writes (the run's files write the rest).
+        var journal = new ChangeJournal { Coalesce = profile.Target.IsEmbedded ? TimeSpan.FromMilliseconds(500) : TimeSpan.Zero };
         var faults = new System.Collections.Concurrent.ConcurrentQueue<FaultSighting>();
         // One memory of stuck tasks and silent methods for the whole run: a cause met on one lane spares every lane the wait.
         var failFast = new FailFast { KeepWaitingAfterStuckTask = profile.KeepWaitingAfterStuckTask };

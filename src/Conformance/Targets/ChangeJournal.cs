@@ -6,7 +6,9 @@ namespace Conformance.Targets;
 
 /// <summary>
 /// Every state-changing call the suite made, with its groups and outcome, in order. With a file, every entry is
-/// written through at once (atomically), so an interrupted or killed run still leaves a true record.
+/// written through at once (atomically), so an interrupted or killed run still leaves a true record. Against the
+/// embedded simulator (nothing real changes) writes are coalesced to one per <see cref="Coalesce"/>, and the run's
+/// end writes the rest: rewriting the whole file per entry made a run of a thousand calls quadratic.
 /// </summary>
 internal sealed class ChangeJournal
 {
@@ -15,6 +17,11 @@ internal sealed class ChangeJournal
     private readonly List<JournalEntry> entries = [];
     private string? path;
     private Redactor? redactor;
+    private DateTimeOffset lastWrite;
+    private bool pending;
+
+    /// <summary>At most one write per this interval (zero: every entry at once, the default, for real arrays).</summary>
+    public TimeSpan Coalesce { get; set; }
 
     /// <summary>The entries so far.</summary>
     public IReadOnlyList<JournalEntry> Entries
@@ -44,8 +51,25 @@ internal sealed class ChangeJournal
     {
         lock (this.gate)
         {
-            this.entries.Add(new JournalEntry(DateTimeOffset.UtcNow, operation, groups?.Select(g => g.Key).ToList() ?? [], outcome, check));
-            this.Flush();
+            var now = DateTimeOffset.UtcNow;
+            this.entries.Add(new JournalEntry(now, operation, groups?.Select(g => g.Key).ToList() ?? [], outcome, check));
+            this.pending = true;
+            if (now - this.lastWrite >= this.Coalesce)
+            {
+                this.Flush();
+            }
+        }
+    }
+
+    /// <summary>Writes what is not written yet (at the end of the run).</summary>
+    public void Complete()
+    {
+        lock (this.gate)
+        {
+            if (this.pending)
+            {
+                this.Flush();
+            }
         }
     }
 
@@ -55,6 +79,9 @@ internal sealed class ChangeJournal
         {
             return;
         }
+
+        this.lastWrite = DateTimeOffset.UtcNow;
+        this.pending = false;
 
         var temporary = this.path + ".tmp";
         File.WriteAllText(temporary, this.redactor!.Redact(JsonSerializer.Serialize(this.entries, Json)));

@@ -36,7 +36,7 @@ public sealed class TwoSiteRunTests
         var results = new Dictionary<string, CheckResult>(StringComparer.Ordinal);
         foreach (var check in Catalogue.InRunOrder)
         {
-            results[check.Name] = await run.RunCheckAsync(check);
+            results[check.Key] = await run.RunCheckAsync(check);
         }
 
         run.Finish();

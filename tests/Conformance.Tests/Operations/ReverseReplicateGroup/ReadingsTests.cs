@@ -58,7 +58,7 @@ public sealed class ReadingsTests
         {
             Assert.That(results.Where(r => r.Value.Outcome is CheckOutcome.Failed or CheckOutcome.Warning or CheckOutcome.Broken).Select(r => $"{r.Key}: {r.Value.Describe()}"), Is.Empty, "no reading may fail a faithful provider");
             Assert.That(
-                results.Where(r => !FaithfulOutcome.Holds(r.Key, r.Value.Outcome)).Select(r => $"{r.Key}: {r.Value.Outcome}"),
+                results.Where(r => !FaithfulOutcome.Holds(r.Key, r.Value.Outcome)).Select(r => $"{Conformance.Mutants.MutantMatrix.ByKey[r.Key].Name}: {r.Value.Outcome}").Distinct(),
                 Is.EquivalentTo(wholeRefusal ? new[] { "GroupErrorResult_error_lists_are_never_empty: NotExercised" } : []),
                 "a provider that refuses whole calls sends no GroupErrorResult to judge; every other check passes");
             foreach (var name in GroupErrorChecks)
@@ -129,7 +129,7 @@ public sealed class ReadingsTests
     }
 
     /// <summary>Runs every check, in run order, against the embedded simulator with these <c>simulator</c> settings, and prints the reading notes.</summary>
-    private async Task<Dictionary<string, CheckResult>> RunSuiteAsync(string simulator)
+    private async Task<IReadOnlyDictionary<string, CheckResult>> RunSuiteAsync(string simulator)
     {
         var profile = Path.Combine(this.directory, "profile.json");
         await File.WriteAllTextAsync(profile, $$"""{ "name": "readings", "target": "embedded", "pollIntervalMilliseconds": 10, "simulator": {{simulator}} }""");
@@ -138,7 +138,7 @@ public sealed class ReadingsTests
         var results = new Dictionary<string, CheckResult>(StringComparer.Ordinal);
         foreach (var check in Catalogue.InRunOrder)
         {
-            results[check.Name] = await run.RunCheckAsync(check);
+            results[check.Key] = await run.RunCheckAsync(check);
         }
 
         run.Finish();
@@ -147,7 +147,7 @@ public sealed class ReadingsTests
             await TestContext.Out.WriteLineAsync($"{name} ({result.Outcome}): {string.Join(" | ", result.Notes.Where(IsReadingNote).Distinct())}");
         }
 
-        return results;
+        return new SuiteResults(results);
     }
 
     private static bool IsReadingNote(string note) => note.StartsWith("[U-", StringComparison.Ordinal);
