@@ -73,6 +73,7 @@ internal static class LifecycleMutants
         ["IgnoresCapability"] = "CAP-1",
         ["PitNotListed"] = "PIT-1",
         ["ConcurrentSecondFails"] = "CONC-1",
+        ["WithoutForceFailsOver"] = "NOFORCE-1",
     };
 
     /// <summary>Every lifecycle mutant (the deviations of <see cref="Operations"/>, less <see cref="NotDefects"/>), then Reverse's peer.</summary>

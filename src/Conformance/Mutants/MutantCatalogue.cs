@@ -118,7 +118,7 @@ internal static class MutantCatalogue
     /// </summary>
     private static readonly Dictionary<Deviation, IReadOnlyDictionary<string, DeclaredCapability>> Declarations = new()
     {
-        [Deviation.NegativeMaxBatchSize] = Operations.VasaProviderOperations.All.Where(o => o.ChangesState && o.Transition is not null).ToDictionary(o => o.Name, _ => new DeclaredCapability(false, null, true)),
+        [Deviation.NegativeMaxBatchSize] = Operations.VasaProviderOperations.All.Where(o => o.ChangesState && o.Transition is not null).Select(o => o.Name).Append(Conformance.Lifecycle.LifecycleCatalogue.Feature).ToDictionary(n => n, _ => new DeclaredCapability(false, null, true)),
     };
 
     /// <summary>The profile declaration the faithful simulator is run with: Reverse implemented, no expected limit.</summary>

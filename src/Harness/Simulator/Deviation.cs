@@ -389,6 +389,9 @@ public enum Deviation
     /// <summary>Promote: with isPromoteCapable false (simulator.lifecycle.promoteCapable), a promote succeeds and the group becomes FAILEDOVER, instead of a fault and no change (PRO-CAP-1).</summary>
     PromoteIgnoresCapability,
 
+    /// <summary>TestFailoverStop with force = false fails the group over (FAILEDOVER) instead of stopping the test or leaving it INTEST (TFX-NOFORCE-1).</summary>
+    TestFailoverStopWithoutForceFailsOver,
+
     /// <summary>Reverse, in a two-site world: the old source at the other site stays SOURCE and its info keeps pointing at the old group id, instead of becoming the TARGET of the new source group (REV-PEER-1).</summary>
     ReversePeerNotUpdated,
 }

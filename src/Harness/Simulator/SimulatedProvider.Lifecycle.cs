@@ -258,6 +258,7 @@ internal sealed partial class SimulatedProvider
         }
 
         var after = this.Options.Has(op.WrongPostState) ? op.WrongPost
+            : op.Kind == SimulatedTaskKind.TestFailoverStop && !request.Force && this.Options.Has(Deviation.TestFailoverStopWithoutForceFailsOver) ? Harness.Wire.Groups.ReplicationState.FailedOver
             : op.Kind == SimulatedTaskKind.TestFailoverStop && !request.Force && this.Options.Lifecycle.TestFailoverStopWithoutForce == TestFailoverStopReading.StaysInTest ? group.State
             : op.After ?? group.State;
         this.SetState(group, after);

@@ -46,6 +46,7 @@ public sealed class SimulatorLifecycleTests
     [
         nameof(Deviation.FailoverCheckOnlyChanges), nameof(Deviation.FailoverUnplannedTouchesPeer), nameof(Deviation.TestFailoverStartCheckOnlyChanges),
         nameof(Deviation.PromoteIgnoresCapability), nameof(Deviation.SyncPitNotListed), nameof(Deviation.ReversePeerNotUpdated), nameof(Deviation.SyncConcurrentSecondFails),
+        nameof(Deviation.TestFailoverStopWithoutForceFailsOver),
     ];
 
     public static IEnumerable<TestCaseData> Operations => Scenarios.Keys.Select(op => new TestCaseData(op).SetArgDisplayNames(op));
@@ -468,6 +469,21 @@ public sealed class SimulatorLifecycleTests
         {
             Assert.That(info.State, Is.EqualTo(SmsTaskState.Success));
             Assert.That(State(world, InTestB), Is.EqualTo(state));
+        });
+    }
+
+    [Test]
+    public async Task TestFailoverStopWithoutForceFailsOver_fails_the_group_over_on_a_stop_without_force_only()
+    {
+        using var world = SimulatedWorldServer.Start(TwoSiteOptions() with { Deviations = new HashSet<Deviation> { Deviation.TestFailoverStopWithoutForceFailsOver } });
+        var b = await ConnectAsync(world, "B");
+
+        var info = await RunAsync(b, "TestFailoverStop", [InTestB], force: false);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(info.State, Is.EqualTo(SmsTaskState.Success));
+            Assert.That(State(world, InTestB), Is.EqualTo(ReplicationState.FailedOver));
         });
     }
 

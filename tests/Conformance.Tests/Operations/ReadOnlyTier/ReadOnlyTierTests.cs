@@ -26,7 +26,7 @@ public sealed class ReadOnlyTierTests
     };
 
     private static IEnumerable<Check> ReadOnlyChecks => Catalogue.All
-        .Where(c => c.Feature != Conformance.Operations.ReverseReplicateGroup.ReverseCatalogue.Feature && c.Feature != Conformance.Fidelity.FidelityCatalogue.Feature && !Catalogue.Lifecycle.Contains(c))
+        .Where(c => c.Feature != Conformance.Operations.ReverseReplicateGroup.ReverseCatalogue.Feature && c.Feature != Conformance.Fidelity.FidelityCatalogue.Feature && !Catalogue.Lifecycle.Contains(c) && c.Feature != Conformance.Lifecycle.LifecycleCatalogue.Feature)
         .SelectMany(c => c.Checks);
 
     private ProfileSandbox sandbox = null!;
