@@ -33,7 +33,11 @@ internal static class LifecycleModelProperty
         s.Require(s.Target.Allowlist.Count > 0, "the profile allowlists no group, so there is no pair to run the lifecycle on");
         OperationSteps.RequireTasksFinish(s);
         var operations = LifecycleOperations.All.Where(o => s.Target.CapabilityOf(o.Name).Implemented).ToList();
-        s.Require(operations.Count > 0, "the profile declares every lifecycle operation not implemented");
+        if (operations.Count == 0)
+        {
+            s.NotApplicable("the profile declares every lifecycle operation not implemented (capabilities)");
+        }
+
         var peer = s.Target.PeerSide;
         var pairs = await LifecycleDiscovery.DiscoverAsync(s, peer).ConfigureAwait(false);
         s.Require(pairs.Any(p => p.Tested?.Changeable == true || p.Peer?.Changeable == true), "no allowlisted group was found (QueryReplicationGroup knows none of them)");
