@@ -57,6 +57,13 @@ if [[ -f "$matrix" ]]; then
     const ids = {};
     if (fs.existsSync(results))
       for (const [id, test] of Object.entries(JSON.parse(fs.readFileSync(results, "utf8")).byId ?? {})) ids[String(test.name).replace(/ /g, "_")] = id;
+    // A check is keyed by operation and name (its full name): the report keeps it in one file per test.
+    const details = require("path").join(require("path").dirname(results), "data", "test-results");
+    if (fs.existsSync(details))
+      for (const file of fs.readdirSync(details).filter((f) => f.endsWith(".json"))) {
+        const test = JSON.parse(fs.readFileSync(require("path").join(details, file), "utf8"));
+        if (test.fullName && test.id) ids[String(test.fullName).replace(/^Conformance\./, "")] = test.id;
+      }
     const link = (prefix) => fs.readFileSync(matrix, "utf8").replace(/data-check="([^"]+)" href="report\/index.html(#[^"]*)?"/g,
       (all, name) => `data-check="${name}" href="${prefix}index.html${ids[name] ? "#" + ids[name] : ""}"`);
     fs.writeFileSync(copy, link(""));

@@ -295,7 +295,6 @@ internal sealed class ConformanceRun : IDisposable
 
     private void WriteRunFiles()
     {
-        this.Target?.Journal.Complete();
         this.CloseRecord();
         this.Summary.FinishedAt = DateTimeOffset.UtcNow;
         this.Summary.Interrupted = this.Interrupted;
@@ -305,6 +304,9 @@ internal sealed class ConformanceRun : IDisposable
         {
             this.Target!.Journal.Add("(task still in flight at the end of the run)", null, $"task SmsTask:{task} for {groups} had not ended; check it on the provider");
         }
+
+        // The journal's coalesced writes (embedded simulator), the last entries included.
+        this.Target?.Journal.Complete();
 
         // What CI reads first, with summary.json last: run.sh takes summary.json as the sign that the run has ended.
         JUnitWriter.Write(this.Summary, Path.Combine(this.OutDirectory, "junit.xml"), this.Redactor);

@@ -17,8 +17,12 @@ internal static class Traceability
     /// <param name="Feature">The operation.</param>
     /// <param name="Clause">The clause.</param>
     /// <param name="Checks">Each check and its outcome (null when it did not run).</param>
+    /// <remarks>Each check is its name (as shown) with its key (<c>{operation}.{name}</c>, what the report's links find it by).</remarks>
     internal sealed record Row(string Feature, Clause Clause, IReadOnlyList<(string Check, CheckOutcome? Outcome)> Checks)
     {
+        /// <summary>The key of each check, in the order of <see cref="Checks"/>.</summary>
+        public IReadOnlyList<string> Keys { get; init; } = [];
+
         /// <summary>No check covers the clause.</summary>
         public bool IsGap => this.Checks.Count == 0;
     }
@@ -30,7 +34,10 @@ internal static class Traceability
             clause,
             cat.Checks.Where(k => k.Clauses.Contains(clause))
                 .Select(k => (k.Name, ran.FirstOrDefault(r => r.Name == k.Key)?.Outcome))
-                .ToList()))).ToList();
+                .ToList())
+        {
+            Keys = cat.Checks.Where(k => k.Clauses.Contains(clause)).Select(k => k.Key).ToList(),
+        })).ToList();
 
     /// <summary>Markdown.</summary>
     public static string ToMarkdown(IReadOnlyList<Row> rows)
@@ -98,7 +105,7 @@ internal static class Traceability
         {
             // Each check links to its page in the report, out/report/index.html (scripts/render-report.sh fills in the
             // report's id of the check, and makes the link relative to the copy it ships inside the report).
-            var checks = row.IsGap ? "<b>gap: no check</b>" : string.Join("<br>", row.Checks.Select(c => $"<a class=\"{Outcome(c.Outcome)}\" data-check=\"{WebUtility.HtmlEncode(c.Check)}\" href=\"report/index.html\">{WebUtility.HtmlEncode(c.Check)}</a> <span class=\"{Outcome(c.Outcome)}\">({Outcome(c.Outcome)})</span>"));
+            var checks = row.IsGap ? "<b>gap: no check</b>" : string.Join("<br>", row.Checks.Select((c, i) => $"<a class=\"{Outcome(c.Outcome)}\" data-check=\"{WebUtility.HtmlEncode(row.Keys.Count > i ? row.Keys[i] : c.Check)}\" href=\"report/index.html\">{WebUtility.HtmlEncode(c.Check)}</a> <span class=\"{Outcome(c.Outcome)}\">({Outcome(c.Outcome)})</span>"));
             html.Append(CultureInfo.InvariantCulture, $"<tr id=\"{row.Clause.Id}\" class=\"{(row.IsGap ? "gap" : string.Empty)}\"><td><a href=\"#{row.Clause.Id}\">{row.Clause.Id}</a></td><td>{row.Clause.Level.ToString().ToUpperInvariant()}</td><td>{WebUtility.HtmlEncode(row.Clause.Text)}<br><small>{WebUtility.HtmlEncode(row.Clause.Source)}</small></td><td>{checks}</td><td>{Vmware(row.Clause.Id)}</td></tr>");
         }
 

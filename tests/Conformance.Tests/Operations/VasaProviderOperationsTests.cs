@@ -153,7 +153,7 @@ public sealed class VasaProviderOperationsTests
     public void Only_operations_the_client_can_send_have_senders()
     {
         Assert.That(VasaProviderOperations.All.Where(o => o.Send is not null).Select(o => o.Name), Is.EqualTo(VasaProviderOperations.All.Where(o => o.Transition is not null).Select(o => o.Name)), "every operation of the lifecycle, and no other");
-        Assert.That(VasaProviderOperations.All.Where(o => o.Transition is not null), Has.Count.EqualTo(7));
+        Assert.That(VasaProviderOperations.All.Where(o => o.Transition is not null).ToList(), Has.Count.EqualTo(7));
         Assert.That(() => VasaProviderOperations.VasaProviderSync.RequireSend(), Throws.TypeOf<NotSupportedException>().With.Message.Contains("VasaProviderSync_Task"));
     }
 

@@ -57,8 +57,8 @@ public sealed class RunInterruptionTests
             Assert.That(File.Exists(summaryPath), Is.True);
             Assert.That(summary.GetProperty("exitCode").GetInt32(), Is.EqualTo(130));
             Assert.That(summary.GetProperty("reason").GetString(), Does.Contain("interrupted"));
-            Assert.That(checks[stuck.Name], Is.EqualTo(ConformanceRun.InFlightReason));
-            Assert.That(notStarted.Select(c => checks[c.Name]), Is.All.EqualTo(ConformanceRun.NotRunReason));
+            Assert.That(checks[stuck.Key], Is.EqualTo(ConformanceRun.InFlightReason));
+            Assert.That(notStarted.Select(c => checks[c.Key]), Is.All.EqualTo(ConformanceRun.NotRunReason));
             Assert.That(checks, Has.Count.EqualTo(3));
             foreach (var file in new[] { "junit.xml", "conformance.sarif", "journal.json" })
             {

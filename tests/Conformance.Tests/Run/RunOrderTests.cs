@@ -44,7 +44,7 @@ public sealed class RunOrderTests
             var random = new Random(seed);
             var order = Catalogue.InRunOrder.GroupBy(c => c.Stage).OrderBy(g => g.Key).SelectMany(g => g.OrderBy(_ => random.Next())).ToList();
             var results = await Task.WhenAll(order.Select(run.RunCheckAsync));
-            return string.Join('\n', order.Zip(results).OrderBy(x => x.First.Name, StringComparer.Ordinal).Select(x => $"{x.First.Name}: {x.Second.Outcome}"));
+            return string.Join('\n', order.Zip(results).OrderBy(x => x.First.Key, StringComparer.Ordinal).Select(x => $"{x.First.Key}: {x.Second.Outcome}"));
         }
         finally
         {

@@ -30,7 +30,7 @@ public sealed class TwoSiteRunTests
     public async Task The_faithful_two_site_world_passes_the_whole_suite_at_site_B(bool sameVcenter)
     {
         var profile = Path.Combine(this.directory, "profile.json");
-        await File.WriteAllTextAsync(profile, $$"""{ "name": "two-sites", "target": "embedded", "pollIntervalMilliseconds": 10, "simulator": { "sites": 2, "sameVcenter": {{(sameVcenter ? "true" : "false")}} } }""");
+        await File.WriteAllTextAsync(profile, $$"""{ "name": "two-sites", "target": "embedded", "pollIntervalMilliseconds": 10, "simulator": { "sites": 2, "sameVcenter": {{(sameVcenter ? "true" : "false")}} }, "peer": { "target": "embedded" } }""");
         using var run = await RunFactory.CreateAsync(profile, this.directory, Environment.GetEnvironmentVariable);
         Assert.That(run.Abort, Is.Null, run.Abort?.Message);
         var results = new Dictionary<string, CheckResult>(StringComparer.Ordinal);
