@@ -108,11 +108,7 @@ internal sealed class InputContract
             var max = tooMany.MaxBatchSize;
             s.Note($"TooMany.maxBatchSize: {(max is > 0 ? max.ToString() : max is null ? "absent (the client must send one group per call)" : $"{max} (documented: 0 or negative means one group per call)")}");
         });
-        s.Step("Expect no group state to change after the oversized batch", () =>
-        {
-            var changed = scenario.Before.Where(kv => scenario.AfterCall.TryGetValue(kv.Key, out var after) && after != kv.Value).Select(kv => $"{kv.Key} {kv.Value ?? "(absent)"} → {scenario.AfterCall[kv.Key] ?? "(absent)"}").ToList();
-            s.Expect(changed.Count == 0, Defect.Result, "no group state to change after the oversized batch", $"group state changed: {string.Join(", ", changed)}", scenario.Call!.Call);
-        });
+        ExpectNoChange(s, scenario.Before, scenario.AfterCall, "after the oversized batch", scenario.Call!.Call);
     }
 
     private async Task SplitBatchProcessesEachGroupOnceAsync(CheckScope s)
@@ -171,10 +167,14 @@ internal sealed class InputContract
             var shows = wrong.Count == 0 ? null : scenario.Chunks.LastOrDefault(c => c.Requested.Any(g => g.Key == wrong[0].Key)) ?? scenario.Chunks.LastOrDefault();
             s.Expect(wrong.Count == 0, Defect.Result, "every group of the batch processed exactly once across the chunks", $"after the split, {string.Join(", ", wrong.Select(kv => $"{kv.Key} ×{kv.Value}"))}", shows?.FinalPoll ?? shows?.Call.Call);
         });
-        s.Step("Expect no group state to change after the split batch", () =>
-        {
-            var changed = scenario.Before.Where(kv => scenario.AfterSplit.TryGetValue(kv.Key, out var after) && after != kv.Value).Select(kv => $"{kv.Key} {kv.Value ?? "(absent)"} → {scenario.AfterSplit[kv.Key] ?? "(absent)"}").ToList();
-            s.Expect(changed.Count == 0, Defect.Result, "no group state to change after the split batch", $"group state changed: {string.Join(", ", changed)}", scenario.Chunks.LastOrDefault()?.FinalPoll);
-        });
+        ExpectNoChange(s, scenario.Before, scenario.AfterSplit, "after the split batch", scenario.Chunks.LastOrDefault()?.FinalPoll);
     }
+
+    /// <summary>Fails unless every group the scenario read before reads the same in what it read <paramref name="when"/> (read in the scenario, not now: the check may run after a reset of the embedded simulator).</summary>
+    private static void ExpectNoChange(CheckScope s, IReadOnlyDictionary<string, string?> before, IReadOnlyDictionary<string, string?> after, string when, Harness.Client.ProviderCall? evidence) =>
+        s.Step($"Expect no group state to change {when}", () =>
+        {
+            var changed = before.Where(kv => after.TryGetValue(kv.Key, out var now) && now != kv.Value).Select(kv => $"{kv.Key} {kv.Value ?? "(absent)"} → {after[kv.Key] ?? "(absent)"}").ToList();
+            s.Expect(changed.Count == 0, Defect.Result, $"no group state to change {when}", $"group state changed: {string.Join(", ", changed)}", evidence);
+        });
 }
