@@ -15,6 +15,10 @@ usage: ./run.sh [--profile FILE] [--baseline FILE] [--filter EXPR] [--strict] [-
                             property rate); prints a table, writes out/bench.json
        ./run.sh mutants     the mutant matrix: every check against the faithful simulator and every mutant;
                             prints the catch rate and what each check kills, writes out/mutants.json
+       ./run.sh restore [--profile FILE] [--journal FILE] [--dry-run]
+                            reads the journal of an earlier run (default out/journal.json), interrupted, killed
+                            or stopped by a failed restore, and brings every pair it changed back to the state and
+                            orientation that run found it in; safe to run twice; --dry-run prints the calls only
 
   --profile FILE   the provider to test (default: profiles/simulator.json, the embedded simulator);
                    also VASA_PROFILE. See profiles/example-vcenter.json for a real vCenter.
@@ -43,7 +47,9 @@ baseline="${VASA_BASELINE:-}"
 strict="${VASA_STRICT:-}"
 report=1
 command="suite"
-if [[ "${1:-}" == "mutants" || "${1:-}" == "bench" ]]; then command="$1"; shift; fi
+journal=""
+restore_dry=""
+if [[ "${1:-}" == "mutants" || "${1:-}" == "bench" || "${1:-}" == "restore" ]]; then command="$1"; shift; fi
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --profile) [[ $# -ge 2 ]] || { echo "run.sh: --profile needs a file (see ./run.sh --help)" >&2; exit 2; }; profile="$2"; shift 2 ;;
@@ -54,7 +60,8 @@ while [[ $# -gt 0 ]]; do
     --filter=*) filter="${1#--filter=}"; shift ;;
     --no-report) report=0; shift ;;
     --strict) strict=1; shift ;;
-    --dry-run) command="dry-run"; shift ;;
+    --dry-run) if [[ "$command" == "restore" ]]; then restore_dry=1; else command="dry-run"; fi; shift ;;
+    --journal) [[ "$command" == "restore" && $# -ge 2 ]] || { echo "run.sh: --journal FILE belongs to ./run.sh restore (see ./run.sh --help)" >&2; exit 2; }; journal="$(realpath "$2")"; shift 2 ;;
     -h|--help) usage; exit 0 ;;
     *) echo "run.sh: unknown option '$1' (see ./run.sh --help)" >&2; exit 2 ;;
   esac
@@ -147,6 +154,14 @@ cli=(dotnet "$root/src/Conformance/bin/Release/net10.0/Conformance.dll")
 if [[ "$command" == "mutants" || "$command" == "bench" ]]; then
   trap - INT TERM # these end on a signal by themselves
   VASA_OUT="$out" "${cli[@]}" "$command"
+  exit $?
+fi
+if [[ "$command" == "restore" ]]; then
+  trap - INT TERM
+  args=(restore "$profile")
+  [[ -n "$journal" ]] && args+=(--journal "$journal")
+  [[ -n "$restore_dry" ]] && args+=(--dry-run)
+  VASA_OUT="$out" "${cli[@]}" "${args[@]}"
   exit $?
 fi
 if [[ "$command" == "dry-run" ]]; then

@@ -23,6 +23,7 @@ public abstract class ConformanceFixture
             CheckOutcome.Broken => "BROKE",
             CheckOutcome.Inconclusive => "INCONCLUSIVE",
             CheckOutcome.NotExercised => "NOT EXERCISED",
+            CheckOutcome.RestoreFailed => "RESTORE FAILED",
             _ => "N/A  ",
         };
         await TestContext.Progress.WriteLineAsync(run.Redactor.Redact($"[vasa] {label} {check.Clause.Id,-14} {check.Name} ({ms} ms){(result.Reason is null ? string.Empty : " — " + result.Reason)}")).ConfigureAwait(false);
@@ -48,6 +49,9 @@ public abstract class ConformanceFixture
                 break;
             case CheckOutcome.Failed:
                 Assert.Fail(reason);
+                break;
+            case CheckOutcome.RestoreFailed:
+                Assert.Fail("restore failed: the groups this check changed are not back where they were (the journal says what is left; ./run.sh restore): " + reason);
                 break;
             case CheckOutcome.Broken:
                 Assert.Fail("harness or infrastructure error, not a provider verdict: " + reason);

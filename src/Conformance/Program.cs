@@ -19,6 +19,7 @@ public static class Program
                 "dry-run" when args.Length == 2 => await DryRunCommand.RunAsync(args[1]).ConfigureAwait(false),
                 "bench" when args.Length == 1 => await BenchCommand.RunAsync().ConfigureAwait(false),
                 "mutants" when args.Length == 1 => await MutantsCommand.RunAsync().ConfigureAwait(false),
+                "restore" => await RestoreCommand.RunAsync(args[1..], Console.Out, Console.Error, Environment.GetEnvironmentVariable).ConfigureAwait(false),
                 _ => Usage(),
             };
         }
@@ -46,6 +47,8 @@ public static class Program
                    Conformance dry-run <profile.json> (every state-changing call a run would make; sends none)
                    Conformance bench                  (the performance figures; writes out/bench.json)
                    Conformance mutants                (the mutant matrix: catch rate, kills per check; writes out/mutants.json)
+                   Conformance restore <profile.json> [--journal <out/journal.json>] [--dry-run]
+                                                      (brings every pair a run changed back to how it found them)
             """);
         return 2;
     }

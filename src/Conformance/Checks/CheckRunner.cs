@@ -11,6 +11,7 @@ internal static class CheckRunner
     {
         var scope = new CheckScope(target, name);
         var start = DateTimeOffset.UtcNow;
+        var worldBefore = target.Simulator is { } simulator && Restore.CheckRestore.Enabled(scope) ? Restore.CheckRestore.World(simulator) : null;
         CheckOutcome outcome;
         string? reason = null;
         Failure? failure = null;
@@ -34,9 +35,39 @@ internal static class CheckRunner
             reason = $"harness error: {ex.GetType().Name}: {ex.Message}";
             trace = ex.ToString();
         }
+        // The round trip: every pair the check changed goes back to how the check found it, whatever the check's outcome.
+        string? notRestored = null;
+        try
+        {
+            notRestored = await Restore.CheckRestore.AfterCheckAsync(scope, worldBefore).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            notRestored = $"harness error while restoring: {ex.GetType().Name}: {ex.Message}";
+        }
         finally
         {
             scope.ReleaseAllSlots();
+        }
+
+        if (scope.Touches.Inherited is { } inherited)
+        {
+            notRestored = notRestored is null ? inherited : $"{notRestored}; {inherited}";
+        }
+
+        if (notRestored is not null)
+        {
+            // A MUST failure stays the verdict (the restore's failure is added); anything else is "restore failed".
+            if (outcome == CheckOutcome.Failed)
+            {
+                reason = $"{reason} (and the restore after it failed: {notRestored})";
+            }
+            else
+            {
+                reason = $"restore failed: {notRestored} (the check itself: {outcome}{(reason is null ? string.Empty : ": " + reason)})";
+                outcome = CheckOutcome.RestoreFailed;
+                failure = null;
+            }
         }
 
         if (target.Stopping.IsCancellationRequested && outcome != CheckOutcome.Passed)

@@ -25,6 +25,7 @@ internal sealed class CheckScope
         this.gate = new();
         this.Name = name;
         this.Target = target;
+        this.Touches = new();
         this.Client = target.Client.WithObserver(this.Record).WithGate(this.StopIfSilent);
         this.Root = new CheckStep("check", DateTimeOffset.UtcNow);
         this.open.Push(this.Root);
@@ -39,6 +40,7 @@ internal sealed class CheckScope
         this.heldSlots = parent.heldSlots;
         this.Name = parent.Name;
         this.Target = site;
+        this.Touches = parent.Touches;
         this.Client = site.Client.WithObserver(this.Record).WithGate(this.StopIfSilent);
         this.Root = parent.Root;
     }
@@ -51,6 +53,12 @@ internal sealed class CheckScope
 
     /// <summary>The provider under test.</summary>
     public ConformanceTarget Target { get; }
+
+    /// <summary>The site the check runs at (its scope at another site calls <see cref="Target"/> there).</summary>
+    public ConformanceTarget Home => this.parent?.Target ?? this.Target;
+
+    /// <summary>The pairs the check changed, as it found them (restored when it ends; shared by its scopes at both sites).</summary>
+    public Restore.CheckTouches Touches { get; }
 
     /// <summary>The check's name, when it runs as a named check (for the journal).</summary>
     public string? Name { get; }
@@ -89,6 +97,21 @@ internal sealed class CheckScope
         {
             // A scope at another site shares these: the slot goes back to the site that gave it.
             slots.Release();
+        }
+    }
+
+    /// <summary>Waits (within the task timeout) for the tasks this check started and has not seen end, so nothing of its own is still moving when it restores.</summary>
+    public async Task FinishOwnTasksAsync()
+    {
+        foreach (var (task, slots) in this.heldSlots.ToList())
+        {
+            var at = ReferenceEquals(slots, this.Home.TaskSlots) || this.Home.PeerSide is not { } peer ? this.Home : peer;
+            var wait = await at.Waiter.WaitAsync(at.Client, Harness.Wire.ManagedObjectReference.Of("SmsTask", task), this.Target.Stopping).ConfigureAwait(false);
+            if (wait.Final is not null)
+            {
+                at.OpenTasks.TryRemove(task, out _);
+                this.ReleaseSlot(task);
+            }
         }
     }
 

@@ -53,8 +53,17 @@ internal abstract class SharedScenario
             case CheckOutcome.Broken:
                 s.Broken("the shared scenario broke: " + this.StopReason);
                 break;
+            case CheckOutcome.RestoreFailed when Interlocked.Exchange(ref this.restoreReported, 1) == 0:
+                // The check still judges what the scenario saw; the first check to include it carries the failed restore.
+                s.Touches.Inherited = $"the shared scenario '{this.Title}' could not restore its groups: {this.StopReason}";
+                break;
+            case CheckOutcome.RestoreFailed:
+                s.Note($"the shared scenario '{this.Title}' could not restore its groups (reported by the first check that read it): {this.StopReason}");
+                break;
         }
     }
+
+    private int restoreReported;
 
     /// <summary>Runs the scenario once per target and returns its record.</summary>
     protected static Task<T> GetOrRunAsync<T>(ConformanceTarget target, Func<T, CheckScope, Task> record)

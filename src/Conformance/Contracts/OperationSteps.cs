@@ -60,6 +60,15 @@ internal static class OperationSteps
             }
         }
 
+        // Safety: a failed restore stops the run's own state-changing calls (the round trip's own calls go on).
+        if (s.Target.Restores.Halted is { } halted && !s.Touches.Restoring)
+        {
+            s.Require(false, halted);
+        }
+
+        // Round trips: the pair of each real group is read as it is now, before this check first changes it.
+        await Restore.CheckRestore.BeforeChangeAsync(s, groups ?? ExtractIds(rawBody ?? "{}").ToList()).ConfigureAwait(false);
+
         // Politeness: at most maxConcurrentTasks tasks in flight against the provider.
         var slot = await s.Target.TaskSlots.WaitAsync(s.Target.TaskTimeout, s.Target.Stopping).ConfigureAwait(false);
         s.Require(slot, $"no task slot came free within {s.Target.TaskTimeout.TotalSeconds:0} s (maxConcurrentTasks {s.Target.MaxConcurrentTasks})");
@@ -89,7 +98,7 @@ internal static class OperationSteps
             s.Target.TaskSlots.Release();
         }
 
-        s.Target.Journal.Add(name, groups ?? ExtractIds(rawBody ?? "{}").ToList(), result.IsValue ? $"task {result.Value}" : result.Describe(), s.Name);
+        s.Target.Journal.Add(name, groups ?? ExtractIds(rawBody ?? "{}").ToList(), result.IsValue ? $"task {result.Value}" : result.Describe(), s.Touches.Restoring ? $"{s.Name} (restore)" : s.Name);
         if (result.IsValue && IsTaskMoRef(result.Value))
         {
             s.Target.OpenTasks[result.Value!.Value!] = groups is null ? "(raw body)" : string.Join(", ", groups.Select(g => g.Key));

@@ -76,7 +76,12 @@ internal static class LifecycleModelProperty
         }
 
         var model = start;
-        if (s.Target.Simulator is null)
+        if (s.Target.Simulator is null && Restore.CheckRestore.Enabled(s))
+        {
+            // Each case's round trip put its pairs back, perhaps under new ids: find them again, keeping the readings pinned so far.
+            model = LifecycleModel.Start(await LifecycleDiscovery.DiscoverAsync(s, peer).ConfigureAwait(false)) with { Readings = (tally.Last ?? start).Readings };
+        }
+        else if (s.Target.Simulator is null)
         {
             // A real provider is not reset: start from the ids the last case left, in the states they read now.
             model = Restart(tally.Last ?? start);

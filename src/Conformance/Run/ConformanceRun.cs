@@ -180,7 +180,11 @@ internal sealed class ConformanceRun : IDisposable
             {
                 this.inFlight[check.Key] = (check, DateTimeOffset.UtcNow);
                 // Each check starts from the profile's initial state on the embedded simulator; real providers are never reset.
-                lane.Simulator?.Reset();
+                if (lane.Simulator is { } simulator)
+                {
+                    simulator.Reset();
+                    lane.ForgetRenames();
+                }
                 result = await check.ExecuteAsync(lane).ConfigureAwait(false);
             }
             finally

@@ -93,7 +93,7 @@ internal static class ReportBridge
     {
         CheckOutcome.Passed => ReportStatus.Passed,
         CheckOutcome.Failed or CheckOutcome.Warning => ReportStatus.Failed,
-        CheckOutcome.Broken => ReportStatus.Broken,
+        CheckOutcome.Broken or CheckOutcome.RestoreFailed => ReportStatus.Broken,
         CheckOutcome.Inconclusive => ReportStatus.Unknown,
         _ => ReportStatus.Skipped,
     };

@@ -1,3 +1,4 @@
+using Conformance.Restore;
 using Conformance.Targets;
 using Harness.Client;
 using Harness.Oracle;
@@ -234,7 +235,18 @@ internal static class RunFactory
             }
         }
 
-        var run = new ConformanceRun(outDirectory, redactor, profile, target, null, server, connection.Notes)
+        var notes = connection.Notes.ToList();
+        if (tested is null)
+        {
+            // A real provider keeps what earlier runs did: allowlisted groups a round trip left under a new id are found again.
+            notes.AddRange(await AllowlistResolver.ResolveAsync(target, "site under test", ct).ConfigureAwait(false));
+            if (target.PeerSide is { } peerSide)
+            {
+                notes.AddRange(await AllowlistResolver.ResolveAsync(peerSide, "peer site", ct).ConfigureAwait(false));
+            }
+        }
+
+        var run = new ConformanceRun(outDirectory, redactor, profile, target, null, server, notes)
         {
             Interruption = interruption,
             Lanes = lanes,

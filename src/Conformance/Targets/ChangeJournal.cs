@@ -47,12 +47,12 @@ internal sealed class ChangeJournal
     }
 
     /// <summary>Adds an entry.</summary>
-    public void Add(string operation, IReadOnlyList<ReplicationGroupId>? groups, string outcome, string? check = null)
+    public void Add(string operation, IReadOnlyList<ReplicationGroupId>? groups, string outcome, string? check = null, Restore.PairSnapshot? pair = null)
     {
         lock (this.gate)
         {
             var now = DateTimeOffset.UtcNow;
-            this.entries.Add(new JournalEntry(now, operation, groups?.Select(g => g.Key).ToList() ?? [], outcome, check));
+            this.entries.Add(new JournalEntry(now, operation, groups?.Select(g => g.Key).ToList() ?? [], outcome, check, pair));
             this.pending = true;
             if (now - this.lastWrite >= this.Coalesce)
             {

@@ -33,8 +33,33 @@ internal sealed class ConformanceTarget
     /// <summary>The vCenter's name and version, when it says.</summary>
     public string? VcenterAbout { get; init; }
 
-    /// <summary>The groups the suite may change.</summary>
-    public required IReadOnlyList<ReplicationGroupId> Allowlist { get; init; }
+    /// <summary>
+    /// The groups the suite may change: the profile's allowlist, each entry under the id it goes by now (a reversal may
+    /// give a group a new id; the run's round trips and its start follow it, <see cref="Renames"/>).
+    /// </summary>
+    public required IReadOnlyList<ReplicationGroupId> Allowlist
+    {
+        get => this.Renames.IsEmpty ? this.declared : [.. this.declared.Select(d => this.Renames.TryGetValue(d.Key, out var now) ? now : d)];
+        init => this.declared = value;
+    }
+
+    private readonly IReadOnlyList<ReplicationGroupId> declared = [];
+
+    /// <summary>The allowlist as the profile declares it.</summary>
+    public IReadOnlyList<ReplicationGroupId> DeclaredAllowlist => this.declared;
+
+    /// <summary>Allowlist entries that go by another id now: declared key → the id found (by the round trips' renames, links or name).</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, ReplicationGroupId> Renames { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Each pair as the run first found it, and whether a failed restore stopped the run (shared with the peer side).</summary>
+    public Restore.RestoreLedger Restores { get; init; } = new();
+
+    /// <summary>Forgets the renames (the embedded simulator was reset to its initial ids), at both sites.</summary>
+    public void ForgetRenames()
+    {
+        this.Renames.Clear();
+        this.peerSide?.Renames.Clear();
+    }
 
     /// <summary>How long a task may take before it is a stuck task.</summary>
     public TimeSpan TaskTimeout { get; init; } = TimeSpan.FromMinutes(5);
@@ -168,6 +193,7 @@ internal sealed class ConformanceTarget
         Stopping = this.Stopping,
         MaxConcurrentTasks = this.MaxConcurrentTasks,
         Journal = this.Journal,
+        Restores = this.Restores,
         Ledger = this.Ledger,
         Faults = this.Faults,
         FailFast = this.FailFast,
@@ -189,5 +215,5 @@ internal sealed class ConformanceTarget
     public System.Collections.Concurrent.ConcurrentDictionary<string, string> CreatedGroups { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Whether the suite may send this id to a state-changing call: allowlisted, made up, or created by the suite from an allowlisted group.</summary>
-    public bool MayChange(ReplicationGroupId id) => this.IsGenerated(id) || this.Allowlist.Any(a => a.Key == id.Key) || this.CreatedGroups.ContainsKey(id.Key);
+    public bool MayChange(ReplicationGroupId id) => this.IsGenerated(id) || this.declared.Any(a => a.Key == id.Key) || this.CreatedGroups.ContainsKey(id.Key) || this.Renames.Values.Any(r => r.Key == id.Key);
 }

@@ -2,7 +2,7 @@ namespace Harness.Reporting;
 
 /// <summary>
 /// The outcome of one conformance check in summary.json ("passed", "failed", "warning", "broken", "inconclusive",
-/// "not-applicable", "not-exercised"). README "What a result means" documents each one.
+/// "not-applicable", "not-exercised", "restore-failed"). README "What a result means" documents each one.
 /// </summary>
 internal enum CheckOutcome
 {
@@ -26,4 +26,10 @@ internal enum CheckOutcome
 
     /// <summary>The clause's trigger never arose in the run (e.g. a transient fault never raised): neither pass nor fail.</summary>
     NotExercised,
+
+    /// <summary>
+    /// The check ran, but the groups it changed could not be brought back to the state and orientation it found them
+    /// in: the run stopped changing state, and the journal says what is left where (<c>./run.sh restore</c>).
+    /// </summary>
+    RestoreFailed,
 }

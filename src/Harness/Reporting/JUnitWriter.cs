@@ -210,6 +210,10 @@ internal static class JUnitWriter
                 var broken = message.Length == 0 ? "harness error" : message;
                 testcase.Add(new XElement("error", new XAttribute("message", broken), new XAttribute("type", "harness"), broken));
                 break;
+            case CheckOutcome.RestoreFailed:
+                var left = message.Length == 0 ? "restore failed" : message;
+                testcase.Add(new XElement("error", new XAttribute("message", left), new XAttribute("type", "restore failed"), left));
+                break;
             case CheckOutcome.Inconclusive:
                 testcase.Add(new XElement("skipped", WithPrefix("Inconclusive:", message)));
                 break;

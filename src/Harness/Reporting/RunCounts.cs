@@ -1,9 +1,9 @@
 namespace Harness.Reporting;
 
 /// <summary>Per-outcome totals, always derived from the checks (never kept as separate counters).</summary>
-internal sealed record RunCounts(int Passed, int Failed, int Broken, int Inconclusive, int NotApplicable, int Warnings = 0, int NotExercised = 0)
+internal sealed record RunCounts(int Passed, int Failed, int Broken, int Inconclusive, int NotApplicable, int Warnings = 0, int NotExercised = 0, int RestoreFailed = 0)
 {
-    public int Total => this.Passed + this.Failed + this.Warnings + this.Broken + this.Inconclusive + this.NotApplicable + this.NotExercised;
+    public int Total => this.Passed + this.Failed + this.Warnings + this.Broken + this.Inconclusive + this.NotApplicable + this.NotExercised + this.RestoreFailed;
 
     /// <summary>One line: "30 passed, 1 failed, 2 warnings, …", naming only the outcomes that occurred besides passed.</summary>
     public string Describe()
@@ -20,6 +20,7 @@ internal sealed record RunCounts(int Passed, int Failed, int Broken, int Inconcl
         Add(this.Failed, "failed", "failed");
         Add(this.Warnings, "warning", "warnings");
         Add(this.Broken, "broken", "broken");
+        Add(this.RestoreFailed, "restore failed", "restore failed");
         Add(this.Inconclusive, "inconclusive", "inconclusive");
         Add(this.NotExercised, "not exercised", "not exercised");
         Add(this.NotApplicable, "not applicable", "not applicable");
@@ -38,6 +39,7 @@ internal sealed record RunCounts(int Passed, int Failed, int Broken, int Inconcl
             Count(CheckOutcome.Inconclusive),
             Count(CheckOutcome.NotApplicable),
             Count(CheckOutcome.Warning),
-            Count(CheckOutcome.NotExercised));
+            Count(CheckOutcome.NotExercised),
+            Count(CheckOutcome.RestoreFailed));
     }
 }

@@ -100,6 +100,7 @@ internal static class RunSummaryWriter
         CheckOutcome.Inconclusive => "inconclusive",
         CheckOutcome.NotApplicable => "not-applicable",
         CheckOutcome.NotExercised => "not-exercised",
+        CheckOutcome.RestoreFailed => "restore-failed",
         _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, null),
     };
 

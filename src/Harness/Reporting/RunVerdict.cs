@@ -81,6 +81,17 @@ internal sealed record RunVerdict(Verdict Verdict, int ExitCode, string? Reason)
             return With(Verdict.NotConformant, 1, string.Join("; ", reasons), "NOT CONFORMANT");
         }
 
+        // A check whose groups could not be put back leaves the array changed: no baseline accepts that, and the gate fails.
+        var notRestored = list.Where(c => c.Outcome == CheckOutcome.RestoreFailed).ToList();
+        if (notRestored.Count > 0)
+        {
+            return With(
+                Verdict.Incomplete,
+                IncompleteExitCode,
+                $"{notRestored.Count} check(s) could not restore the groups they changed, so the run stopped changing state: {Names(notRestored)}; journal.json says what is left in which state; run ./run.sh restore, then run again",
+                "INCOMPLETE");
+        }
+
         if (unverified.Count > 0)
         {
             var broken = unverified.Count(c => c.Outcome == CheckOutcome.Broken);

@@ -103,7 +103,7 @@ internal static class SarifWriter
         // The baseline is judged once for the log, not once per result.
         var judgement = summary.BaselineJudgement;
         var results = new JsonArray(checks
-            .Where(c => c.Outcome is CheckOutcome.Failed or CheckOutcome.Broken or CheckOutcome.Warning or CheckOutcome.Inconclusive or CheckOutcome.NotExercised)
+            .Where(c => c.Outcome is CheckOutcome.Failed or CheckOutcome.Broken or CheckOutcome.RestoreFailed or CheckOutcome.Warning or CheckOutcome.Inconclusive or CheckOutcome.NotExercised)
             .Select(c => (JsonNode)Result(c, ruleIds.IndexOf(c.ClauseId), c.Feature is null ? qualifier : JUnitWriter.Qualified(redactor.Redact(c.Feature)), judgement?.Accepted.GetValueOrDefault(c.Name) ?? judgement?.AcceptedUnverified.GetValueOrDefault(c.Name), summary.Strict, clauses.GetValueOrDefault(c.ClauseId)))
             .ToArray());
 
@@ -196,7 +196,7 @@ internal static class SarifWriter
 
     private static JsonObject Result(RunCheck check, int ruleIndex, string qualifier, BaselineEntry? known, bool strict, ClauseReference? reference)
     {
-        var broken = check.Outcome == CheckOutcome.Broken;
+        var broken = check.Outcome is CheckOutcome.Broken or CheckOutcome.RestoreFailed;
         var detail = string.IsNullOrWhiteSpace(check.Message) ? RunSummaryWriter.OutcomeText(check.Outcome) : check.Message;
 
         // Levels as GitHub code scanning reads them: "error" for a MUST failure or a broken check, "warning" for a failed

@@ -14,4 +14,16 @@ public sealed record SimulatedGroup(string FaultDomainId, string DeviceGroupId, 
     /// peer is not modelled (the one-site world, which names an implied source <c>{faultDomain}-peer</c>).
     /// </summary>
     public string? Peer { get; init; }
+
+    /// <summary>
+    /// Its name (SourceGroupInfo.name, TargetGroupInfo.name since 8.0.2): the device group id it was created with, kept
+    /// when a reversal gives the group a new id, so a run can find a lab group again by fault domain and name.
+    /// </summary>
+    public string Name
+    {
+        get => this.name ?? this.DeviceGroupId;
+        init => this.name = value;
+    }
+
+    private readonly string? name;
 }

@@ -30,7 +30,7 @@ internal sealed partial class SimulatedProvider
             ? new SourceGroupInfo
             {
                 GroupId = id,
-                Name = group.DeviceGroupId,
+                Name = group.Name,
                 State = group.State,
                 Replica = [new ReplicationTargetInfo { TargetGroupId = peerId, ReplicationAgreementDescription = agreement }],
                 MemberInfo = devices.Select(i => new SourceGroupMemberInfo
@@ -50,7 +50,7 @@ internal sealed partial class SimulatedProvider
                 State = group.State,
                 Devices = devices.Select(i => Member(group, peerId, i)).ToList(),
                 IsPromoteCapable = this.Options.Lifecycle.PromoteCapable,
-                Name = TypeCatalogue.ParseRelease(this.release) is { } release && release < TargetNameSince ? null : group.DeviceGroupId,
+                Name = TypeCatalogue.ParseRelease(this.release) is { } release && release < TargetNameSince ? null : group.Name,
             };
         return new QueryReplicationGroupSuccessResult { GroupId = id, RgInfo = info };
     }

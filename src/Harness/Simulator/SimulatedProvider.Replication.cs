@@ -219,6 +219,7 @@ internal sealed partial class SimulatedProvider
         {
             FaultDomainId = this.Options.Has(Deviation.NewGroupInOtherFaultDomain) ? group.FaultDomainId + "-other" : group.FaultDomainId,
             DeviceGroupId = newDeviceGroupId,
+            Name = group.Name,
             State = this.Options.Has(Deviation.NoStateChange) ? group.State : ReplicationState.Source,
         };
         this.groups[reversedGroup.Key] = reversedGroup;
@@ -266,7 +267,7 @@ internal sealed partial class SimulatedProvider
     private ReverseReplicationSuccessResult ReverseAgain(ReplicationGroupId id, ReversalRecord done, SimulatedTask task)
     {
         this.reversals++;
-        var again = done.Reversed with { DeviceGroupId = $"{done.Original.DeviceGroupId}-r{this.reversals}" };
+        var again = done.Reversed with { DeviceGroupId = $"{done.Original.DeviceGroupId}-r{this.reversals}", Name = done.Original.Name };
         this.groups[again.Key] = again;
         this.Remember(new ReversalRecord(done.Original, again, task.Id, this.reversals));
         return this.Success(id, again.DeviceGroupId);
@@ -303,7 +304,7 @@ internal sealed partial class SimulatedProvider
 
         var id = ReplicationGroupId.Of(group.FaultDomainId, group.DeviceGroupId);
         GroupInfo info = group.State == ReplicationState.Source
-            ? new SourceGroupInfo { GroupId = id, Name = group.DeviceGroupId, State = group.State }
+            ? new SourceGroupInfo { GroupId = id, Name = group.Name, State = group.State }
             : new TargetGroupInfo
             {
                 GroupId = id,
