@@ -10,6 +10,9 @@ internal static class CheckRunner
     public static async Task<CheckResult> RunAsync(Func<CheckScope, Task> body, ConformanceTarget target, string? name = null)
     {
         var scope = new CheckScope(target, name);
+
+        // Shared scenarios and property cases run inside this check hold their leases under it (and may use its groups).
+        LeaseHolder.Current = scope.Holder;
         var start = DateTimeOffset.UtcNow;
         CheckOutcome outcome;
         string? reason = null;
@@ -37,6 +40,7 @@ internal static class CheckRunner
         finally
         {
             scope.ReleaseAllSlots();
+            scope.ReleaseLeases();
         }
 
         if (target.Stopping.IsCancellationRequested && outcome != CheckOutcome.Passed)
