@@ -40,7 +40,9 @@ internal sealed class ConformanceRun : IDisposable
         this.Abort = abort;
         this.server = server;
         this.Notes = notes;
-        this.checkGate = new CheckGate(target?.MaxConcurrentTasks ?? 1);
+        // Tasks in flight stay within maxConcurrentTasks by the task slots; more checks than slots may run, so that checks
+        // reading, or waiting on a shared scenario, leave no slot idle.
+        this.checkGate = new CheckGate(SharedChecksPerTaskSlot * (target?.MaxConcurrentTasks ?? 1));
         this.writer = new AllureResultsWriter(Path.Combine(outDirectory, "allure-results"), redactor);
         this.Summary = new RunSummary(profile?.Name ?? "(no profile)", profile is null ? "(none)" : profile.Target.IsEmbedded ? RunSummary.Embedded : redactor.Redact(profile.Target.BaseUri!.ToString()))
         {
@@ -91,6 +93,9 @@ internal sealed class ConformanceRun : IDisposable
 
     private readonly IReadOnlyList<ConformanceTarget> lanes = [];
     private readonly CheckGate checkGate;
+
+    /// <summary>Checks at once on a shared target per task slot (maxConcurrentTasks).</summary>
+    public const int SharedChecksPerTaskSlot = 4;
 
     /// <summary>
     /// Whether checks share one target (a real provider, or a simulator started on its own): they then run at once, up

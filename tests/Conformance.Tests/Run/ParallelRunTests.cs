@@ -15,7 +15,7 @@ public sealed class ParallelRunTests
     private string directory = string.Empty;
 
     [SetUp]
-    public void CreateDirectory() => this.directory = Path.Combine(Path.GetTempPath(), "vasa-parallel-" + Guid.NewGuid().ToString("N"));
+    public void CreateDirectory() => this.directory = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "vasa-parallel-" + Guid.NewGuid().ToString("N"))).FullName;
 
     [TearDown]
     public void DeleteDirectory()
@@ -50,7 +50,7 @@ public sealed class ParallelRunTests
             Assert.That(results.Select(r => r.Outcome), Is.All.EqualTo(CheckOutcome.Passed));
             Assert.That(spans.Count(s => s.Exclusive), Is.EqualTo(3));
             Assert.That(overlaps, Is.Empty, "an exclusive check ran alongside another");
-            Assert.That(MaxOverlap(spans.Where(s => !s.Exclusive).Select(s => (s.Start, s.Stop))), Is.InRange(2, 4), "the other checks ran at once, at most maxConcurrentTasks of them");
+            Assert.That(MaxOverlap(spans.Where(s => !s.Exclusive).Select(s => (s.Start, s.Stop))), Is.InRange(2, ConformanceRun.SharedChecksPerTaskSlot * 4), "the other checks ran at once, within the gate");
         });
     }
 
@@ -60,7 +60,7 @@ public sealed class ParallelRunTests
         var options = MutantCatalogue.Faithful() with
         {
             TaskDurationMilliseconds = 200,
-            Groups = [.. MutantCatalogue.Faithful().Groups, .. Enumerable.Range(9, 8).Select(i => new Harness.Simulator.SimulatedGroup("fd-A", $"rg-fo-{i}", Harness.Replication.ReplicationState.FailedOver))],
+            Groups = [.. MutantCatalogue.Faithful().Groups, .. Enumerable.Range(9, 8).Select(i => new Harness.Simulator.SimulatedGroup("fd-A", $"rg-fo-{i}", Harness.Wire.Groups.ReplicationState.FailedOver))],
         };
         using var sim = await MutantTarget.StartAsync(options, asRealProvider: true);
         var target = sim.Target.With(maxConcurrentTasks: 4, taskTimeout: TimeSpan.FromSeconds(30));
@@ -71,7 +71,7 @@ public sealed class ParallelRunTests
         var wrong = checks.Zip(results).Where(p => p.Second.Outcome is CheckOutcome.Failed or CheckOutcome.Broken).Select(p => $"{p.First.Name}: {p.Second.Reason}").ToList();
         Assert.Multiple(() =>
         {
-            Assert.That(MaxOverlap(results.Select(r => (r.Start, r.Stop))), Is.InRange(2, 4), "checks at once");
+            Assert.That(MaxOverlap(results.Select(r => (r.Start, r.Stop))), Is.GreaterThan(1), "checks at once");
             Assert.That(sim.Server.Provider.PeakOpenTasks, Is.InRange(1, 4), "tasks in flight at once");
             Assert.That(wrong, Is.Empty, "checks that failed or broke on the shared provider");
             Assert.That(target.Leases.Count, Is.Zero, "every lease was given back");
