@@ -52,6 +52,8 @@ internal static class BenchRunner
 
         figures.Add(await LifecycleRateAsync().ConfigureAwait(false));
         progress(Describe(figures[^1]));
+        figures.Add(await ParallelChecksAsync().ConfigureAwait(false));
+        progress(Describe(figures[^1]));
         return figures;
     }
 
@@ -265,6 +267,42 @@ internal static class BenchRunner
         var exchanges = (double)(sim.Server.Provider.Requests.Count - requestsBefore) / Math.Max(1, operations);
         var rate = operations / clock.Elapsed.TotalSeconds;
         return new BenchFigure("6. lifecycle property: operations per second", rate, "ops/s", "≥ 500", rate >= 500, string.Create(CultureInfo.InvariantCulture, $"{operations} operations in {cases} cases in {clock.Elapsed.TotalSeconds:0.00} s ({result.Outcome}), two-site world in process, {exchanges:0.0} exchanges per operation (the call, its task's polls, QueryReplicationGroup on both sites, the per-case reads); tasks end at once (taskPollsToComplete 0); the client made {callRate:0} QueryProviderInfo calls/s just before"));
+    }
+
+    /// <summary>
+    /// 7. Checks at once against a provider started on its own (not embedded: no reset, no lanes, one shared target),
+    /// every task taking 1 s: the wall time of the Reverse checks that may share the provider (every Reverse check but
+    /// the exclusive ones: they run alone by design), against 1.3 × the sum of the task durations ÷ maxConcurrentTasks.
+    /// The Reverse checks are the task-heavy selection: nearly each starts a task on a FAILEDOVER group of its own, and
+    /// 24 allowlisted FAILEDOVER groups let every one lease a disjoint group.
+    /// </summary>
+    public static async Task<BenchFigure> ParallelChecksAsync(int maxConcurrentTasks = 4)
+    {
+        var options = MutantCatalogue.Faithful() with
+        {
+            TaskDurationMilliseconds = 1_000,
+            Groups = [.. Enumerable.Range(0, 4).SelectMany(copy => MutantCatalogue.Faithful().Groups.Select(g => g with { DeviceGroupId = $"{g.DeviceGroupId}-{copy}" }))],
+        };
+        using var sim = await MutantTarget.StartAsync(options, asRealProvider: true).ConfigureAwait(false);
+        var target = sim.Target.With(maxConcurrentTasks: maxConcurrentTasks, taskTimeout: TimeSpan.FromSeconds(60));
+        var checks = Catalogue.Lifecycle.SelectMany(c => c.Checks).Where(c => !c.Exclusive && c.Stage == RunStage.Checks).ToList();
+        var directory = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "vasa-bench-" + Guid.NewGuid().ToString("N"))).FullName;
+        try
+        {
+            using var run = new ConformanceRun(directory, new Redactor(), null, target, null, null, []) { Lanes = [target] };
+            var clock = Stopwatch.StartNew();
+            var results = await Task.WhenAll(checks.Select(run.RunCheckAsync)).ConfigureAwait(false);
+            clock.Stop();
+            var taskSeconds = target.TaskDurations.Sum(d => d.TotalSeconds);
+            var bound = 1.3 * taskSeconds / maxConcurrentTasks;
+            var wall = clock.Elapsed.TotalSeconds;
+            var outcomes = string.Join(", ", results.GroupBy(r => r.Outcome).Select(g => $"{g.Count()} {g.Key}"));
+            return new BenchFigure("7. parallel checks on a provider started on its own (1 s tasks)", wall, "s", string.Create(CultureInfo.InvariantCulture, $"≤ {bound:0.0} s"), wall <= bound, string.Create(CultureInfo.InvariantCulture, $"{checks.Count} checks of the {Catalogue.Lifecycle.Count} state-changing operations (the non-exclusive ones), 4 copies of the faithful groups: {outcomes}; {target.TaskDurations.Count} tasks, {taskSeconds:0.0} s of task time; target 1.3 × task time ÷ maxConcurrentTasks {maxConcurrentTasks}; one at a time would take ≥ {taskSeconds:0.0} s"));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
     }
 
     private static async Task<int> ReverseAndReadAsync(ConformanceTarget t, IReadOnlyList<ReplicationGroupId> groups)

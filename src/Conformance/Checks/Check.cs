@@ -29,6 +29,14 @@ internal sealed record Check(string Name, Clause Clause, string Feature, Func<Ch
     /// <summary>Whether the check runs even where the profile declares the operation unimplemented (the capability checks).</summary>
     public bool Ungated { get; init; }
 
+    /// <summary>
+    /// Whether the check needs the provider to itself: against a real provider it waits for the running checks to end and
+    /// runs alone (it asserts that nothing changed across the whole allowlist, sends generated batches of any allowlisted
+    /// groups, or needs two task slots at once). Against the embedded simulator, whose lanes are separate worlds, it
+    /// changes nothing.
+    /// </summary>
+    public bool Exclusive { get; init; }
+
     /// <summary>When it runs: a check that judges a run ledger waits for every check of an earlier stage to end.</summary>
     public RunStage Stage { get; init; }
 

@@ -10,6 +10,9 @@ internal static class CheckRunner
     public static async Task<CheckResult> RunAsync(Func<CheckScope, Task> body, ConformanceTarget target, string? name = null)
     {
         var scope = new CheckScope(target, name);
+
+        // Shared scenarios and property cases run inside this check hold their leases under it (and may use its groups).
+        LeaseHolder.Current = scope.Holder;
         var start = DateTimeOffset.UtcNow;
         var worldBefore = target.Simulator is { } simulator && Restore.CheckRestore.Enabled(scope) ? Restore.CheckRestore.World(simulator) : null;
         CheckOutcome outcome;
@@ -35,6 +38,7 @@ internal static class CheckRunner
             reason = $"harness error: {ex.GetType().Name}: {ex.Message}";
             trace = ex.ToString();
         }
+
         // The round trip: every pair the check changed goes back to how the check found it, whatever the check's outcome.
         string? notRestored = null;
         try
@@ -48,6 +52,7 @@ internal static class CheckRunner
         finally
         {
             scope.ReleaseAllSlots();
+            scope.ReleaseLeases();
         }
 
         if (scope.Touches.Inherited is { } inherited)

@@ -17,9 +17,10 @@ internal sealed class CheckScope
     private readonly object gate;
     private readonly CheckScope? parent;
 
-    /// <summary>Creates a scope.</summary>
-    public CheckScope(ConformanceTarget target, string? name = null)
+    /// <summary>Creates a scope; its leases are held by <paramref name="holder"/> (a new holder inside the flow's current one when null).</summary>
+    public CheckScope(ConformanceTarget target, string? name = null, LeaseHolder? holder = null)
     {
+        this.Holder = holder ?? new LeaseHolder(LeaseHolder.Current, name);
         this.open = new();
         this.notes = [];
         this.gate = new();
@@ -38,6 +39,7 @@ internal sealed class CheckScope
         this.notes = parent.notes;
         this.gate = parent.gate;
         this.heldSlots = parent.heldSlots;
+        this.Holder = parent.Holder;
         this.Name = parent.Name;
         this.Target = site;
         this.Touches = parent.Touches;
@@ -123,6 +125,27 @@ internal sealed class CheckScope
             this.ReleaseSlot(id);
         }
     }
+
+    /// <summary>Who holds this check's group leases (the same at every site of the check).</summary>
+    public LeaseHolder Holder { get; }
+
+    /// <summary>Whether this check may use <paramref name="group"/> of its site: no other check holds it.</summary>
+    public bool MayUse(Harness.Wire.ReplicationGroupId group) => this.Target.Leases.IsFreeFor(this.Holder, this.Target.LeaseKey(group));
+
+    /// <summary>Leases <paramref name="group"/> of this site, and <paramref name="twin"/> of <paramref name="twinSite"/> when named, to this check until it ends; false (nothing leased) when another check holds one of them.</summary>
+    public bool TryLease(Harness.Wire.ReplicationGroupId group, ConformanceTarget? twinSite = null, Harness.Wire.ReplicationGroupId? twin = null)
+    {
+        var keys = new List<string> { this.Target.LeaseKey(group) };
+        if (twinSite is not null && twin is not null)
+        {
+            keys.Add(twinSite.LeaseKey(twin));
+        }
+
+        return this.Target.Leases.TryLease(this.Holder, keys);
+    }
+
+    /// <summary>Gives back every group this check leased (at its end).</summary>
+    public void ReleaseLeases() => this.Target.Leases.Release(this.Holder);
 
     /// <summary>The notes so far.</summary>
     public IReadOnlyList<string> Notes => this.notes;

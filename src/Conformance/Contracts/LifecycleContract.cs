@@ -31,7 +31,8 @@ internal sealed class LifecycleContract
         this.After = clauses.After is { } after ? new($"Afterwards_each_group_reads_{string.Join("_or_", t.After)}", after, name, this.AfterAsync) : null;
         this.PeerAfter = new($"Afterwards_each_group's_twin_at_the_other_site_reads_{string.Join("_or_", t.PeerAfter)}", clauses.PeerAfter, name, this.PeerAfterAsync) { TwoSites = true };
         this.Repeat = clauses.Repeat is { } repeat ? new("Asking_again_gives_AlreadyDone_or_a_refusal_and_no_second_transition", repeat, name, this.RepeatAsync) { Also = [op.Clauses.AlreadyDoneIsWarning] } : null;
-        this.Concurrent = new("Two_concurrent_calls_on_one_group_move_it_once", clauses.Concurrent, name, this.ConcurrentAsync);
+        // Two task slots at once: alone, it cannot wait on slots that other checks hold while holding one of its own.
+        this.Concurrent = new("Two_concurrent_calls_on_one_group_move_it_once", clauses.Concurrent, name, this.ConcurrentAsync) { Exclusive = true };
     }
 
     /// <summary>SITE-1.</summary>

@@ -149,25 +149,91 @@ internal static class OperationSteps
     /// <summary>
     /// Where the operation is called for groups in <paramref name="state"/>: the tested site when it holds an allowlisted
     /// group in that state, else the peer site when it does (PrepareFailover at the source of a pair tested at its
-    /// target, or a failback); else the tested site. Returns that site's scope, its allowlisted groups in the state, and
-    /// the states read there.
+    /// target, or a failback); else the tested site. Returns that site's scope, up to <paramref name="lease"/> of its
+    /// allowlisted groups in the state, leased to the check with their twins (<see cref="LeaseAsync"/>: when other
+    /// checks hold every such group, it waits for one to come free), and the states read there.
     /// </summary>
-    public static async Task<(CheckScope Site, List<ReplicationGroupId> Groups, Dictionary<string, string?> States)> SiteHoldingAsync(CheckScope s, string? state, string purpose)
+    public static async Task<(CheckScope Site, List<ReplicationGroupId> Groups, Dictionary<string, string?> States)> SiteHoldingAsync(CheckScope s, string? state, string purpose, int lease = 1)
     {
-        var states = await ReadStatesAsync(s, s.Target.Allowlist, $"Read the replication state of every allowlisted group ({purpose})").ConfigureAwait(false);
-        var here = s.Target.Allowlist.Where(g => states[g.Key] == state).ToList();
-        if (here.Count > 0 || s.Target.PeerSide is not { } peer || peer.Allowlist.Count == 0)
-        {
-            return (s, here, states);
-        }
+        var states = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var (site, groups) = await LeaseAsync(
+            s,
+            $"{state} group",
+            async () =>
+            {
+                var (hereStates, hereTwins) = await ReadWithTwinsAsync(s, s.Target.Allowlist, $"Read the replication state of every allowlisted group ({purpose})").ConfigureAwait(false);
+                states = hereStates;
+                var here = s.Target.Allowlist.Where(g => hereStates[g.Key] == state).ToList();
+                if (here.Count > 0 || s.Target.PeerSide is not { } peer || peer.Allowlist.Count == 0)
+                {
+                    return (s, here, hereTwins);
+                }
 
-        var there = s.At(peer);
-        var peerStates = await ReadStatesAsync(there, peer.Allowlist, $"Read the replication state of every allowlisted group of the peer site ({purpose})").ConfigureAwait(false);
-        var found = peer.Allowlist.Where(g => peerStates[g.Key] == state).ToList();
-        return found.Count > 0 ? (there, found, peerStates) : (s, here, states);
+                var there = s.At(peer);
+                var (peerStates, peerTwins) = await ReadWithTwinsAsync(there, peer.Allowlist, $"Read the replication state of every allowlisted group of the peer site ({purpose})").ConfigureAwait(false);
+                var found = peer.Allowlist.Where(g => peerStates[g.Key] == state).ToList();
+                if (found.Count == 0)
+                {
+                    return (s, here, hereTwins);
+                }
+
+                states = peerStates;
+                return (there, found, peerTwins);
+            },
+            lease).ConfigureAwait(false);
+        return (site, groups, states);
     }
 
-    /// <summary>Picks one allowlisted group in <paramref name="state"/> (the operation's precondition by default) at the site that holds one (<see cref="SiteHoldingAsync"/>).</summary>
+    /// <summary>
+    /// Leases up to <paramref name="count"/> of the candidates <paramref name="find"/> reads (in its order), each with
+    /// its twin at the other site, to the check until it ends, skipping groups other checks hold. When other checks hold
+    /// every candidate it waits for one to release a group (cancelled when the run stops; at most the task timeout) and
+    /// reads again; it returns no group only when <paramref name="find"/> finds no candidate at all.
+    /// </summary>
+    /// <param name="s">The check.</param>
+    /// <param name="what">What is looked for (for the message when waiting gives up).</param>
+    /// <param name="find">The site to call, its candidates, and each candidate's twin at the other site (null: none known).</param>
+    /// <param name="count">How many to lease at most.</param>
+    public static async Task<(CheckScope Site, List<ReplicationGroupId> Groups)> LeaseAsync(CheckScope s, string what, Func<Task<(CheckScope Site, List<ReplicationGroupId> Candidates, IReadOnlyDictionary<string, ReplicationGroupId?> Twins)>> find, int count = 1)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            var released = s.Target.Leases.NextRelease;
+            var (site, candidates, twins) = await find().ConfigureAwait(false);
+            var leased = new List<ReplicationGroupId>();
+            foreach (var group in candidates)
+            {
+                if (leased.Count >= count)
+                {
+                    break;
+                }
+
+                if (site.TryLease(group, site.Target.PeerSide, twins.GetValueOrDefault(group.Key)))
+                {
+                    leased.Add(group);
+                }
+            }
+
+            if (leased.Count > 0 || candidates.Count == 0)
+            {
+                return (site, leased);
+            }
+
+            var left = s.Target.TaskTimeout - waited.Elapsed;
+            s.Require(left > TimeSpan.Zero, $"every allowlisted {what} ({candidates.Count}) stayed in use by other checks for {s.Target.TaskTimeout.TotalSeconds:0.#} s (taskTimeoutSeconds); allowlist more groups for checks to run at once");
+            try
+            {
+                await released.WaitAsync(left, s.Target.Stopping).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                // Given up at the next turn (the message names the wait).
+            }
+        }
+    }
+
+    /// <summary>Picks one allowlisted group in <paramref name="state"/> (the operation's precondition by default) at the site that holds one (<see cref="SiteHoldingAsync"/>), leased to the check.</summary>
     public static async Task<(CheckScope Site, ReplicationGroupId Group)> PickAtSiteAsync(CheckScope s, OperationUnderTest op, string? state = null)
     {
         state ??= op.Operation.Precondition;
@@ -177,15 +243,30 @@ internal static class OperationSteps
         return (site, groups[0]);
     }
 
-    /// <summary>Picks one allowlisted group in the operation's precondition state (inconclusive when there is none left, or when this provider's tasks do not finish).</summary>
+    /// <summary>Picks one allowlisted group in the operation's precondition state, leased to the check (inconclusive when there is none left, or when this provider's tasks do not finish).</summary>
     public static async Task<ReplicationGroupId> PickInStateAsync(CheckScope s, OperationUnderTest op)
     {
         var state = op.Operation.Precondition;
         RequireTasksFinish(s);
-        var states = await ReadStatesAsync(s, s.Target.Allowlist, $"Find an allowlisted {state} group").ConfigureAwait(false);
-        var group = s.Target.Allowlist.FirstOrDefault(g => states[g.Key] == state);
-        s.Require(group is not null, $"no allowlisted group is {state} any more ({s.Target.Allowlist.Count} allowlisted); allowlist more {state} groups (each run spends several)");
-        return group!;
+        var (_, groups) = await LeaseAsync(
+            s,
+            $"{state} group",
+            async () =>
+            {
+                var (states, twins) = await ReadWithTwinsAsync(s, s.Target.Allowlist, $"Find an allowlisted {state} group").ConfigureAwait(false);
+                return (s, s.Target.Allowlist.Where(g => states[g.Key] == state).ToList(), twins);
+            }).ConfigureAwait(false);
+        s.Require(groups.Count > 0, $"no allowlisted group is {state} any more ({s.Target.Allowlist.Count} allowlisted); allowlist more {state} groups (each run spends several)");
+        return groups[0];
+    }
+
+    /// <summary>Reads the replication state of each group, as <see cref="ReadStatesAsync"/>, and the twin each one names at the other site (see <see cref="LifecycleSteps.TwinOf"/>).</summary>
+    public static async Task<(Dictionary<string, string?> States, IReadOnlyDictionary<string, ReplicationGroupId?> Twins)> ReadWithTwinsAsync(CheckScope s, IReadOnlyList<ReplicationGroupId> groups, string stepName)
+    {
+        var (infos, _) = await LifecycleSteps.ReadGroupsAsync(s, groups, stepName).ConfigureAwait(false);
+        var states = groups.ToDictionary(g => g.Key, g => infos.GetValueOrDefault(g.Key)?.CurrentState, StringComparer.Ordinal);
+        var twins = groups.ToDictionary(g => g.Key, g => LifecycleSteps.TwinOf(infos.GetValueOrDefault(g.Key)), StringComparer.Ordinal);
+        return (states, twins);
     }
 
     /// <summary>
@@ -393,6 +474,8 @@ internal static class OperationSteps
             if (success.GroupId is { } from && newGroupId(success) is { Length: > 0 } newId && s.Target.MayChange(from))
             {
                 var created = ReplicationGroupId.Of(from.FaultDomainId?.Id ?? string.Empty, newId);
+                // The new group belongs to the check whose reversal created it.
+                s.TryLease(created);
                 if (s.Target.CreatedGroups.TryAdd(created.Key, from.Key))
                 {
                     s.Target.Journal.Add("(new source group)", [created], $"created when {from} was {op.Operation.Done}");

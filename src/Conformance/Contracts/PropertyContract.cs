@@ -16,8 +16,8 @@ internal sealed class PropertyContract
     public PropertyContract(OperationUnderTest op)
     {
         this.op = op;
-        this.AnswersDocumented = new("Every_answer_is_a_task_MoRef_or_a_documented_fault", op.Clauses.AnswersDocumented, op.Name, this.EveryAnswerIsATaskOrADocumentedFaultAsync);
-        this.InvalidChangesNothing = new("Invalid_input_never_changes_any_group_state", op.Clauses.InvalidChangesNothing, op.Name, this.InvalidInputChangesNothingAsync);
+        this.AnswersDocumented = new("Every_answer_is_a_task_MoRef_or_a_documented_fault", op.Clauses.AnswersDocumented, op.Name, this.EveryAnswerIsATaskOrADocumentedFaultAsync) { Exclusive = true };
+        this.InvalidChangesNothing = new("Invalid_input_never_changes_any_group_state", op.Clauses.InvalidChangesNothing, op.Name, this.InvalidInputChangesNothingAsync) { Exclusive = true };
     }
 
     /// <summary>Every answer is HTTP 200 with a task MoRef, or HTTP 500 with a documented fault.</summary>

@@ -43,7 +43,7 @@ internal static class LifecycleCatalogue
     public static IReadOnlyList<Check> Checks { get; } =
     [
         // Two sites are its world (the mutant matrix runs it there); with one it still runs, on that site alone.
-        new(ModelCheckName, Model, Feature, LifecycleModelProperty.RunAsync) { TwoSites = true },
+        new(ModelCheckName, Model, Feature, LifecycleModelProperty.RunAsync) { TwoSites = true, Exclusive = true },
     ];
 
     /// <summary>The point and the reading a pinned reading of the model is, or null for a slot the reference does not chart (a twin outside the transition's start).</summary>

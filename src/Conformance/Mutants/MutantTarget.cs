@@ -30,7 +30,8 @@ internal sealed class MutantTarget : IDisposable
     /// <param name="options">The simulator set-up.</param>
     /// <param name="capabilities">What the profile declares.</param>
     /// <param name="rehearsal">For a dry run: the profile's allowlist and property cases, and no resets between checks (as on a real array).</param>
-    public static async Task<MutantTarget> StartAsync(SimulatedProviderOptions options, IReadOnlyDictionary<string, DeclaredCapability>? capabilities = null, Harness.Profiles.Profile? rehearsal = null)
+    /// <param name="asRealProvider">Tests the simulator as a real provider (no reset, no simulator handle, checks sharing the target; a 60 s task timeout and 50 ms polls): for the parallel-checks benchmark and tests.</param>
+    public static async Task<MutantTarget> StartAsync(SimulatedProviderOptions options, IReadOnlyDictionary<string, DeclaredCapability>? capabilities = null, Harness.Profiles.Profile? rehearsal = null, bool asRealProvider = false)
     {
         var world = SimulatedWorldServer.Start(options);
         var server = world.ServerOf(world.Provider.Sites[^1]);
@@ -71,11 +72,11 @@ internal sealed class MutantTarget : IDisposable
             InfoCall = connection.InfoCall,
             Allowlist = rehearsal?.Groups.Select(g => g.ToWire()).ToList() ?? options.Groups.Where(g => !twoSites || g.Site == world.Provider.Sites[^1].Name).Select(g => Harness.Wire.ReplicationGroupId.Of(g.FaultDomainId, g.DeviceGroupId)).ToList(),
             Peer = peer,
-            TaskTimeout = TimeSpan.FromMilliseconds(300),
-            PollInterval = TimeSpan.FromMilliseconds(2),
+            TaskTimeout = asRealProvider ? TimeSpan.FromSeconds(60) : TimeSpan.FromMilliseconds(300),
+            PollInterval = TimeSpan.FromMilliseconds(asRealProvider ? 50 : 2),
             PropertyCases = rehearsal is null ? 20 : Run.RunFactory.PropertyCases(rehearsal.PropertyTests, embedded: rehearsal.Target.IsEmbedded),
             Seed = rehearsal is null ? 12345 : rehearsal.PropertyTests.Seed,
-            Simulator = rehearsal is { Target.IsEmbedded: false } ? null : server.Provider,
+            Simulator = asRealProvider || rehearsal is { Target.IsEmbedded: false } ? null : server.Provider,
             MaxConcurrentTasks = rehearsal?.MaxConcurrentTasks ?? 4,
             Retry = new RetryPolicy(3, TimeSpan.FromMilliseconds(1), TimeSpan.FromSeconds(2)),
             Capabilities = capabilities ?? MutantCatalogue.DeclaredImplemented,

@@ -40,6 +40,9 @@ internal sealed class ConformanceRun : IDisposable
         this.Abort = abort;
         this.server = server;
         this.Notes = notes;
+        // Tasks in flight stay within maxConcurrentTasks by the task slots; more checks than slots may run, so that checks
+        // reading, or waiting on a shared scenario, leave no slot idle.
+        this.checkGate = new CheckGate(SharedChecksPerTaskSlot * (target?.MaxConcurrentTasks ?? 1));
         this.writer = new AllureResultsWriter(Path.Combine(outDirectory, "allure-results"), redactor);
         this.Summary = new RunSummary(profile?.Name ?? "(no profile)", profile is null ? "(none)" : profile.Target.IsEmbedded ? RunSummary.Embedded : redactor.Redact(profile.Target.BaseUri!.ToString()))
         {
@@ -89,6 +92,17 @@ internal sealed class ConformanceRun : IDisposable
     }
 
     private readonly IReadOnlyList<ConformanceTarget> lanes = [];
+    private readonly CheckGate checkGate;
+
+    /// <summary>Checks at once on a shared target per task slot (maxConcurrentTasks).</summary>
+    public const int SharedChecksPerTaskSlot = 4;
+
+    /// <summary>
+    /// Whether checks share one target (a real provider, or a simulator started on its own): they then run at once, up
+    /// to its maxConcurrentTasks, on disjoint leased groups, and an exclusive check runs alone. The embedded simulator's
+    /// lanes are separate worlds, reset before each check, and keep one check per lane.
+    /// </summary>
+    public bool SharesTarget => this.Target is { Simulator: null };
     private readonly System.Threading.Channels.Channel<ConformanceTarget> freeLanes = System.Threading.Channels.Channel.CreateUnbounded<ConformanceTarget>();
 
     /// <summary>Connections and other resources the run owns and disposes.</summary>
@@ -167,9 +181,11 @@ internal sealed class ConformanceRun : IDisposable
         else
         {
             ConformanceTarget lane;
+            IDisposable? pass = null;
             try
             {
-                lane = this.lanes.Count == 0 ? this.Target : await this.freeLanes.Reader.ReadAsync(this.Interruption.Token).ConfigureAwait(false);
+                pass = this.SharesTarget ? await this.checkGate.EnterAsync(check.Exclusive, this.Interruption.Token).ConfigureAwait(false) : null;
+                lane = this.lanes.Count == 0 || this.SharesTarget ? this.Target : await this.freeLanes.Reader.ReadAsync(this.Interruption.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
@@ -189,7 +205,11 @@ internal sealed class ConformanceRun : IDisposable
             }
             finally
             {
-                if (this.lanes.Count > 0)
+                if (pass is not null)
+                {
+                    pass.Dispose();
+                }
+                else if (this.lanes.Count > 0)
                 {
                     this.freeLanes.Writer.TryWrite(lane);
                 }

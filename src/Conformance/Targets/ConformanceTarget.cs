@@ -85,6 +85,12 @@ internal sealed class ConformanceTarget
     /// <summary>Shared scenarios, run once per target and read by several checks.</summary>
     public ScenarioCache Scenarios { get; } = new();
 
+    /// <summary>The run's group leases (shared with <see cref="PeerSide"/>): which check is using which group, so that checks running at once use disjoint groups.</summary>
+    public GroupLeases Leases { get; init; } = new();
+
+    /// <summary>The key a group of this site is leased under: the site's endpoint and the group (two sites may use the same ids).</summary>
+    public string LeaseKey(ReplicationGroupId id) => $"{this.Client.Transport.BaseUri}|{id.Key}";
+
     /// <summary>Records every state-changing call the suite makes.</summary>
     public ChangeJournal Journal { get; init; } = new();
 
@@ -197,6 +203,7 @@ internal sealed class ConformanceTarget
         Ledger = this.Ledger,
         Faults = this.Faults,
         FailFast = this.FailFast,
+        Leases = this.Leases,
     });
 
     /// <summary>A fault domain id that cannot exist: <c>conformance-fd-{runId}</c>. Any group in it is made up.</summary>

@@ -23,8 +23,13 @@ internal static class PromoteChecks
     private static async Task NotCapableAsync(CheckScope s, OperationUnderTest op)
     {
         OperationSteps.RequireTasksFinish(s);
-        var infos = await LifecycleSteps.ReadGroupsAsync(s, s.Target.Allowlist, "Read every allowlisted group's isPromoteCapable").ConfigureAwait(false);
-        var group = s.Target.Allowlist.FirstOrDefault(g => infos.Infos.GetValueOrDefault(g.Key) is TargetGroupInfo { State: ReplicationState.InTest, IsPromoteCapable: false });
+        var (_, leased) = await OperationSteps.LeaseAsync(s, "INTEST group that is not promote-capable", async () =>
+        {
+            var infos = await LifecycleSteps.ReadGroupsAsync(s, s.Target.Allowlist, "Read every allowlisted group's isPromoteCapable").ConfigureAwait(false);
+            var twins = s.Target.Allowlist.ToDictionary(g => g.Key, g => LifecycleSteps.TwinOf(infos.Infos.GetValueOrDefault(g.Key)), StringComparer.Ordinal);
+            return (s, s.Target.Allowlist.Where(g => infos.Infos.GetValueOrDefault(g.Key) is TargetGroupInfo { State: ReplicationState.InTest, IsPromoteCapable: false }).ToList(), (IReadOnlyDictionary<string, Harness.Wire.ReplicationGroupId?>)twins);
+        }).ConfigureAwait(false);
+        var group = leased.FirstOrDefault();
         if (group is null)
         {
             s.NotExercised("no allowlisted INTEST group reports isPromoteCapable = false, so the gate could not be probed");

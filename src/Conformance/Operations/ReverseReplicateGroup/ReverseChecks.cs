@@ -73,11 +73,14 @@ internal static class ReverseChecks
     /// <summary>A group that is not FAILEDOVER is not reversed (refused by any reading of <see cref="ReverseReadings.GroupError"/>), and its state is unchanged.</summary>
     public static async Task NonFailedOverGroupIsNotReversed(CheckScope s)
     {
-        var states = await OperationSteps.ReadStatesAsync(s, s.Target.Allowlist, "Read the replication state of every allowlisted group").ConfigureAwait(false);
-        var group = s.Target.Allowlist
-            .Where(g => states[g.Key] is { } st && st != ReplicationState.FailedOver)
-            .OrderBy(g => states[g.Key] == ReplicationState.Source ? 0 : 1)
-            .FirstOrDefault();
+        var states = new Dictionary<string, string?>();
+        var (_, leased) = await OperationSteps.LeaseAsync(s, "group in a state other than FAILEDOVER", async () =>
+        {
+            var (read, twins) = await OperationSteps.ReadWithTwinsAsync(s, s.Target.Allowlist, "Read the replication state of every allowlisted group").ConfigureAwait(false);
+            states = read;
+            return (s, s.Target.Allowlist.Where(g => read[g.Key] is { } st && st != ReplicationState.FailedOver).OrderBy(g => read[g.Key] == ReplicationState.Source ? 0 : 1).ToList(), twins);
+        }).ConfigureAwait(false);
+        var group = leased.FirstOrDefault();
         s.Require(group is not null, $"no allowlisted group is in a state other than FAILEDOVER ({s.Target.Allowlist.Count} allowlisted); add a SOURCE or TARGET group to the profile's groups");
         var before = new Dictionary<string, string?> { [group!.Key] = states[group.Key] };
 
