@@ -32,7 +32,8 @@ internal sealed record Check(string Name, Clause Clause, string Feature, Func<Ch
     /// <summary>
     /// Whether the check needs the provider to itself: against a real provider it waits for the running checks to end and
     /// runs alone (it asserts that nothing changed across the whole allowlist, sends generated batches of any allowlisted
-    /// groups, or needs two task slots at once). Against the embedded simulator, whose lanes are separate worlds, it
+    /// groups, needs two task slots at once, syncs the whole provider, or compares reads that another check's change
+    /// would set apart, such as the two sites' views of every pair). Against the embedded simulator, whose lanes are separate worlds, it
     /// changes nothing.
     /// </summary>
     public bool Exclusive { get; init; }

@@ -188,7 +188,8 @@ internal static class OperationSteps
     /// Leases up to <paramref name="count"/> of the candidates <paramref name="find"/> reads (in its order), each with
     /// its twin at the other site, to the check until it ends, skipping groups other checks hold. When other checks hold
     /// every candidate it waits for one to release a group (cancelled when the run stops; at most the task timeout) and
-    /// reads again; it returns no group only when <paramref name="find"/> finds no candidate at all.
+    /// reads again; it returns no group only when <paramref name="find"/> finds no candidate at all (and, where checks
+    /// restore what they change, no other check holds a group that may come back in the state).
     /// </summary>
     /// <param name="s">The check.</param>
     /// <param name="what">What is looked for (for the message when waiting gives up).</param>
@@ -215,7 +216,9 @@ internal static class OperationSteps
                 }
             }
 
-            if (leased.Count > 0 || candidates.Count == 0)
+            // With round trips, a group another check holds comes back to the state it had: none in the state now is
+            // final only when no other check holds a group.
+            if (leased.Count > 0 || (candidates.Count == 0 && !(Restore.CheckRestore.Enabled(s) && s.Target.Leases.HeldByOthers(s.Holder))))
             {
                 return (site, leased);
             }

@@ -65,7 +65,14 @@ internal static class LifecycleDiscovery
     private static LifecycleSide Side(ConformanceTarget site, GroupInfo info)
     {
         var reading = ReadingOf(info);
-        return LifecycleSide.Of(info.GroupId!, reading.State, site.MayChange(info.GroupId!), reading.PromoteCapable);
+        var side = LifecycleSide.Of(info.GroupId!, reading.State, site.MayChange(info.GroupId!), reading.PromoteCapable);
+
+        // A group a reversal made (this run's, or an earlier run's round trip, found again under its new id): asking to
+        // reverse it again may be answered as the repeat it is (AlreadyDone).
+        var key = info.GroupId!.Key;
+        return site.CreatedGroups.ContainsKey(key) || site.Renames.Values.Any(r => r.Key == key)
+            ? side with { Done = side.Done.Add(Operations.VasaProviderOperations.Reverse.Name) }
+            : side;
     }
 
     private static Task<List<GroupInfo>> ReadInfosAsync(CheckScope s, IReadOnlyList<ReplicationGroupId> ids, string step) =>

@@ -83,6 +83,15 @@ internal sealed class GroupLeases
         }
     }
 
+    /// <summary>Whether a check other than <paramref name="holder"/> (or one it runs inside) holds a group now.</summary>
+    public bool HeldByOthers(LeaseHolder holder)
+    {
+        lock (this.gate)
+        {
+            return this.held.Values.Any(owner => !holder.IsOrIsInside(owner));
+        }
+    }
+
     /// <summary>Releases every lease of <paramref name="holder"/> (at the end of its check) and wakes the checks waiting for a group.</summary>
     public void Release(LeaseHolder holder)
     {

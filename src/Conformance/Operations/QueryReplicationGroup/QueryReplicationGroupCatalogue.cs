@@ -28,6 +28,6 @@ internal static class QueryReplicationGroupCatalogue
         new("QueryReplicationGroup_answers_an_unknown_id_with_a_per_entry_NotFound", NotFound, Feature, QueryReplicationGroupChecks.UnknownIdGetsNotFound),
         new("QueryReplicationGroup_flags_a_repeated_id_with_DuplicateEntry", Duplicate, Feature, QueryReplicationGroupChecks.RepeatedIdGetsDuplicateEntry),
         new("QueryReplicationGroup_describes_each_group_as_Source_or_TargetGroupInfo_in_a_legal_state", Result, Feature, QueryReplicationGroupChecks.EachGroupHasALegalInfo),
-        new(QueryReplicationGroupChecks.TopologyName, Topology, Feature, QueryReplicationGroupChecks.SitesPointAtEachOther),
+        new(QueryReplicationGroupChecks.TopologyName, Topology, Feature, QueryReplicationGroupChecks.SitesPointAtEachOther) { Exclusive = true },
     ];
 }

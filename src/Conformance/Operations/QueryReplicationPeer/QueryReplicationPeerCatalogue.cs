@@ -30,6 +30,6 @@ internal static class QueryReplicationPeerCatalogue
         new("QueryReplicationPeer_flags_a_repeated_fault_domain_with_DuplicateEntry", Duplicate, Feature, QueryReplicationPeerChecks.RepeatedIdGetsDuplicateEntry),
         new("A_peer_result_without_targetDomain_has_an_error", ErrorWhenNoTarget, Feature, QueryReplicationPeerChecks.ErrorWhenNoTargetDomain),
         new("A_peer_result_with_targetDomain_has_no_error", NotBoth, Feature, QueryReplicationPeerChecks.NoErrorWithTargetDomain),
-        new(QueryReplicationPeerChecks.TopologyName, Topology, Feature, QueryReplicationPeerChecks.PeerTargetsThisSite),
+        new(QueryReplicationPeerChecks.TopologyName, Topology, Feature, QueryReplicationPeerChecks.PeerTargetsThisSite) { Exclusive = true },
     ];
 }

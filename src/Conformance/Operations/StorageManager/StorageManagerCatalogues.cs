@@ -26,6 +26,6 @@ internal static class StorageManagerCatalogues
     /// <summary>QueryReplicationGroupInfo's catalogue.</summary>
     public static Catalogue GroupInfo { get; } = new(GroupInfoFeature, [GroupInfoAgrees],
     [
-        new("QueryReplicationGroupInfo_agrees_with_QueryReplicationGroup", GroupInfoAgrees, GroupInfoFeature, StorageManagerChecks.GroupInfoAgrees),
+        new("QueryReplicationGroupInfo_agrees_with_QueryReplicationGroup", GroupInfoAgrees, GroupInfoFeature, StorageManagerChecks.GroupInfoAgrees) { Exclusive = true },
     ]);
 }

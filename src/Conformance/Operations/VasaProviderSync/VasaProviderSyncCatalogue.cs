@@ -20,7 +20,7 @@ internal static class VasaProviderSyncCatalogue
     /// <summary>Every check.</summary>
     public static readonly IReadOnlyList<Check> Checks =
     [
-        new("VasaProviderSync_ends_in_success_or_ProviderSyncFailed", EndsWell, Feature, VasaProviderSyncChecks.SyncEndsWell),
-        new("A_concurrent_VasaProviderSync_gets_SyncInProgress_or_runs", Concurrent, Feature, VasaProviderSyncChecks.ConcurrentSyncIsRefusedOrRuns),
+        new("VasaProviderSync_ends_in_success_or_ProviderSyncFailed", EndsWell, Feature, VasaProviderSyncChecks.SyncEndsWell) { Exclusive = true },
+        new("A_concurrent_VasaProviderSync_gets_SyncInProgress_or_runs", Concurrent, Feature, VasaProviderSyncChecks.ConcurrentSyncIsRefusedOrRuns) { Exclusive = true },
     ];
 }
