@@ -179,6 +179,10 @@ echo "==> Running the conformance suite (log: $out/test-output.log)"
 rm -rf "$out/allure-results" "$out/summary.json" "$out/junit.xml" "$out/conformance.sarif" "$out/journal.json"
 test_args=(test src/Conformance/Conformance.csproj -c Release --no-build --nologo --logger "console;verbosity=normal")
 if [[ -n "$filter" ]]; then test_args+=(--filter "$filter"); fi
+# NUnit runs as many checks at once as it has workers (by default one per core). Against a real provider, checks on
+# disjoint groups run together up to 4 × maxConcurrentTasks (tasks in flight stay within maxConcurrentTasks); the
+# embedded simulator's lanes bound it there. Enough workers for both:
+test_args+=(-- NUnit.NumberOfTestWorkers=16)
 # The suite prints one "[vasa]" line per check as it goes; everything else goes to the log only.
 # It runs in its own session, out of this script's process group, so a signal to the group (Ctrl-C, `timeout`, a CI
 # timeout or cancel) reaches only this script, which asks the suite to stop cleanly (the stop file): the checks in

@@ -42,7 +42,7 @@ public static class Program
         Console.Error.WriteLine("""
             usage: Conformance validate <profile.json>
                    Conformance verdict <out/summary.json>
-                   Conformance simulate [--profile <profile.json>] [--sites 1|2] [--same-vcenter] [--port <n>] [--peer-port <n>] [--https]
+                   Conformance simulate [--profile <profile.json>] [--sites 1|2] [--same-vcenter] [--port <n>] [--peer-port <n>] [--https] [--task-ms <n>] [--world-file <file>]
                    Conformance catalogue              (the clauses and checks, as markdown)
                    Conformance dry-run <profile.json> (every state-changing call a run would make; sends none)
                    Conformance bench                  (the performance figures; writes out/bench.json)

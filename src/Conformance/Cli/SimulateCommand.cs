@@ -12,7 +12,7 @@ namespace Conformance.Cli;
 /// </summary>
 internal static class SimulateCommand
 {
-    private const string Options = "use --profile FILE, --sites 1|2, --same-vcenter, --port N, --peer-port N, --https, --session-log FILE";
+    private const string Options = "use --profile FILE, --sites 1|2, --same-vcenter, --port N, --peer-port N, --https, --session-log FILE, --world-file FILE, --task-ms N";
 
     /// <summary>Runs the command until Ctrl-C or the process ends.</summary>
     public static async Task<int> RunAsync(string[] args)
@@ -37,6 +37,8 @@ internal static class SimulateCommand
         int? peerPort = null;
         var https = false;
         string? sessionLog = null;
+        string? worldFile = null;
+        int? taskMilliseconds = null;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -62,6 +64,13 @@ internal static class SimulateCommand
                     break;
                 case "--session-log" when i + 1 < args.Length:
                     sessionLog = args[++i];
+                    break;
+                case "--world-file" when i + 1 < args.Length:
+                    worldFile = args[++i];
+                    break;
+                case "--task-ms" when i + 1 < args.Length && int.TryParse(args[i + 1], out var ms) && ms >= 0:
+                    taskMilliseconds = ms;
+                    i++;
                     break;
                 default:
                     await errors.WriteLineAsync($"simulate: unknown or incomplete option '{args[i]}' ({Options})").ConfigureAwait(false);
@@ -99,6 +108,11 @@ internal static class SimulateCommand
             settings = settings with { SameVcenter = true };
         }
 
+        if (taskMilliseconds is { } duration)
+        {
+            settings = settings with { TaskDurationMilliseconds = duration };
+        }
+
         var user = env("VASA_USER");
         var password = env("VASA_PASSWORD");
         if (string.IsNullOrEmpty(user) || string.IsNullOrEmpty(password))
@@ -123,7 +137,19 @@ internal static class SimulateCommand
         await output.FlushAsync(CancellationToken.None).ConfigureAwait(false);
         try
         {
-            await Task.Delay(Timeout.Infinite, stop).ConfigureAwait(false);
+            // The simulator's own record of its groups (site, fault domain, name, state), for tests that judge what a run
+            // left without the suite's reads: rewritten every 100 ms.
+            while (true)
+            {
+                if (worldFile is not null)
+                {
+                    var temporary = worldFile + ".tmp";
+                    await File.WriteAllLinesAsync(temporary, Restore.CheckRestore.World(world.Provider), stop).ConfigureAwait(false);
+                    File.Move(temporary, worldFile, overwrite: true);
+                }
+
+                await Task.Delay(worldFile is null ? Timeout.Infinite : 100, stop).ConfigureAwait(false);
+            }
         }
         catch (OperationCanceledException)
         {

@@ -151,9 +151,10 @@ internal static class OperationSteps
     /// group in that state, else the peer site when it does (PrepareFailover at the source of a pair tested at its
     /// target, or a failback); else the tested site. Returns that site's scope, up to <paramref name="lease"/> of its
     /// allowlisted groups in the state, leased to the check with their twins (<see cref="LeaseAsync"/>: when other
-    /// checks hold every such group, it waits for one to come free), and the states read there.
+    /// checks hold every such group, it waits for one to come free), and the states read there. With
+    /// <paramref name="twinState"/> (the transition's twin before), a group whose twin reads another state is passed over.
     /// </summary>
-    public static async Task<(CheckScope Site, List<ReplicationGroupId> Groups, Dictionary<string, string?> States)> SiteHoldingAsync(CheckScope s, string? state, string purpose, int lease = 1)
+    public static async Task<(CheckScope Site, List<ReplicationGroupId> Groups, Dictionary<string, string?> States)> SiteHoldingAsync(CheckScope s, string? state, string purpose, int lease = 1, string? twinState = null)
     {
         var states = new Dictionary<string, string?>(StringComparer.Ordinal);
         var (site, groups) = await LeaseAsync(
@@ -161,24 +162,34 @@ internal static class OperationSteps
             $"{state} group",
             async () =>
             {
-                var (hereStates, hereTwins) = await ReadWithTwinsAsync(s, s.Target.Allowlist, $"Read the replication state of every allowlisted group ({purpose})").ConfigureAwait(false);
+                // One reading of each allowlist: another check's round trip may move an entry to its new id meanwhile.
+                var allowlist = s.Target.Allowlist;
+                var (hereStates, hereTwins) = await ReadWithTwinsAsync(s, allowlist, $"Read the replication state of every allowlisted group ({purpose})").ConfigureAwait(false);
                 states = hereStates;
-                var here = s.Target.Allowlist.Where(g => hereStates[g.Key] == state).ToList();
-                if (here.Count > 0 || s.Target.PeerSide is not { } peer || peer.Allowlist.Count == 0)
+                var peer = s.Target.PeerSide is { Allowlist.Count: > 0 } p ? p : null;
+                var there = peer is null ? null : s.At(peer);
+                var peerAllowlist = peer?.Allowlist ?? [];
+                var (peerStates, peerTwins) = there is not null && (twinState is not null || !allowlist.Any(g => hereStates[g.Key] == state))
+                    ? await ReadWithTwinsAsync(there, peerAllowlist, $"Read the replication state of every allowlisted group of the peer site ({purpose})").ConfigureAwait(false)
+                    : (null, null);
+
+                // The operation's transition starts from a twin in twinState: a group whose twin reads otherwise is not one to call it on.
+                bool Charted(ReplicationGroupId g, IReadOnlyDictionary<string, ReplicationGroupId?> twins, Dictionary<string, string?>? otherStates) =>
+                    twinState is null || otherStates is null || twins.GetValueOrDefault(g.Key) is not { } twin || !otherStates.TryGetValue(twin.Key, out var read) || read == twinState;
+                var here = allowlist.Where(g => hereStates[g.Key] == state && Charted(g, hereTwins, peerStates)).ToList();
+                if (here.Count > 0 || there is null || peerStates is null)
                 {
                     return (s, here, hereTwins);
                 }
 
-                var there = s.At(peer);
-                var (peerStates, peerTwins) = await ReadWithTwinsAsync(there, peer.Allowlist, $"Read the replication state of every allowlisted group of the peer site ({purpose})").ConfigureAwait(false);
-                var found = peer.Allowlist.Where(g => peerStates[g.Key] == state).ToList();
+                var found = peerAllowlist.Where(g => peerStates[g.Key] == state && Charted(g, peerTwins!, hereStates)).ToList();
                 if (found.Count == 0)
                 {
                     return (s, here, hereTwins);
                 }
 
                 states = peerStates;
-                return (there, found, peerTwins);
+                return (there, found, peerTwins!);
             },
             lease).ConfigureAwait(false);
         return (site, groups, states);
@@ -241,7 +252,7 @@ internal static class OperationSteps
     {
         state ??= op.Operation.Precondition;
         RequireTasksFinish(s);
-        var (site, groups, _) = await SiteHoldingAsync(s, state, $"find a {state} group").ConfigureAwait(false);
+        var (site, groups, _) = await SiteHoldingAsync(s, state, $"find a {state} group", twinState: state == op.Operation.Precondition ? op.Operation.Transition?.PeerBefore : null).ConfigureAwait(false);
         s.Require(groups.Count > 0, $"no allowlisted group is {state} at either site ({s.Target.Allowlist.Count} allowlisted here, {s.Target.PeerSide?.Allowlist.Count ?? 0} at the peer); allowlist a {state} group");
         return (site, groups[0]);
     }
@@ -256,8 +267,9 @@ internal static class OperationSteps
             $"{state} group",
             async () =>
             {
-                var (states, twins) = await ReadWithTwinsAsync(s, s.Target.Allowlist, $"Find an allowlisted {state} group").ConfigureAwait(false);
-                return (s, s.Target.Allowlist.Where(g => states[g.Key] == state).ToList(), twins);
+                var allowlist = s.Target.Allowlist;
+                var (states, twins) = await ReadWithTwinsAsync(s, allowlist, $"Find an allowlisted {state} group").ConfigureAwait(false);
+                return (s, allowlist.Where(g => states[g.Key] == state).ToList(), twins);
             }).ConfigureAwait(false);
         s.Require(groups.Count > 0, $"no allowlisted group is {state} any more ({s.Target.Allowlist.Count} allowlisted); allowlist more {state} groups (each run spends several)");
         return groups[0];
@@ -436,9 +448,9 @@ internal static class OperationSteps
     /// <summary>Fails when any of the groups read before now reads differently.</summary>
     public static async Task ExpectUnchangedAsync(CheckScope s, IReadOnlyDictionary<string, string?> before, string when)
     {
-        var groups = s.Target.Allowlist.Where(g => before.ContainsKey(g.Key)).ToList();
+        var groups = before.Keys.Select(ReplicationGroupId.FromKey).ToList();
         var after = await ReadStatesAsync(s, groups, $"Read the states again {when}").ConfigureAwait(false);
-        var changed = before.Where(kv => after[kv.Key] != kv.Value).Select(kv => $"{kv.Key} {kv.Value ?? "(absent)"} → {after[kv.Key] ?? "(absent)"}").ToList();
+        var changed = before.Where(kv => after.GetValueOrDefault(kv.Key) != kv.Value).Select(kv => $"{kv.Key} {kv.Value ?? "(absent)"} → {after.GetValueOrDefault(kv.Key) ?? "(absent)"}").ToList();
 
         // The evidence is the read just made (the check's most recent exchange).
         s.Expect(changed.Count == 0, Defect.Result, $"no group state to change {when}", $"group state changed: {string.Join(", ", changed)}", s.LastCall);

@@ -68,10 +68,11 @@ internal abstract class OversizedBatch : SharedScenario
         }
 
         this.Limit = reported!.Value;
-        var states = await OperationSteps.ReadStatesAsync(s, s.Target.Allowlist, "Read the replication state of every allowlisted group").ConfigureAwait(false);
+        var allowlist = s.Target.Allowlist;
+        var states = await OperationSteps.ReadStatesAsync(s, allowlist, "Read the replication state of every allowlisted group").ConfigureAwait(false);
         // Only groups no other check is using, each leased to the scenario: its before/after comparison is then its own.
         var size = (int)Math.Min(this.Limit + 1, 10_000);
-        var safe = s.Target.Allowlist.Where(g => states[g.Key] is { } st && st != state).Where(g => s.TryLease(g)).Take(size).ToList();
+        var safe = allowlist.Where(g => states[g.Key] is { } st && st != state).Where(g => s.TryLease(g)).Take(size).ToList();
         this.Batch = safe.Take(size).Concat(Enumerable.Range(0, Math.Max(0, size - safe.Count)).Select(i => s.Target.NonexistentGroup("toomany", i))).ToList();
         this.Before = this.Batch.Where(g => states.ContainsKey(g.Key)).ToDictionary(g => g.Key, g => states[g.Key], StringComparer.Ordinal);
         s.Note($"oversized batch: {this.Before.Count} allowlisted non-{state} group(s) + {this.Batch.Count - this.Before.Count} made-up id(s)");

@@ -85,7 +85,7 @@ internal abstract class SuccessScenario : SharedScenario
             s.Require(false, stuck);
         }
 
-        var (site, candidates, states) = await OperationSteps.SiteHoldingAsync(s, state, $"find {state} groups", lease: GroupsToSend).ConfigureAwait(false);
+        var (site, candidates, states) = await OperationSteps.SiteHoldingAsync(s, state, $"find {state} groups", lease: GroupsToSend, twinState: this.Operation.Operation.Transition?.PeerBefore).ConfigureAwait(false);
         this.Requested = candidates.Take(GroupsToSend).ToList();
         s.Require(this.Requested.Count > 0, $"no allowlisted group is {state} ({s.Target.Allowlist.Count} allowlisted); {this.NoGroupHint}");
         this.Site = site.Target;

@@ -179,13 +179,7 @@ internal static class PairReader
             current = next;
         }
 
-        return chain.AsEnumerable().Reverse().Select(ParseKey);
-    }
-
-    private static ReplicationGroupId ParseKey(string key)
-    {
-        var slash = key.IndexOf('/', StringComparison.Ordinal);
-        return ReplicationGroupId.Of(key[..slash], key[(slash + 1)..]);
+        return chain.AsEnumerable().Reverse().Select(ReplicationGroupId.FromKey);
     }
 
     private static GroupSnapshot Snapshot(ConformanceTarget site, ReplicationGroupId id, GroupInfo? info) =>

@@ -22,6 +22,13 @@ internal sealed class ReplicationGroupId : DataObject
         DeviceGroupId = new DeviceGroupId { Id = deviceGroupId },
     };
 
+    /// <summary>The id a <see cref="Key"/> names (<c>faultDomain/deviceGroup</c>; the fault domain is everything before the first slash).</summary>
+    public static ReplicationGroupId FromKey(string key)
+    {
+        var slash = key.IndexOf('/', StringComparison.Ordinal);
+        return slash < 0 ? Of(string.Empty, key) : Of(key[..slash], key[(slash + 1)..]);
+    }
+
     /// <inheritdoc />
     public override string ToString() => this.Key;
 }

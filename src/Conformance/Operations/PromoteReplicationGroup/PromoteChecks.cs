@@ -25,9 +25,10 @@ internal static class PromoteChecks
         OperationSteps.RequireTasksFinish(s);
         var (_, leased) = await OperationSteps.LeaseAsync(s, "INTEST group that is not promote-capable", async () =>
         {
-            var infos = await LifecycleSteps.ReadGroupsAsync(s, s.Target.Allowlist, "Read every allowlisted group's isPromoteCapable").ConfigureAwait(false);
-            var twins = s.Target.Allowlist.ToDictionary(g => g.Key, g => LifecycleSteps.TwinOf(infos.Infos.GetValueOrDefault(g.Key)), StringComparer.Ordinal);
-            return (s, s.Target.Allowlist.Where(g => infos.Infos.GetValueOrDefault(g.Key) is TargetGroupInfo { State: ReplicationState.InTest, IsPromoteCapable: false }).ToList(), (IReadOnlyDictionary<string, Harness.Wire.ReplicationGroupId?>)twins);
+            var allowlist = s.Target.Allowlist;
+            var infos = await LifecycleSteps.ReadGroupsAsync(s, allowlist, "Read every allowlisted group's isPromoteCapable").ConfigureAwait(false);
+            var twins = allowlist.ToDictionary(g => g.Key, g => LifecycleSteps.TwinOf(infos.Infos.GetValueOrDefault(g.Key)), StringComparer.Ordinal);
+            return (s, allowlist.Where(g => infos.Infos.GetValueOrDefault(g.Key) is TargetGroupInfo { State: ReplicationState.InTest, IsPromoteCapable: false }).ToList(), (IReadOnlyDictionary<string, Harness.Wire.ReplicationGroupId?>)twins);
         }).ConfigureAwait(false);
         var group = leased.FirstOrDefault();
         if (group is null)

@@ -76,9 +76,10 @@ internal static class ReverseChecks
         var states = new Dictionary<string, string?>();
         var (_, leased) = await OperationSteps.LeaseAsync(s, "group in a state other than FAILEDOVER", async () =>
         {
-            var (read, twins) = await OperationSteps.ReadWithTwinsAsync(s, s.Target.Allowlist, "Read the replication state of every allowlisted group").ConfigureAwait(false);
+            var allowlist = s.Target.Allowlist;
+            var (read, twins) = await OperationSteps.ReadWithTwinsAsync(s, allowlist, "Read the replication state of every allowlisted group").ConfigureAwait(false);
             states = read;
-            return (s, s.Target.Allowlist.Where(g => read[g.Key] is { } st && st != ReplicationState.FailedOver).OrderBy(g => read[g.Key] == ReplicationState.Source ? 0 : 1).ToList(), twins);
+            return (s, allowlist.Where(g => read[g.Key] is { } st && st != ReplicationState.FailedOver).OrderBy(g => read[g.Key] == ReplicationState.Source ? 0 : 1).ToList(), twins);
         }).ConfigureAwait(false);
         var group = leased.FirstOrDefault();
         s.Require(group is not null, $"no allowlisted group is in a state other than FAILEDOVER ({s.Target.Allowlist.Count} allowlisted); add a SOURCE or TARGET group to the profile's groups");
