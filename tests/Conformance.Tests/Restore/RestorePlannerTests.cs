@@ -38,6 +38,12 @@ public sealed class RestorePlannerTests
     }
 
     [Test]
+    public void A_failed_over_healthy_pair_comes_back_by_reversing_it_and_failing_back() =>
+        Assert.That(
+            Route(Pair(ReplicationState.FailedOver, ReplicationState.Source), Pair(ReplicationState.Target, ReplicationState.Source)),
+            Is.EqualTo("Reverse@B → PrepareFailover@B → Failover@A → Reverse@A"));
+
+    [Test]
     public void A_pair_already_as_it_was_needs_no_call() =>
         Assert.That(Route(Pair(ReplicationState.FailedOver, ReplicationState.Source), Pair(ReplicationState.FailedOver, ReplicationState.Source)), Is.EqualTo("nothing to do"));
 
