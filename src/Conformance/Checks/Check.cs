@@ -32,6 +32,12 @@ internal sealed record Check(string Name, Clause Clause, string Feature, Func<Ch
     /// <summary>When it runs: a check that judges a run ledger waits for every check of an earlier stage to end.</summary>
     public RunStage Stage { get; init; }
 
+    /// <summary>
+    /// The allowlisted groups it needs (site, state, how many, consumed or only read), declared for the run plan by the
+    /// contract or scenario that builds it; empty for a check that uses made-up groups or none.
+    /// </summary>
+    public IReadOnlyList<GroupNeed> Needs { get; init; } = [];
+
     /// <summary>Every clause the check enforces.</summary>
     public IEnumerable<Clause> Clauses => this.Also.Prepend(this.Clause);
 
@@ -64,6 +70,21 @@ internal sealed record Check(string Name, Clause Clause, string Feature, Func<Ch
             });
         }
 
+        if (this.BudgetRefusal(target) is { } refusal)
+        {
+            var now = DateTimeOffset.UtcNow;
+            return Task.FromResult(new CheckResult { Outcome = CheckOutcome.Inconclusive, Reason = refusal, Start = now, Stop = now });
+        }
+
         return CheckRunner.RunAsync(this.Run, target, this.Name);
     }
+
+    /// <summary>
+    /// A generated check that may consume any allowlisted group (<see cref="GroupNeed.Rest"/>) runs only when the budget
+    /// covers every group it may take; it takes them all at once (a pick-by-pick check spends at its pick instead).
+    /// </summary>
+    private string? BudgetRefusal(ConformanceTarget target) =>
+        this.Needs.Any(n => n.Rest && n.Consumes && target.CapabilityOf(n.Operation ?? this.Feature).Implemented)
+            ? target.Budget.TakeAll([.. target.Allowlist.Select(g => g.Key)], this.Name)
+            : null;
 }

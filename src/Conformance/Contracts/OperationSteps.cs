@@ -159,13 +159,14 @@ internal static class OperationSteps
     }
 
     /// <summary>Picks one allowlisted group in <paramref name="state"/> (the operation's precondition by default) at the site that holds one (<see cref="SiteHoldingAsync"/>).</summary>
-    public static async Task<(CheckScope Site, ReplicationGroupId Group)> PickAtSiteAsync(CheckScope s, OperationUnderTest op, string? state = null)
+    /// <param name="consumes">Whether the check consumes the group (default: when the operation is irreversible and the state its precondition); a pick it consumes spends the profile's budget (<see cref="GroupSpending"/>).</param>
+    public static async Task<(CheckScope Site, ReplicationGroupId Group)> PickAtSiteAsync(CheckScope s, OperationUnderTest op, string? state = null, bool? consumes = null)
     {
         state ??= op.Operation.Precondition;
         RequireTasksFinish(s);
         var (site, groups, _) = await SiteHoldingAsync(s, state, $"find a {state} group").ConfigureAwait(false);
         s.Require(groups.Count > 0, $"no allowlisted group is {state} at either site ({s.Target.Allowlist.Count} allowlisted here, {s.Target.PeerSide?.Allowlist.Count ?? 0} at the peer); allowlist a {state} group");
-        return (site, groups[0]);
+        return (site, GroupSpending.Take(s, op, state, [groups[0]], consumes)[0]);
     }
 
     /// <summary>Picks one allowlisted group in the operation's precondition state (inconclusive when there is none left, or when this provider's tasks do not finish).</summary>
@@ -176,7 +177,7 @@ internal static class OperationSteps
         var states = await ReadStatesAsync(s, s.Target.Allowlist, $"Find an allowlisted {state} group").ConfigureAwait(false);
         var group = s.Target.Allowlist.FirstOrDefault(g => states[g.Key] == state);
         s.Require(group is not null, $"no allowlisted group is {state} any more ({s.Target.Allowlist.Count} allowlisted); allowlist more {state} groups (each run spends several)");
-        return group!;
+        return GroupSpending.Take(s, op, state, [group!])[0];
     }
 
     /// <summary>

@@ -84,6 +84,9 @@ internal sealed class ConformanceTarget
     /// <summary>The batch limit to exceed: the provider's maxBatchSize, else the limit the profile declares.</summary>
     public long? BatchLimit(string operation) => this.Info?.MaxBatchSize is > 0 ? this.Info.MaxBatchSize : this.CapabilityOf(operation).BatchLimit;
 
+    /// <summary>How many groups the run may consume for good (the profile's budget), and what it has consumed; shared by every lane and the peer side.</summary>
+    public GroupBudget Budget { get; init; } = new(null, counts: false);
+
     /// <summary>Cancelled when the run is interrupted (Ctrl-C, SIGTERM, or run.sh's stop file).</summary>
     public CancellationToken Stopping { get; init; }
 
@@ -139,6 +142,7 @@ internal sealed class ConformanceTarget
         Stopping = this.Stopping,
         MaxConcurrentTasks = maxConcurrentTasks ?? this.MaxConcurrentTasks,
         Ledger = this.Ledger,
+        Budget = this.Budget,
         FailFast = new FailFast { KeepWaitingAfterStuckTask = this.FailFast.KeepWaitingAfterStuckTask },
     };
 
@@ -171,6 +175,7 @@ internal sealed class ConformanceTarget
         Ledger = this.Ledger,
         Faults = this.Faults,
         FailFast = this.FailFast,
+        Budget = this.Budget,
     });
 
     /// <summary>A fault domain id that cannot exist: <c>conformance-fd-{runId}</c>. Any group in it is made up.</summary>
