@@ -26,6 +26,12 @@ internal sealed record PlanLine(GroupSite Site, string State, int Available)
     /// <summary>Whether a generated check takes every group left here.</summary>
     public bool Rest { get; set; }
 
-    /// <summary>The groups needed: what the consumers ask plus what one reader needs at a time.</summary>
-    public int Needed => this.Consumed + this.Read;
+    /// <summary>The most one check needs here by itself (what it consumes and reads): what a run whose checks each start afresh needs.</summary>
+    public int Peak { get; set; }
+
+    /// <summary>Whether every check starts afresh (the embedded simulator), so needs do not add up across checks.</summary>
+    public bool Resets { get; set; }
+
+    /// <summary>The groups needed: what the consumers ask plus what one reader needs at a time (with resets, what the neediest check needs).</summary>
+    public int Needed => this.Resets ? this.Peak : this.Consumed + this.Read;
 }

@@ -102,6 +102,7 @@ internal sealed class RunPlan
             }
 
             PlanShortage? shortage = null;
+            var own = new Dictionary<(GroupSite, string), int>();
             var needs = check.Needs.Where(n => n.Operation is not { } o || implemented(o)).ToList();
             if (needs.Any(n => n.Rest && n.Consumes) && enforced)
             {
@@ -144,6 +145,11 @@ internal sealed class RunPlan
                 shortages.Add(shortage);
             }
 
+            foreach (var (key, count) in own)
+            {
+                Line(key.Item1, key.Item2).Peak = Math.Max(Line(key.Item1, key.Item2).Peak, count);
+            }
+
             PlanShortage? Place(GroupNeed need)
             {
                 if (!need.Consumes)
@@ -153,6 +159,7 @@ internal sealed class RunPlan
                     var line = Line(site, state);
                     line.Readers++;
                     line.Read = Math.Max(line.Read, need.Count);
+                    own[(site, state)] = own.GetValueOrDefault((site, state)) + need.Count;
                     return Stock(site, state) >= need.Minimum ? null : new PlanShortage(check.Key, Lack(need, state, site), Budget: false);
                 }
 
@@ -164,6 +171,7 @@ internal sealed class RunPlan
                     line.Consumers++;
                     var all = Stock(site, need.State);
                     line.Consumed += all;
+                    own[(site, need.State)] = own.GetValueOrDefault((site, need.State)) + all;
                     line.Given += all;
                     stock[(site, need.State)] = 0;
                     return null;
@@ -174,6 +182,7 @@ internal sealed class RunPlan
                     var line = Line(site, need.State);
                     line.Consumers++;
                     line.Consumed += need.Count;
+                    own[(site, need.State)] = own.GetValueOrDefault((site, need.State)) + need.Count;
                     var take = Math.Min(need.Count, Stock(site, need.State));
                     var lacking = take < Math.Max(1, need.Minimum);
                     if (enforced)
@@ -193,6 +202,11 @@ internal sealed class RunPlan
                     return null;
                 }
             }
+        }
+
+        foreach (var line in lines.Values)
+        {
+            line.Resets = resets;
         }
 
         var ordered = lines.Values.OrderBy(l => l.Site).ThenBy(l => l.State, StringComparer.Ordinal).ToList();

@@ -120,7 +120,7 @@ internal sealed class ConformanceTarget
     public TaskWaiter Waiter => new(this.TaskTimeout, this.PollInterval);
 
     /// <summary>The same provider and session with other limits (and fresh scenarios and journal): for benchmarks and tests.</summary>
-    public ConformanceTarget With(int? propertyCases = null, ulong? seed = null, int? maxConcurrentTasks = null, TimeSpan? taskTimeout = null) => new()
+    public ConformanceTarget With(int? propertyCases = null, ulong? seed = null, int? maxConcurrentTasks = null, TimeSpan? taskTimeout = null, GroupBudget? budget = null) => new()
     {
         Client = this.Client,
         CreateUnauthenticatedClient = this.CreateUnauthenticatedClient,
@@ -142,7 +142,7 @@ internal sealed class ConformanceTarget
         Stopping = this.Stopping,
         MaxConcurrentTasks = maxConcurrentTasks ?? this.MaxConcurrentTasks,
         Ledger = this.Ledger,
-        Budget = this.Budget,
+        Budget = budget ?? this.Budget,
         FailFast = new FailFast { KeepWaitingAfterStuckTask = this.FailFast.KeepWaitingAfterStuckTask },
     };
 
