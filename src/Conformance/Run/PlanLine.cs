@@ -23,6 +23,9 @@ internal sealed record PlanLine(GroupSite Site, string State, int Available)
     /// <summary>The checks that only read here, or read a shared scenario's groups.</summary>
     public int Readers { get; set; }
 
+    /// <summary>The checks that will be inconclusive because no group is left here for them.</summary>
+    public int Short { get; set; }
+
     /// <summary>Whether a generated check takes every group left here.</summary>
     public bool Rest { get; set; }
 

@@ -128,7 +128,9 @@ internal sealed class RunPlan
                 if (need.Shared is { } key && shared.TryGetValue((check.Feature, key), out var earlier))
                 {
                     // The scenario already took its groups (or could not): this check reads what it recorded.
-                    Line(SiteFor(need, need.State, 1), need.State).Readers++;
+                    var readLine = Line(SiteFor(need, need.State, 1), need.State);
+                    readLine.Readers++;
+                    readLine.Short += earlier is { Budget: false } ? 1 : 0;
                     shortage = earlier is null ? null : earlier with { Check = check.Key };
                     continue;
                 }
@@ -160,7 +162,13 @@ internal sealed class RunPlan
                     line.Readers++;
                     line.Read = Math.Max(line.Read, need.Count);
                     own[(site, state)] = own.GetValueOrDefault((site, state)) + need.Count;
-                    return Stock(site, state) >= need.Minimum ? null : new PlanShortage(check.Key, Lack(need, state, site), Budget: false);
+                    if (Stock(site, state) >= need.Minimum)
+                    {
+                        return null;
+                    }
+
+                    line.Short++;
+                    return new PlanShortage(check.Key, Lack(need, state, site), Budget: false);
                 }
 
                 if (need.Rest)
@@ -192,6 +200,7 @@ internal sealed class RunPlan
 
                     if (take < Math.Max(1, need.Minimum))
                     {
+                        line.Short += lacking ? 1 : 0;
                         return new PlanShortage(check.Key, lacking ? Lack(need, need.State, site) : Spent(need.State), Budget: !lacking);
                     }
 
@@ -275,7 +284,9 @@ internal sealed class RunPlan
                 : string.Create(CultureInfo.InvariantCulture, $"{l.Consumed} consumed by {l.Consumers} check(s){(l.Rest ? ", generated ones taking every group left" : string.Empty)}");
             var read = l.Readers == 0 ? string.Empty : string.Create(CultureInfo.InvariantCulture, $"{l.Readers} check(s) read (sharing; {l.Read} at a time)");
             var what = string.Join("; ", new[] { consumed, read }.Where(x => x.Length > 0));
-            var verdict = l.Needed > l.Available ? string.Create(CultureInfo.InvariantCulture, $" SHORT by {l.Needed - l.Available}") : string.Empty;
+            var verdict = l.Short > 0 ? string.Create(CultureInfo.InvariantCulture, $" SHORT: {l.Short} check(s) find no group")
+                : l.Needed > l.Available ? " (enough: the scenarios that want more send fewer)"
+                : string.Empty;
             lines.Add(string.Create(CultureInfo.InvariantCulture, $"  {site,-11} {l.State,-11} available {l.Available,3}, needed {l.Needed,3}{(what.Length > 0 ? $" ({what})" : " (no check needs it)")}{verdict}"));
         }
 
@@ -299,7 +310,7 @@ internal sealed class RunPlan
         {
             resets = this.Resets,
             readProblem = this.ReadProblem,
-            lines = this.Lines.Select(l => new { site = l.Site == GroupSite.Tested ? "tested" : "peer", state = l.State, available = l.Available, needed = l.Needed, consumed = l.Consumed, given = l.Given, consumers = l.Consumers, readers = l.Readers, readAtATime = l.Read, generatedTakeTheRest = l.Rest }),
+            lines = this.Lines.Select(l => new { site = l.Site == GroupSite.Tested ? "tested" : "peer", state = l.State, available = l.Available, needed = l.Needed, consumed = l.Consumed, given = l.Given, consumers = l.Consumers, readers = l.Readers, readAtATime = l.Read, shortChecks = l.Short, generatedTakeTheRest = l.Rest }),
             budget = new { limit = this.Budget.Limit, enforced = this.Budget.Counts, defaulted = this.Budget.Defaulted, plannedConsumption = this.PlannedConsumption },
             inconclusive = this.Shortages.Select(s => new { check = s.Check, reason = s.Reason, budget = s.Budget }),
         },

@@ -36,7 +36,7 @@ public sealed class RunPlanTests
             Assert.That(plan.Shortages[0].Budget, Is.False);
             var line = plan.Lines.Single(l => l.State == FailedOver);
             Assert.That((line.Available, line.Needed, line.Given, line.Consumers), Is.EqualTo((4, 5, 4, 4)));
-            Assert.That(string.Join("\n", plan.Describe()), Does.Contain("available   4, needed   5").And.Contain("SHORT by 1").And.Contain("1 check(s) will be inconclusive"));
+            Assert.That(string.Join("\n", plan.Describe()), Does.Contain("available   4, needed   5").And.Contain("SHORT: 1 check(s) find no group").And.Contain("1 check(s) will be inconclusive"));
         }
     }
 
