@@ -282,11 +282,9 @@ internal sealed class RunPlan
             var site = l.Site == GroupSite.Tested ? "tested site" : "peer site";
             var consumed = l.Consumers == 0 ? string.Empty
                 : string.Create(CultureInfo.InvariantCulture, $"{l.Consumed} consumed by {l.Consumers} check(s){(l.Rest ? ", generated ones taking every group left" : string.Empty)}");
-            var read = l.Readers == 0 ? string.Empty : string.Create(CultureInfo.InvariantCulture, $"{l.Readers} check(s) read (sharing; {l.Read} at a time)");
+            var read = l.Readers == 0 ? string.Empty : string.Create(CultureInfo.InvariantCulture, $"{l.Readers} check(s) read, sharing{(l.Read > 0 ? $" ({l.Read} at a time)" : " the scenario's groups")}");
             var what = string.Join("; ", new[] { consumed, read }.Where(x => x.Length > 0));
-            var verdict = l.Short > 0 ? string.Create(CultureInfo.InvariantCulture, $" SHORT: {l.Short} check(s) find no group")
-                : l.Needed > l.Available ? " (enough: the scenarios that want more send fewer)"
-                : string.Empty;
+            var verdict = l.Short > 0 ? string.Create(CultureInfo.InvariantCulture, $" SHORT: {l.Short} check(s) find no group") : string.Empty;
             lines.Add(string.Create(CultureInfo.InvariantCulture, $"  {site,-11} {l.State,-11} available {l.Available,3}, needed {l.Needed,3}{(what.Length > 0 ? $" ({what})" : " (no check needs it)")}{verdict}"));
         }
 
