@@ -70,21 +70,14 @@ internal sealed record Check(string Name, Clause Clause, string Feature, Func<Ch
             });
         }
 
-        if (this.BudgetRefusal(target) is { } refusal)
+        // A generated check that may consume any allowlisted group in its states (GroupNeed.Rest) runs only when the
+        // budget covers every such group; it takes them all at once (a pick-by-pick check spends at its pick instead).
+        var rest = this.Needs.Where(n => n.Rest && n.Consumes && target.CapabilityOf(n.Operation ?? this.Feature).Implemented).Select(n => n.State).ToHashSet(StringComparer.Ordinal);
+        var run = rest.Count == 0 ? this.Run : async s =>
         {
-            var now = DateTimeOffset.UtcNow;
-            return Task.FromResult(new CheckResult { Outcome = CheckOutcome.Inconclusive, Reason = refusal, Start = now, Stop = now });
-        }
-
-        return CheckRunner.RunAsync(this.Run, target, this.Name);
+            await Contracts.GroupSpending.TakeEveryAsync(s, rest).ConfigureAwait(false);
+            await this.Run(s).ConfigureAwait(false);
+        };
+        return CheckRunner.RunAsync(run, target, this.Name);
     }
-
-    /// <summary>
-    /// A generated check that may consume any allowlisted group (<see cref="GroupNeed.Rest"/>) runs only when the budget
-    /// covers every group it may take; it takes them all at once (a pick-by-pick check spends at its pick instead).
-    /// </summary>
-    private string? BudgetRefusal(ConformanceTarget target) =>
-        this.Needs.Any(n => n.Rest && n.Consumes && target.CapabilityOf(n.Operation ?? this.Feature).Implemented)
-            ? target.Budget.TakeAll([.. target.Allowlist.Select(g => g.Key)], this.Name)
-            : null;
 }

@@ -24,4 +24,24 @@ internal static class GroupSpending
         s.Require(taken.Count > 0, s.Target.Budget.Refusal($"a {state} group"));
         return [.. groups.Where(g => taken.Contains(g.Key))];
     }
+
+    /// <summary>
+    /// For a generated check (<see cref="GroupNeed.Rest"/>) under an enforced, finite budget: reads the allowlisted
+    /// groups once and takes every one in <paramref name="states"/>, all or none; stops the check when the budget does
+    /// not cover them all.
+    /// </summary>
+    public static async Task TakeEveryAsync(CheckScope s, IReadOnlySet<string> states)
+    {
+        if (!s.Target.Budget.Counts || s.Target.Budget.Limit is null)
+        {
+            return;
+        }
+
+        var read = await OperationSteps.ReadStatesAsync(s, s.Target.Allowlist, $"Read the allowlisted groups' states (the budget must cover every {string.Join(" or ", states)} group this check may consume)").ConfigureAwait(false);
+        var groups = s.Target.Allowlist.Where(g => read[g.Key] is { } state && states.Contains(state)).Select(g => g.Key).ToList();
+        if (s.Target.Budget.TakeAll(groups, s.Name ?? "(harness)") is { } refusal)
+        {
+            s.Require(false, refusal);
+        }
+    }
 }

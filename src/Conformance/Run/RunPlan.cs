@@ -47,10 +47,9 @@ internal sealed class RunPlan
     /// <summary>
     /// Plans <paramref name="checks"/> against <paramref name="available"/> (allowlisted groups per site and state).
     /// <paramref name="implemented"/> says which operations the profile declares implemented (the others' checks are
-    /// not applicable and need nothing); <paramref name="testedAllowlist"/> is the tested site's allowlist size (what a
-    /// generated check may take under a finite budget).
+    /// not applicable and need nothing);.
     /// </summary>
-    public static RunPlan Build(IReadOnlyList<Check> checks, IReadOnlyDictionary<(GroupSite Site, string State), int> available, GroupBudget budget, bool hasPeer, bool resets, Func<string, bool> implemented, int testedAllowlist, string? readProblem = null)
+    public static RunPlan Build(IReadOnlyList<Check> checks, IReadOnlyDictionary<(GroupSite Site, string State), int> available, GroupBudget budget, bool hasPeer, bool resets, Func<string, bool> implemented, string? readProblem = null)
     {
         var lines = available.Select(kv => new PlanLine(kv.Key.Site, kv.Key.State, kv.Value)).ToDictionary(l => (l.Site, l.State));
         var stock = new Dictionary<(GroupSite, string), int>(available);
@@ -58,7 +57,6 @@ internal sealed class RunPlan
         var shared = new Dictionary<(string Feature, string Key), PlanShortage?>();
         var enforced = budget.Counts && budget.Limit is not null;
         var left = budget.Limit ?? int.MaxValue;
-        var charged = 0;
 
         PlanLine Line(GroupSite site, string state)
         {
@@ -106,15 +104,15 @@ internal sealed class RunPlan
             var needs = check.Needs.Where(n => n.Operation is not { } o || implemented(o)).ToList();
             if (needs.Any(n => n.Rest && n.Consumes) && enforced)
             {
-                var fresh = Math.Max(0, testedAllowlist - charged);
+                // As at run time: every allowlisted group of the tested site still in a state it may consume.
+                var fresh = needs.Where(n => n.Rest && n.Consumes).Select(n => n.State).Distinct(StringComparer.Ordinal).Sum(s => Stock(GroupSite.Tested, s));
                 if (left < fresh)
                 {
-                    shortage = new PlanShortage(check.Key, string.Create(CultureInfo.InvariantCulture, $"budget: its generated batches may consume any of the {fresh} allowlisted group(s) not consumed yet, and {left} of the budget ({budget.Limit}) is left; raise \"budget\" in the profile (or add the peer site)"), Budget: true);
+                    shortage = new PlanShortage(check.Key, string.Create(CultureInfo.InvariantCulture, $"budget: its generated batches may consume any of the {fresh} allowlisted group(s) left in {string.Join(" or ", needs.Where(n => n.Rest && n.Consumes).Select(n => n.State).Distinct(StringComparer.Ordinal))}, and {left} of the budget ({budget.Limit}) is left; raise \"budget\" in the profile (or add the peer site)"), Budget: true);
                 }
                 else
                 {
                     left -= fresh;
-                    charged += fresh;
                 }
             }
 
@@ -207,7 +205,6 @@ internal sealed class RunPlan
                     line.Given += take;
                     stock[(site, need.State)] = Stock(site, need.State) - take;
                     left -= enforced ? take : 0;
-                    charged += take;
                     return null;
                 }
             }
@@ -260,7 +257,7 @@ internal sealed class RunPlan
             await CountAsync(GroupSite.Peer, peer.Client, peer.Provider, peer.Allowlist).ConfigureAwait(false);
         }
 
-        return Build(checks, available, target.Budget, target.Peer is not null, target.Simulator is not null, op => target.CapabilityOf(op).Implemented, target.Allowlist.Count, problem);
+        return Build(checks, available, target.Budget, target.Peer is not null, target.Simulator is not null, op => target.CapabilityOf(op).Implemented, problem);
     }
 
     /// <summary>The plan in lines for the console: needed against available per site and state, the budget, and the checks short of groups.</summary>

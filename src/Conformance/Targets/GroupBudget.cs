@@ -87,7 +87,7 @@ internal sealed class GroupBudget
             var fresh = groups.Where(g => !this.consumed.Any(c => c.Group == g)).ToList();
             if (this.Counts && this.Limit is { } limit && limit - this.consumed.Count < fresh.Count)
             {
-                return this.Refusal($"any of the {fresh.Count} allowlisted group(s) not consumed yet (its generated batches draw from them all)");
+                return this.Refusal($"any of the {fresh.Count} allowlisted group(s) it may take (its generated batches draw from them all)");
             }
 
             this.consumed.AddRange(fresh.Select(g => (g, check)));

@@ -101,9 +101,24 @@ public sealed class RunPlanTests
     }
 
     [Test]
+    public void A_generated_check_runs_under_a_budget_only_when_it_covers_every_group_left_in_its_state()
+    {
+        var generated = new Check("Generated", AnyClause, "Op", _ => Task.CompletedTask) { Needs = [new(GroupSite.Tested, FailedOver, 0, Consumes: true) { Rest = true }] };
+        var covered = Plan([Consumer("First", 1), generated], (FailedOver, 3), (Source, 5), budget: new GroupBudget(3, counts: true));
+        var short1 = Plan([Consumer("First", 1), generated], (FailedOver, 3), (Source, 5), budget: new GroupBudget(2, counts: true));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(covered.Shortages, Is.Empty, "one consumed, two FAILEDOVER left, two of the budget left; the SOURCE groups it cannot consume");
+            Assert.That(covered.PlannedConsumption, Is.EqualTo(3));
+            Assert.That(short1.Shortages.Select(s => s.Reason), Is.EqualTo(new[] { "budget: its generated batches may consume any of the 2 allowlisted group(s) left in FAILEDOVER, and 1 of the budget (2) is left; raise \"budget\" in the profile (or add the peer site)" }));
+        }
+    }
+
+    [Test]
     public void With_a_peer_the_budget_is_not_enforced()
     {
-        var plan = RunPlan.Build([Consumer("First", 1), Consumer("Second", 1)], new Dictionary<(GroupSite, string), int> { [(GroupSite.Tested, FailedOver)] = 2 }, GroupBudget.For(0, embedded: false, hasPeer: true), hasPeer: true, resets: false, _ => true, testedAllowlist: 2);
+        var plan = RunPlan.Build([Consumer("First", 1), Consumer("Second", 1)], new Dictionary<(GroupSite, string), int> { [(GroupSite.Tested, FailedOver)] = 2 }, GroupBudget.For(0, embedded: false, hasPeer: true), hasPeer: true, resets: false, _ => true);
 
         Assert.That(plan.Shortages, Is.Empty);
     }
@@ -111,7 +126,7 @@ public sealed class RunPlanTests
     [Test]
     public void When_every_check_starts_afresh_needs_do_not_add_up()
     {
-        var plan = RunPlan.Build([Consumer("First", 2), Consumer("Second", 2)], new Dictionary<(GroupSite, string), int> { [(GroupSite.Tested, FailedOver)] = 2 }, Unlimited(), hasPeer: false, resets: true, _ => true, testedAllowlist: 2);
+        var plan = RunPlan.Build([Consumer("First", 2), Consumer("Second", 2)], new Dictionary<(GroupSite, string), int> { [(GroupSite.Tested, FailedOver)] = 2 }, Unlimited(), hasPeer: false, resets: true, _ => true);
 
         using (Assert.EnterMultipleScope())
         {
@@ -123,7 +138,7 @@ public sealed class RunPlanTests
     [Test]
     public void The_checks_of_an_operation_the_profile_declares_unimplemented_need_nothing()
     {
-        var plan = RunPlan.Build([Consumer("First", 5)], new Dictionary<(GroupSite, string), int>(), Unlimited(), hasPeer: false, resets: false, _ => false, testedAllowlist: 0);
+        var plan = RunPlan.Build([Consumer("First", 5)], new Dictionary<(GroupSite, string), int>(), Unlimited(), hasPeer: false, resets: false, _ => false);
 
         Assert.That(plan.Shortages, Is.Empty);
     }
@@ -137,7 +152,7 @@ public sealed class RunPlanTests
             available[(GroupSite.Tested, group.State)] = available.GetValueOrDefault((GroupSite.Tested, group.State)) + 1;
         }
 
-        var plan = RunPlan.Build(Catalogue.InRunOrder, available, GroupBudget.For(null, embedded: true, hasPeer: false), hasPeer: false, resets: true, _ => true, testedAllowlist: available.Values.Sum());
+        var plan = RunPlan.Build(Catalogue.InRunOrder, available, GroupBudget.For(null, embedded: true, hasPeer: false), hasPeer: false, resets: true, _ => true);
 
         Assert.That(plan.Shortages, Is.Empty, string.Join("\n", plan.Describe()));
     }
@@ -154,7 +169,7 @@ public sealed class RunPlanTests
             available[(GroupSite.Tested, more.State)] = more.Count;
         }
 
-        return RunPlan.Build(checks, available, budget, hasPeer: false, resets: false, _ => true, testedAllowlist: available.Values.Sum());
+        return RunPlan.Build(checks, available, budget, hasPeer: false, resets: false, _ => true);
     }
 
     private static Check Consumer(string name, int count) => new(name, AnyClause, "Op", _ => Task.CompletedTask) { Needs = [new(GroupSite.Either, FailedOver, count, Consumes: true)] };
