@@ -54,6 +54,16 @@ public sealed class ConformanceSetUp
         {
             await progress.WriteLineAsync("[vasa] " + note).ConfigureAwait(false);
         }
+
+        // The plan, before any check sends anything: one QueryReplicationGroup per site, the groups each check needs,
+        // the budget, and the checks that will be inconclusive for lack of groups (also out/plan.json).
+        var plan = await RunPlan.ReadAsync(run.Target, run.Expected ?? Catalogue.InRunOrder).ConfigureAwait(false);
+        run.Plan = plan;
+        await File.WriteAllTextAsync(Path.Combine(outDirectory, "plan.json"), run.Redactor.Redact(plan.ToJson())).ConfigureAwait(false);
+        foreach (var line in plan.Describe())
+        {
+            await progress.WriteLineAsync(run.Redactor.Redact("[vasa] " + line)).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Writes the run-level files (unless an interruption wrote them already) and stops the embedded simulator.</summary>

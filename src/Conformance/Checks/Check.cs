@@ -41,6 +41,12 @@ internal sealed record Check(string Name, Clause Clause, string Feature, Func<Ch
     /// <summary>When it runs: a check that judges a run ledger waits for every check of an earlier stage to end.</summary>
     public RunStage Stage { get; init; }
 
+    /// <summary>
+    /// The allowlisted groups it needs (site, state, how many, consumed or only read), declared for the run plan by the
+    /// contract or scenario that builds it; empty for a check that uses made-up groups or none.
+    /// </summary>
+    public IReadOnlyList<GroupNeed> Needs { get; init; } = [];
+
     /// <summary>Every clause the check enforces.</summary>
     public IEnumerable<Clause> Clauses => this.Also.Prepend(this.Clause);
 
@@ -73,6 +79,14 @@ internal sealed record Check(string Name, Clause Clause, string Feature, Func<Ch
             });
         }
 
-        return CheckRunner.RunAsync(this.Run, target, this.Name);
+        // A generated check that may consume any allowlisted group in its states (GroupNeed.Rest) runs only when the
+        // budget covers every such group; it takes them all at once (a pick-by-pick check spends at its pick instead).
+        var rest = this.Needs.Where(n => n.Rest && n.Consumes && target.CapabilityOf(n.Operation ?? this.Feature).Implemented).Select(n => n.State).ToHashSet(StringComparer.Ordinal);
+        var run = rest.Count == 0 ? this.Run : async s =>
+        {
+            await Contracts.GroupSpending.TakeEveryAsync(s, rest).ConfigureAwait(false);
+            await this.Run(s).ConfigureAwait(false);
+        };
+        return CheckRunner.RunAsync(run, target, this.Name);
     }
 }

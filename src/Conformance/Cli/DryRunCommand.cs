@@ -40,6 +40,15 @@ internal static class DryRunCommand
         var capabilities = profile.Capabilities.ToDictionary(kv => kv.Key, kv => new DeclaredCapability(kv.Value.Implemented, kv.Value.BatchLimit, kv.Value.IsDeclared));
         using var sim = await Mutants.MutantTarget.StartAsync(mirror, capabilities, rehearsal: profile).ConfigureAwait(false);
         var target = sim.Target;
+
+        // The plan first, as the run prints it at its start: needed against available per site and state, the budget,
+        // and the checks that will be inconclusive for lack of groups (the mirror holds the states the provider reported).
+        var plan = await RunPlan.ReadAsync(target, Catalogue.InRunOrder).ConfigureAwait(false);
+        foreach (var line in plan.Describe())
+        {
+            Console.WriteLine(line);
+        }
+
         foreach (var check in Catalogue.InRunOrder)
         {
             // As in the real run: the embedded simulator starts each check afresh, a real provider is never reset.
@@ -63,6 +72,8 @@ internal static class DryRunCommand
         Console.WriteLine($"Groups it would replace by a new group (as the simulated mirror answered): {string.Join(", ", target.CreatedGroups.Values.Distinct())}");
         var outDirectory = RunPaths.OutDirectory(Environment.GetEnvironmentVariable);
         Directory.CreateDirectory(outDirectory);
+        await File.WriteAllTextAsync(Path.Combine(outDirectory, "plan.json"), plan.ToJson()).ConfigureAwait(false);
+        Console.WriteLine($"After the rehearsal: {target.Budget.Describe()}");
         var file = Path.Combine(outDirectory, "dry-run.json");
         await File.WriteAllTextAsync(file, JsonSerializer.Serialize(calls, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase })).ConfigureAwait(false);
         Console.WriteLine($"plan: {file}");

@@ -26,13 +26,13 @@ internal sealed class LifecycleContract
         this.success = op.Scenarios.Success;
         var t = this.Transition;
         var name = op.Name;
-        this.WrongSite = new($"A_{t.WrongSite}_group_at_the_wrong_end_is_refused_with_InvalidFunctionTarget_and_nothing_changes", clauses.WrongSite, name, this.WrongSiteAsync);
-        this.WrongState = new($"A_group_not_{op.Operation.Precondition}_is_refused_with_InvalidReplicationState_and_nothing_changes", clauses.WrongState, name, this.WrongStateAsync) { Also = [op.Clauses.InvalidChangesNothing] };
-        this.After = clauses.After is { } after ? new($"Afterwards_each_group_reads_{string.Join("_or_", t.After)}", after, name, this.AfterAsync) : null;
-        this.PeerAfter = new($"Afterwards_each_group's_twin_at_the_other_site_reads_{string.Join("_or_", t.PeerAfter)}", clauses.PeerAfter, name, this.PeerAfterAsync) { TwoSites = true };
-        this.Repeat = clauses.Repeat is { } repeat ? new("Asking_again_gives_AlreadyDone_or_a_refusal_and_no_second_transition", repeat, name, this.RepeatAsync) { Also = [op.Clauses.AlreadyDoneIsWarning] } : null;
+        this.WrongSite = new($"A_{t.WrongSite}_group_at_the_wrong_end_is_refused_with_InvalidFunctionTarget_and_nothing_changes", clauses.WrongSite, name, this.WrongSiteAsync) { Needs = GroupNeeds.Refused([t.WrongSite]) };
+        this.WrongState = new($"A_group_not_{op.Operation.Precondition}_is_refused_with_InvalidReplicationState_and_nothing_changes", clauses.WrongState, name, this.WrongStateAsync) { Also = [op.Clauses.InvalidChangesNothing], Needs = GroupNeeds.Refused(t.WrongStates) };
+        this.After = clauses.After is { } after ? new($"Afterwards_each_group_reads_{string.Join("_or_", t.After)}", after, name, this.AfterAsync) { Needs = GroupNeeds.Success(op) } : null;
+        this.PeerAfter = new($"Afterwards_each_group's_twin_at_the_other_site_reads_{string.Join("_or_", t.PeerAfter)}", clauses.PeerAfter, name, this.PeerAfterAsync) { TwoSites = true, Needs = GroupNeeds.Success(op) };
+        this.Repeat = clauses.Repeat is { } repeat ? new("Asking_again_gives_AlreadyDone_or_a_refusal_and_no_second_transition", repeat, name, this.RepeatAsync) { Also = [op.Clauses.AlreadyDoneIsWarning], Needs = GroupNeeds.Pick(op) } : null;
         // Two task slots at once: alone, it cannot wait on slots that other checks hold while holding one of its own.
-        this.Concurrent = new("Two_concurrent_calls_on_one_group_move_it_once", clauses.Concurrent, name, this.ConcurrentAsync) { Exclusive = true };
+        this.Concurrent = new("Two_concurrent_calls_on_one_group_move_it_once", clauses.Concurrent, name, this.ConcurrentAsync) { Exclusive = true, Needs = GroupNeeds.Pick(op) };
     }
 
     /// <summary>SITE-1.</summary>

@@ -14,7 +14,7 @@ internal static class LifecycleProbes
     public static async Task ChangesNothingAsync(CheckScope s, OperationUnderTest op, string form, Func<ReplicationGroupId, Func<SmsClient, ManagedObjectReference, Task<ProviderResult<ManagedObjectReference>>>> variant)
     {
         OperationSteps.RequireTasksFinish(s);
-        var (site, group) = await OperationSteps.PickAtSiteAsync(s, op).ConfigureAwait(false);
+        var (site, group) = await OperationSteps.PickAtSiteAsync(s, op, consumes: false).ConfigureAwait(false);
         var before = new Dictionary<string, string?> { [group.Key] = op.Operation.Precondition };
         var twin = await LifecycleSteps.TwinBeforeAsync(site, group).ConfigureAwait(false);
         var call = await site.StepAsync($"Call {op.Name} ({form}) with {group}", () => OperationSteps.CallAsync(site, op, [group], variant: variant(group))).ConfigureAwait(false);

@@ -248,13 +248,14 @@ internal static class OperationSteps
     }
 
     /// <summary>Picks one allowlisted group in <paramref name="state"/> (the operation's precondition by default) at the site that holds one (<see cref="SiteHoldingAsync"/>), leased to the check.</summary>
-    public static async Task<(CheckScope Site, ReplicationGroupId Group)> PickAtSiteAsync(CheckScope s, OperationUnderTest op, string? state = null)
+    /// <param name="consumes">Whether the check consumes the group (default: when the operation is irreversible and the state its precondition); a pick it consumes spends the profile's budget (<see cref="GroupSpending"/>).</param>
+    public static async Task<(CheckScope Site, ReplicationGroupId Group)> PickAtSiteAsync(CheckScope s, OperationUnderTest op, string? state = null, bool? consumes = null)
     {
         state ??= op.Operation.Precondition;
         RequireTasksFinish(s);
         var (site, groups, _) = await SiteHoldingAsync(s, state, $"find a {state} group", twinState: state == op.Operation.Precondition ? op.Operation.Transition?.PeerBefore : null).ConfigureAwait(false);
         s.Require(groups.Count > 0, $"no allowlisted group is {state} at either site ({s.Target.Allowlist.Count} allowlisted here, {s.Target.PeerSide?.Allowlist.Count ?? 0} at the peer); allowlist a {state} group");
-        return (site, groups[0]);
+        return (site, GroupSpending.Take(s, op, state, [groups[0]], consumes)[0]);
     }
 
     /// <summary>Picks one allowlisted group in the operation's precondition state, leased to the check (inconclusive when there is none left, or when this provider's tasks do not finish).</summary>
@@ -272,7 +273,7 @@ internal static class OperationSteps
                 return (s, allowlist.Where(g => states[g.Key] == state).ToList(), twins);
             }).ConfigureAwait(false);
         s.Require(groups.Count > 0, $"no allowlisted group is {state} any more ({s.Target.Allowlist.Count} allowlisted); allowlist more {state} groups (each run spends several)");
-        return groups[0];
+        return GroupSpending.Take(s, op, state, [groups[0]])[0];
     }
 
     /// <summary>Reads the replication state of each group, as <see cref="ReadStatesAsync"/>, and the twin each one names at the other site (see <see cref="LifecycleSteps.TwinOf"/>).</summary>

@@ -16,7 +16,7 @@ internal sealed class PropertyContract
     public PropertyContract(OperationUnderTest op)
     {
         this.op = op;
-        this.AnswersDocumented = new("Every_answer_is_a_task_MoRef_or_a_documented_fault", op.Clauses.AnswersDocumented, op.Name, this.EveryAnswerIsATaskOrADocumentedFaultAsync) { Exclusive = true };
+        this.AnswersDocumented = new("Every_answer_is_a_task_MoRef_or_a_documented_fault", op.Clauses.AnswersDocumented, op.Name, this.EveryAnswerIsATaskOrADocumentedFaultAsync) { Exclusive = true, Needs = GroupNeeds.Generated(op) };
         this.InvalidChangesNothing = new("Invalid_input_never_changes_any_group_state", op.Clauses.InvalidChangesNothing, op.Name, this.InvalidInputChangesNothingAsync) { Exclusive = true };
     }
 

@@ -20,10 +20,10 @@ internal sealed class ResultContract
     {
         this.op = op;
         var clauses = op.Clauses;
-        this.OnePerGroup = new("Each_requested_group_gets_exactly_one_result", clauses.OneResultPerGroup, op.Name, this.OneResultPerGroupAsync);
-        this.ErrorListsNotEmpty = new("GroupErrorResult_error_lists_are_never_empty", clauses.ErrorListNotEmpty, op.Name, this.ErrorListsAreNeverEmptyAsync);
-        this.AlreadyDoneAsWarning = new("AlreadyDone_appears_only_as_a_warning", clauses.AlreadyDoneIsWarning, op.Name, this.AlreadyDoneOnlyAsWarningAsync) { MayNotArise = true };
-        this.Duplicates = new($"A_group_listed_twice_gets_DuplicateEntry_and_is_{op.Operation.Done.Replace(' ', '_')}_once", clauses.Duplicates, op.Name, this.DuplicateIsProcessedOnceAsync);
+        this.OnePerGroup = new("Each_requested_group_gets_exactly_one_result", clauses.OneResultPerGroup, op.Name, this.OneResultPerGroupAsync) { Needs = GroupNeeds.Success(op) };
+        this.ErrorListsNotEmpty = new("GroupErrorResult_error_lists_are_never_empty", clauses.ErrorListNotEmpty, op.Name, this.ErrorListsAreNeverEmptyAsync) { Needs = GroupNeeds.Success(op) };
+        this.AlreadyDoneAsWarning = new("AlreadyDone_appears_only_as_a_warning", clauses.AlreadyDoneIsWarning, op.Name, this.AlreadyDoneOnlyAsWarningAsync) { MayNotArise = true, Needs = [.. GroupNeeds.Success(op), .. op.Scenarios.Repeat is null ? [] : GroupNeeds.Repeat(op)] };
+        this.Duplicates = new($"A_group_listed_twice_gets_DuplicateEntry_and_is_{op.Operation.Done.Replace(' ', '_')}_once", clauses.Duplicates, op.Name, this.DuplicateIsProcessedOnceAsync) { Needs = GroupNeeds.Pick(op) };
     }
 
     /// <summary>There is exactly one result per requested group, matched by groupId in any order.</summary>

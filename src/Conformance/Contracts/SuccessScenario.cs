@@ -88,6 +88,7 @@ internal abstract class SuccessScenario : SharedScenario
         var (site, candidates, states) = await OperationSteps.SiteHoldingAsync(s, state, $"find {state} groups", lease: GroupsToSend, twinState: this.Operation.Operation.Transition?.PeerBefore).ConfigureAwait(false);
         this.Requested = candidates.Take(GroupsToSend).ToList();
         s.Require(this.Requested.Count > 0, $"no allowlisted group is {state} ({s.Target.Allowlist.Count} allowlisted); {this.NoGroupHint}");
+        this.Requested = GroupSpending.Take(s, this.Operation, state, this.Requested);
         this.Site = site.Target;
         this.Before = states;
         s = site;

@@ -29,15 +29,15 @@ internal sealed class TaskContract
     {
         this.op = op;
         var clauses = op.Clauses;
-        this.AnswersWithTaskMoRef = new("A_successful_call_answers_200_with_a_task_MoRef", clauses.TaskMoRef, op.Name, this.CallAnswersWithTaskMoRefAsync);
-        this.ReachesSuccess = new("The_task_reaches_success", clauses.TaskSuccess, op.Name, this.TaskReachesSuccessAsync);
-        this.StatesMoveOnlyForward = new("Task_states_move_only_from_queued_to_running_to_a_terminal_state", clauses.TaskStates, op.Name, this.StatesMoveOnlyForwardAsync);
-        this.ProgressWithinRange = new("Task_progress_stays_within_0_to_100", clauses.TaskProgress, op.Name, this.ProgressWithinRangeAsync);
-        this.ProgressNeverDecreases = new("Task_progress_never_decreases", clauses.TaskProgressMonotonic, op.Name, this.ProgressNeverDecreasesAsync);
-        this.CompletionNotBeforeStart = new("Task_completionTime_is_not_before_startTime", clauses.TaskTimes, op.Name, this.CompletionNotBeforeStartAsync);
-        this.ErrorExactlyWhenStateIsError = new("Task_error_is_set_exactly_when_the_state_is_error", clauses.TaskError, op.Name, this.ErrorExactlyWhenStateIsErrorAsync);
-        this.ResultHasTheDeclaredType = new(op.Operation.ResultTypes.Count == 0 ? "A_successful_task_carries_no_result" : "Task_result_is_an_ArrayOfGroupOperationResult_of_allowed_types", clauses.TaskResultType, op.Name, this.ResultHasTheDeclaredTypeAsync);
-        this.QueriedResultAgreesWithInfo = new("QuerySmsTaskResult_agrees_with_the_task_info", clauses.TaskResultQuery, op.Name, this.QueriedResultAgreesWithInfoAsync);
+        this.AnswersWithTaskMoRef = new("A_successful_call_answers_200_with_a_task_MoRef", clauses.TaskMoRef, op.Name, this.CallAnswersWithTaskMoRefAsync) { Needs = GroupNeeds.Success(op) };
+        this.ReachesSuccess = new("The_task_reaches_success", clauses.TaskSuccess, op.Name, this.TaskReachesSuccessAsync) { Needs = GroupNeeds.Success(op) };
+        this.StatesMoveOnlyForward = new("Task_states_move_only_from_queued_to_running_to_a_terminal_state", clauses.TaskStates, op.Name, this.StatesMoveOnlyForwardAsync) { Needs = GroupNeeds.Success(op) };
+        this.ProgressWithinRange = new("Task_progress_stays_within_0_to_100", clauses.TaskProgress, op.Name, this.ProgressWithinRangeAsync) { Needs = GroupNeeds.Success(op) };
+        this.ProgressNeverDecreases = new("Task_progress_never_decreases", clauses.TaskProgressMonotonic, op.Name, this.ProgressNeverDecreasesAsync) { Needs = GroupNeeds.Success(op) };
+        this.CompletionNotBeforeStart = new("Task_completionTime_is_not_before_startTime", clauses.TaskTimes, op.Name, this.CompletionNotBeforeStartAsync) { Needs = GroupNeeds.Success(op) };
+        this.ErrorExactlyWhenStateIsError = new("Task_error_is_set_exactly_when_the_state_is_error", clauses.TaskError, op.Name, this.ErrorExactlyWhenStateIsErrorAsync) { Needs = GroupNeeds.Success(op) };
+        this.ResultHasTheDeclaredType = new(op.Operation.ResultTypes.Count == 0 ? "A_successful_task_carries_no_result" : "Task_result_is_an_ArrayOfGroupOperationResult_of_allowed_types", clauses.TaskResultType, op.Name, this.ResultHasTheDeclaredTypeAsync) { Needs = GroupNeeds.Success(op) };
+        this.QueriedResultAgreesWithInfo = new("QuerySmsTaskResult_agrees_with_the_task_info", clauses.TaskResultQuery, op.Name, this.QueriedResultAgreesWithInfoAsync) { Needs = GroupNeeds.Success(op) };
     }
 
     /// <summary>A successful call answers HTTP 200 with a MoRef to a task whose value is not empty.</summary>

@@ -43,7 +43,14 @@ internal static class LifecycleCatalogue
     public static IReadOnlyList<Check> Checks { get; } =
     [
         // Two sites are its world (the mutant matrix runs it there); with one it still runs, on that site alone.
-        new(ModelCheckName, Model, Feature, LifecycleModelProperty.RunAsync) { TwoSites = true, Exclusive = true },
+        new(ModelCheckName, Model, Feature, LifecycleModelProperty.RunAsync)
+        {
+            TwoSites = true,
+            Exclusive = true,
+
+            // Its sequences may fail over, promote and reverse any allowlisted group: every irreversible operation may take every group left.
+            Needs = [.. LifecycleOperations.All.Where(o => o.Transition?.Irreversible == true).Select(o => new GroupNeed(GroupSite.Either, o.Precondition ?? "any", 0, Consumes: true) { Rest = true, Operation = o.Name })],
+        },
     ];
 
     /// <summary>The point and the reading a pinned reading of the model is, or null for a slot the reference does not chart (a twin outside the transition's start).</summary>

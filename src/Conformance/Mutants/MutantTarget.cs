@@ -81,6 +81,7 @@ internal sealed class MutantTarget : IDisposable
             Retry = new RetryPolicy(3, TimeSpan.FromMilliseconds(1), TimeSpan.FromSeconds(2)),
             Capabilities = capabilities ?? MutantCatalogue.DeclaredImplemented,
             Ledger = ledger,
+            Budget = rehearsal is null ? new GroupBudget(null, counts: false) : GroupBudget.For(rehearsal.Budget, rehearsal.Target.IsEmbedded, hasPeer: rehearsal.Peer is not null),
         };
         return new MutantTarget(server, target, world);
     }

@@ -22,6 +22,13 @@ internal sealed record LifecycleTransition
     /// <summary>The state the twin is in before (SOURCE for the target-side operations, TARGET for PrepareFailover).</summary>
     public required string PeerBefore { get; init; }
 
+    /// <summary>
+    /// Whether a success consumes the group for good at one site (Failover, Promote, Reverse: nothing in the suite brings
+    /// it back without the peer), so a one-site run spends it from the profile's budget; false for a call that only
+    /// leaves residue (Sync) or that the suite undoes (TestFailoverStart, then Stop).
+    /// </summary>
+    public bool Irreversible { get; init; }
+
     /// <summary>Whether asking again for a group the operation already moved gives AlreadyDone (a warning) or InvalidReplicationState, never a second transition (its IDEM clause); false when a repeat is an ordinary call (Sync, PrepareFailover).</summary>
     public bool RefusesRepeat { get; init; }
 

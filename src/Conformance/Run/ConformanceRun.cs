@@ -108,6 +108,9 @@ internal sealed class ConformanceRun : IDisposable
     /// <summary>Connections and other resources the run owns and disposes.</summary>
     public List<IDisposable> Owned { get; } = [];
 
+    /// <summary>The run plan printed at the start (groups needed against available, the budget), when the run could start.</summary>
+    public RunPlan? Plan { get; set; }
+
     /// <summary>The summary being built.</summary>
     public RunSummary Summary { get; }
 
@@ -324,6 +327,14 @@ internal sealed class ConformanceRun : IDisposable
         this.Summary.Interrupted = this.Interrupted;
         this.Summary.ProviderName = this.Target?.Info?.Name;
         this.Summary.ProviderVersion = this.Target?.Info?.Version;
+        if (this.Target?.Budget is { } budget)
+        {
+            this.Summary.Budget = new BudgetSummary(budget.Limit, budget.Consumed, budget.Counts)
+            {
+                RefusedChecks = this.Summary.Checks.Count(c => c.Outcome == CheckOutcome.Inconclusive && c.Message?.Contains("budget: ", StringComparison.Ordinal) == true),
+            };
+        }
+
         foreach (var (task, groups) in this.AllLanes().SelectMany(l => l.OpenTasks))
         {
             this.Target!.Journal.Add("(task still in flight at the end of the run)", null, $"task SmsTask:{task} for {groups} had not ended; check it on the provider");
@@ -366,6 +377,9 @@ internal sealed class ConformanceRun : IDisposable
             ["providerMoId"] = this.Target?.Provider.Value ?? "(none)",
             ["suite"] = typeof(ConformanceRun).Assembly.GetName().Version?.ToString() ?? "0",
             ["runId"] = this.Target?.RunId ?? "(none)",
+            // What the run consumed of the profile's budget (summary.json's budget), and what the plan expected to be short.
+            ["budget"] = this.Summary.Budget?.Describe() ?? "(no run)",
+            ["plan"] = this.Plan is { } plan ? $"{plan.Shortages.Count} check(s) short of groups or budget; per site and state in plan.json" : "(no plan)",
             // Per operation in latency.json; here the slowest, so a key never needs an operation's long name.
             ["latency"] = latencies.Count > 0
                 ? string.Create(CultureInfo.InvariantCulture, $"p95 up to {latencies.Max(l => l.P95):0.0} ms ({latencies.MaxBy(l => l.P95).Operation}) over {latencies.Sum(l => l.Count)} calls; per operation in latency.json")

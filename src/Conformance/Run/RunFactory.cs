@@ -113,6 +113,8 @@ internal static class RunFactory
         var faults = new System.Collections.Concurrent.ConcurrentQueue<FaultSighting>();
         // One memory of stuck tasks and silent methods for the whole run: a cause met on one lane spares every lane the wait.
         var failFast = new FailFast { KeepWaitingAfterStuckTask = profile.KeepWaitingAfterStuckTask };
+        // One budget for the whole run, every lane and the peer side: what a one-site run may consume for good.
+        var budget = GroupBudget.For(profile.Budget, profile.Target.IsEmbedded, hasPeer: profile.Peer is not null);
         ConformanceTarget Build(ProviderConnection on, Uri at, SimulatedProviderServer? simulator, List<IDisposable> owned, PeerSite? peer)
         {
             var anonymous = new Lazy<SmsTransport>(() => new SmsTransport(at, profile.Release, tls, redactor, callTimeout, profile.MaxResponseBytes) { Stopping = interruption.Token, Ledger = ledger });
@@ -141,6 +143,7 @@ internal static class RunFactory
                 Ledger = ledger,
                 Faults = faults,
                 FailFast = failFast,
+                Budget = budget,
             };
         }
 

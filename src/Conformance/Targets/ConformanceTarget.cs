@@ -115,6 +115,9 @@ internal sealed class ConformanceTarget
     /// <summary>The batch limit to exceed: the provider's maxBatchSize, else the limit the profile declares.</summary>
     public long? BatchLimit(string operation) => this.Info?.MaxBatchSize is > 0 ? this.Info.MaxBatchSize : this.CapabilityOf(operation).BatchLimit;
 
+    /// <summary>How many groups the run may consume for good (the profile's budget), and what it has consumed; shared by every lane and the peer side.</summary>
+    public GroupBudget Budget { get; init; } = new(null, counts: false);
+
     /// <summary>Cancelled when the run is interrupted (Ctrl-C, SIGTERM, or run.sh's stop file).</summary>
     public CancellationToken Stopping { get; init; }
 
@@ -148,7 +151,7 @@ internal sealed class ConformanceTarget
     public TaskWaiter Waiter => new(this.TaskTimeout, this.PollInterval);
 
     /// <summary>The same provider and session with other limits (and fresh scenarios and journal): for benchmarks and tests.</summary>
-    public ConformanceTarget With(int? propertyCases = null, ulong? seed = null, int? maxConcurrentTasks = null, TimeSpan? taskTimeout = null) => new()
+    public ConformanceTarget With(int? propertyCases = null, ulong? seed = null, int? maxConcurrentTasks = null, TimeSpan? taskTimeout = null, GroupBudget? budget = null) => new()
     {
         Client = this.Client,
         CreateUnauthenticatedClient = this.CreateUnauthenticatedClient,
@@ -170,6 +173,7 @@ internal sealed class ConformanceTarget
         Stopping = this.Stopping,
         MaxConcurrentTasks = maxConcurrentTasks ?? this.MaxConcurrentTasks,
         Ledger = this.Ledger,
+        Budget = budget ?? this.Budget,
         FailFast = new FailFast { KeepWaitingAfterStuckTask = this.FailFast.KeepWaitingAfterStuckTask },
     };
 
@@ -204,6 +208,7 @@ internal sealed class ConformanceTarget
         Faults = this.Faults,
         FailFast = this.FailFast,
         Leases = this.Leases,
+        Budget = this.Budget,
     });
 
     /// <summary>A fault domain id that cannot exist: <c>conformance-fd-{runId}</c>. Any group in it is made up.</summary>

@@ -109,6 +109,13 @@ internal sealed record Profile
     /// </summary>
     public IReadOnlyList<Reporting.BaselineEntry> AcceptedUnverified { get; init; } = [];
 
+    /// <summary>
+    /// How many allowlisted groups a one-site run may consume for good (the profile's <c>budget</c>), or null when the
+    /// profile sets none. <value>Default: null, which the run reads as unlimited for the embedded simulator and 0 for a
+    /// real provider (nothing irreversible unless the profile says so).</value>
+    /// </summary>
+    public int? Budget { get; init; }
+
     /// <summary>The simulator's model. Set exactly when the target is embedded (<see cref="SimulatorSettings.Default"/> if the file has none).</summary>
     public SimulatorSettings? Simulator { get; init; }
 

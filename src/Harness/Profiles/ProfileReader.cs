@@ -13,7 +13,7 @@ internal static class ProfileReader
     public static IReadOnlyList<string> KnownFields { get; } =
     [
         "name", "target", "allowPlainHttp", "release", "credentials", "tls", "providerId", "baseline", "callTimeoutSeconds", "maxResponseBytes", "maxConcurrentTasks", "groups", "taskTimeoutSeconds", "pollIntervalMilliseconds",
-        "keepWaitingAfterStuckTask", "capabilities", "propertyTests", "retry", "simulator", "strict", "acceptedUnverified", "peer", "$schema",
+        "keepWaitingAfterStuckTask", "capabilities", "propertyTests", "retry", "simulator", "strict", "acceptedUnverified", "budget", "peer", "$schema",
     ];
 
     /// <summary>
@@ -43,6 +43,7 @@ internal static class ProfileReader
         var retry = ProfileSectionsReader.ReadRetry(reader);
         var strict = reader.GetBoolean("strict") ?? false;
         var acceptedUnverified = ProfileSectionsReader.ReadAcceptedUnverified(reader);
+        var budget = reader.GetInteger("budget");
         var peer = reader.GetRaw("peer") is { } peerElement ? ReadPeer(reader, peerElement, site, allowPlainHttp) : null;
         // An embedded peer is the simulator's site A: the world has two sites (ReadPeer has refused any other pairing).
         var simulator = ReadSimulator(reader, site, options, peerImpliesTwoSites: peer?.Target.IsEmbedded == true);
@@ -81,6 +82,7 @@ internal static class ProfileReader
             Retry = retry ?? RetrySettings.Default,
             Strict = strict,
             AcceptedUnverified = acceptedUnverified ?? [],
+            Budget = (int?)budget,
             Simulator = site.Target.IsEmbedded ? simulator : null,
         };
     }

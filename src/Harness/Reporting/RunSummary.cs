@@ -68,6 +68,9 @@ internal sealed class RunSummary
     /// <summary>Whether warnings (failed SHOULD checks) fail the gate: <c>--strict</c> or the profile's <c>strict: true</c>.</summary>
     public bool Strict { get; set; }
 
+    /// <summary>What the run consumed of the profile's group budget (set when the run's files are written).</summary>
+    public BudgetSummary? Budget { get; set; }
+
     /// <summary>Whether the run was stopped before its end (Ctrl-C).</summary>
     public bool Interrupted { get; set; }
 

@@ -61,6 +61,18 @@ internal static class RunSummaryWriter
             ["finishedAt"] = Timestamp(summary.FinishedAt),
         };
 
+        if (summary.Budget is { } budget)
+        {
+            json["budget"] = new JsonObject
+            {
+                ["limit"] = budget.Limit,
+                ["consumed"] = budget.Consumed,
+                ["left"] = budget.Left,
+                ["enforced"] = budget.Enforced,
+                ["refusedChecks"] = budget.RefusedChecks,
+            };
+        }
+
         if (judgement is not null)
         {
             json["baseline"] = new JsonObject

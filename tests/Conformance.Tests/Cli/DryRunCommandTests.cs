@@ -27,7 +27,7 @@ public sealed class DryRunCommandTests
             await File.WriteAllTextAsync(profile, $$"""
                 { "name": "dry", "target": "{{provider.BaseUri.ToString().TrimEnd('/')}}",
                   "credentials": { "userNameEnv": "VASA_DRY_USER_{{suffix}}", "passwordEnv": "VASA_DRY_PASSWORD_{{suffix}}" },
-                  "groups": [ { "faultDomainId": "fd-A", "deviceGroupId": "rg-fo-1" }, { "faultDomainId": "fd-B", "deviceGroupId": "rg-fo-2" }, { "faultDomainId": "fd-A", "deviceGroupId": "rg-src-1" } ] }
+                  "groups": [ { "faultDomainId": "fd-A", "deviceGroupId": "rg-fo-1" }, { "faultDomainId": "fd-B", "deviceGroupId": "rg-fo-2" }, { "faultDomainId": "fd-A", "deviceGroupId": "rg-src-1" } ], "budget": 1 }
                 """);
             Console.SetOut(output);
             var exit = await DryRunCommand.RunAsync(profile);
@@ -41,9 +41,16 @@ public sealed class DryRunCommandTests
                 Assert.That(sent, Does.Not.Contain("ReverseReplicateGroup_Task"), "the dry run sent a state-changing call");
                 Assert.That(sent, Does.Contain("QueryReplicationGroup"), "it read the allowlisted groups");
                 Assert.That(text, Does.Contain("nothing that changes state was sent"));
-                Assert.That(text, Does.Contain("shared scenario: ReverseHappyPath").And.Contain("fd-A/rg-fo-1, fd-B/rg-fo-2"));
+                Assert.That(text, Does.Contain("shared scenario: ReverseHappyPath").And.Contain("fd-A/rg-fo-1"), "a budget of one: the success scenario sends one of its two groups");
                 Assert.That(text, Does.Contain("A_group_not_in_FAILEDOVER_is_not_reversed").And.Contain("fd-A/rg-src-1"));
                 Assert.That(File.Exists(Path.Combine(directory, "dry-run.json")), Is.True);
+
+                // The plan first: the success scenario spends the budget of one, so the later consuming checks are named short of it.
+                Assert.That(text.IndexOf("plan (", StringComparison.Ordinal), Is.LessThan(text.IndexOf("nothing that changes state was sent", StringComparison.Ordinal)));
+                Assert.That(text, Does.Contain("tested site FAILEDOVER  available   2"));
+                Assert.That(text, Does.Contain("budget 1: 0 consumed, 1 left; the plan consumes 1"));
+                Assert.That(text, Does.Contain("ReverseReplicateGroup_Task.Two_concurrent_reversals_of_one_group_reverse_it_once: budget: it would consume a FAILEDOVER group, and the budget (1) is spent by earlier checks"));
+                Assert.That(File.Exists(Path.Combine(directory, "plan.json")), Is.True);
             });
         }
         finally

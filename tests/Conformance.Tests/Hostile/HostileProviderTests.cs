@@ -334,6 +334,7 @@ public sealed class HostileProviderTests
     private string RemoteFields() => $$"""
         "credentials": { "userNameEnv": "{{this.sandbox.UserVariable}}", "passwordEnv": "{{this.sandbox.PasswordVariable}}" },
         "groups": [{{string.Join(", ", MutantCatalogue.Faithful().Groups.Select(g => $"{{ \"faultDomainId\": \"{g.FaultDomainId}\", \"deviceGroupId\": \"{g.DeviceGroupId}\" }}"))}}],
+        "budget": 100,
         """;
 
     private string Write(string json)

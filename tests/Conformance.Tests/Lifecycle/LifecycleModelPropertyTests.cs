@@ -137,6 +137,7 @@ public sealed class LifecycleModelPropertyTests
               "target": "{{provider.BaseUri.ToString().TrimEnd('/')}}",
               "credentials": { "userNameEnv": "{{sandbox.UserVariable}}", "passwordEnv": "{{sandbox.PasswordVariable}}" },
               "groups": [ {{groups}} ],
+              "budget": 100,
               "taskTimeoutSeconds": 5,
               "pollIntervalMilliseconds": 10,
               "propertyTests": { "cases": 25, "seed": 4 },

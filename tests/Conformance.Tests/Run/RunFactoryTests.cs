@@ -161,6 +161,7 @@ public sealed class RunFactoryTests
           "credentials": { "userNameEnv": "{{this.sandbox.UserVariable}}", "passwordEnv": "{{this.sandbox.PasswordVariable}}" },
           {{tls}}
           {{groups}}
+          "budget": 100,
           "taskTimeoutSeconds": 5,
           "pollIntervalMilliseconds": 10,
         }

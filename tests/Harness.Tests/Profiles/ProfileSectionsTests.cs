@@ -328,12 +328,27 @@ public sealed class ProfileSectionsTests
         });
     }
 
+    [Test]
+    public void Budget_loads_as_written_and_is_unset_by_default()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(Load(Remote("{}")).Budget, Is.Null, "unset: the run reads it as unlimited for the embedded simulator and 0 for a real provider");
+            Assert.That(Load(Remote("{'budget':0}")).Budget, Is.Zero);
+            Assert.That(Load(Remote("{'budget':6}")).Budget, Is.EqualTo(6));
+        });
+    }
+
     [TestCase("{'acceptedUnverified':[{'clause':'RRG-CONC-1','expires':'2027-03-31'}]}", "$.acceptedUnverified[0].reason", "why the clause cannot be verified")]
     [TestCase("{'acceptedUnverified':[{'clause':'RRG-CONC-1','reason':'lab'}]}", "$.acceptedUnverified[0].expires", "every acceptance needs an end")]
     [TestCase("{'acceptedUnverified':[{'clause':'RRG-CONC-1','reason':'lab','expires':'soon'}]}", "$.acceptedUnverified[0].expires", "is not a date")]
     [TestCase("{'acceptedUnverified':[{'reason':'lab','expires':'2027-03-31'}]}", "$.acceptedUnverified[0]", "exactly one of")]
     [TestCase("{'acceptedUnverified':[{'clause':'X','reason':'lab','expires':'2027-03-31','until':'x'}]}", "$.acceptedUnverified[0].until", "")]
     [TestCase("{'strict':'yes'}", "$.strict", "")]
+    [TestCase("{'budget':-1}", "$.budget", "'budget' must be between 0 and 100000")]
+    [TestCase("{'budget':1.5}", "$.budget", "expected a whole number between 0 and 100000")]
+    [TestCase("{'budget':'4'}", "$.budget", "expected an integer, got a string")]
+    [TestCase("{'budget':null}", "$.budget", "expected an integer")]
     public void A_bad_acceptedUnverified_entry_or_strict_value_names_its_field(string overrides, string path, string fragment) =>
         ProfileErrorAssert.HasError(ProfileLoader.Parse(Remote(overrides), "test.json"), path, fragment);
 

@@ -240,6 +240,25 @@ public sealed class RunSummaryTests
         }
     }
 
+    [Test]
+    public void Summary_json_states_what_the_run_consumed_of_its_budget_and_what_is_left()
+    {
+        using var dir = new TempDirectory();
+        var summary = new RunSummary("one-site") { Budget = new BudgetSummary(4, 3, Enforced: true) { RefusedChecks = 2 } };
+        summary.Add(new RunCheck("a", "1", CheckOutcome.Passed, null, 1));
+        RunSummaryWriter.Write(summary, dir.File("summary.json"), new Redactor());
+
+        using var json = JsonDocument.Parse(File.ReadAllText(dir.File("summary.json")));
+        var budget = json.RootElement.GetProperty("budget");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((budget.GetProperty("limit").GetInt32(), budget.GetProperty("consumed").GetInt32(), budget.GetProperty("left").GetInt32()), Is.EqualTo((4, 3, 1)));
+            Assert.That((budget.GetProperty("enforced").GetBoolean(), budget.GetProperty("refusedChecks").GetInt32()), Is.EqualTo((true, 2)));
+            Assert.That(summary.Budget!.Describe(), Is.EqualTo("4: 3 consumed, 1 left; 2 check(s) inconclusive for the budget"));
+            Assert.That(new BudgetSummary(null, 7, Enforced: true).Describe(), Is.EqualTo("unlimited: 7 consumed"));
+        }
+    }
+
     private static List<RunCheck> Checks(IEnumerable<CheckOutcome> outcomes) =>
         outcomes.Select((o, i) => new RunCheck($"check {i}", $"C-{i}", o, null, i)).ToList();
 }

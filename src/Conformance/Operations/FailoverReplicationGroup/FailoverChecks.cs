@@ -18,8 +18,8 @@ internal static class FailoverChecks
     /// <summary>Its own checks.</summary>
     public static IReadOnlyList<Check> Build(OperationUnderTest op) =>
     [
-        new("A_checkOnly_failover_changes_nothing_at_either_site", CheckOnly, op.Name, s => LifecycleProbes.ChangesNothingAsync(s, op, "checkOnly", g => (client, provider) => client.FailoverReplicationGroupAsync(provider, VasaProviderOperations.FailoverOf([g], isPlanned: true, checkOnly: true)))),
-        new("An_unplanned_failover_leaves_the_source_site_untouched", Unplanned, op.Name, s => UnplannedAsync(s, op)) { TwoSites = true },
+        new("A_checkOnly_failover_changes_nothing_at_either_site", CheckOnly, op.Name, s => LifecycleProbes.ChangesNothingAsync(s, op, "checkOnly", g => (client, provider) => client.FailoverReplicationGroupAsync(provider, VasaProviderOperations.FailoverOf([g], isPlanned: true, checkOnly: true)))) { Needs = GroupNeeds.Probe(op) },
+        new("An_unplanned_failover_leaves_the_source_site_untouched", Unplanned, op.Name, s => UnplannedAsync(s, op)) { TwoSites = true, Needs = GroupNeeds.Pick(op) },
     ];
 
     private static async Task UnplannedAsync(CheckScope s, OperationUnderTest op)

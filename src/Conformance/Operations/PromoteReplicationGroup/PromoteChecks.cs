@@ -17,7 +17,7 @@ internal static class PromoteChecks
     /// <summary>Its own checks.</summary>
     public static IReadOnlyList<Check> Build(OperationUnderTest op) =>
     [
-        new("A_group_that_is_not_promote_capable_is_not_promoted", NotCapable, op.Name, s => NotCapableAsync(s, op)) { MayNotArise = true },
+        new("A_group_that_is_not_promote_capable_is_not_promoted", NotCapable, op.Name, s => NotCapableAsync(s, op)) { MayNotArise = true, Needs = GroupNeeds.Refused([ReplicationState.InTest], GroupSite.Tested) },
     ];
 
     private static async Task NotCapableAsync(CheckScope s, OperationUnderTest op)

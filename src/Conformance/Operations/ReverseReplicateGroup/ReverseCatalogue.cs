@@ -1,5 +1,6 @@
 using Conformance.Checks;
 using Conformance.Contracts;
+using Harness.Wire.Groups;
 
 namespace Conformance.Operations.ReverseReplicateGroup;
 
@@ -155,18 +156,18 @@ internal static class ReverseCatalogue
             faults.NotImplemented,
             .. task.Checks,
             results.OnePerGroup,
-            new("A_reversed_group_gets_a_newGroupId_in_its_fault_domain", NewGroupId, Feature, ReverseChecks.NewGroupIdInSameFaultDomain),
-            new("A_reversed_group_reads_as_SOURCE_afterwards", BecomesSource, Feature, ReverseChecks.ReversedGroupReadsAsSource),
-            new("The_old_source_at_the_other_site_becomes_TARGET_of_the_new_source", PeerBecomesTarget, Feature, ReverseChecks.OldSourceBecomesTarget) { TwoSites = true },
-            new("A_group_not_in_FAILEDOVER_is_not_reversed", OnlyFailedOver, Feature, ReverseChecks.NonFailedOverGroupIsNotReversed) { Also = [ReplicationFault] },
+            new("A_reversed_group_gets_a_newGroupId_in_its_fault_domain", NewGroupId, Feature, ReverseChecks.NewGroupIdInSameFaultDomain) { Needs = GroupNeeds.Success(Subject) },
+            new("A_reversed_group_reads_as_SOURCE_afterwards", BecomesSource, Feature, ReverseChecks.ReversedGroupReadsAsSource) { Needs = GroupNeeds.Success(Subject) },
+            new("The_old_source_at_the_other_site_becomes_TARGET_of_the_new_source", PeerBecomesTarget, Feature, ReverseChecks.OldSourceBecomesTarget) { TwoSites = true, Needs = GroupNeeds.Success(Subject) },
+            new("A_group_not_in_FAILEDOVER_is_not_reversed", OnlyFailedOver, Feature, ReverseChecks.NonFailedOverGroupIsNotReversed) { Also = [ReplicationFault], Needs = GroupNeeds.Refused([ReplicationState.Source, ReplicationState.Target, ReplicationState.InTest], GroupSite.Tested) },
             results.ErrorListsNotEmpty,
             results.AlreadyDoneAsWarning,
             results.Duplicates,
-            new("Reversing_an_already_reversed_group_never_creates_a_second_new_group", Idempotent, Feature, ReverseChecks.RepeatedReverseCreatesNoSecondGroup),
-            new("Two_concurrent_reversals_of_one_group_reverse_it_once", Concurrent, Feature, ReverseChecks.ConcurrentCallsReverseOnce) { Exclusive = true },
+            new("Reversing_an_already_reversed_group_never_creates_a_second_new_group", Idempotent, Feature, ReverseChecks.RepeatedReverseCreatesNoSecondGroup) { Needs = GroupNeeds.Repeat(Subject) },
+            new("Two_concurrent_reversals_of_one_group_reverse_it_once", Concurrent, Feature, ReverseChecks.ConcurrentCallsReverseOnce) { Exclusive = true, Needs = GroupNeeds.Pick(Subject, GroupSite.Tested) },
             input.TooMany,
             input.Split,
-            new("Any_batch_of_allowlisted_groups_is_reversed_as_the_state_model_predicts", StateModel, Feature, ReverseModelProperty.StateModelPredictsEveryResult) { Exclusive = true },
+            new("Any_batch_of_allowlisted_groups_is_reversed_as_the_state_model_predicts", StateModel, Feature, ReverseModelProperty.StateModelPredictsEveryResult) { Exclusive = true, Needs = [.. GroupNeeds.Success(Subject), .. GroupNeeds.Generated(Subject)] },
             .. properties.Checks,
             .. new SessionContract(Subject).Checks,
             .. new CapabilityContract(Subject).Checks,

@@ -20,8 +20,8 @@ internal static class SyncChecks
     /// <summary>Its own checks.</summary>
     public static IReadOnlyList<Check> Build(OperationUnderTest op) =>
     [
-        new("Each_synced_group_gets_a_SyncReplicationGroupSuccessResult_with_its_timeStamp", SuccessResult, op.Name, s => SuccessResultAsync(s, op)),
-        new("The_replica_a_Sync_returns_is_listed_by_QueryPointInTimeReplica", ReplicaListed, op.Name, s => ReplicaListedAsync(s, op)),
+        new("Each_synced_group_gets_a_SyncReplicationGroupSuccessResult_with_its_timeStamp", SuccessResult, op.Name, s => SuccessResultAsync(s, op)) { Needs = GroupNeeds.Success(op) },
+        new("The_replica_a_Sync_returns_is_listed_by_QueryPointInTimeReplica", ReplicaListed, op.Name, s => ReplicaListedAsync(s, op)) { Needs = GroupNeeds.Pick(op) },
     ];
 
     private static async Task SuccessResultAsync(CheckScope s, OperationUnderTest op)

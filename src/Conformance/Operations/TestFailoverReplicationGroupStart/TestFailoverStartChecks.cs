@@ -15,6 +15,6 @@ internal static class TestFailoverStartChecks
     /// <summary>Its own checks.</summary>
     public static IReadOnlyList<Check> Build(OperationUnderTest op) =>
     [
-        new("A_checkOnly_test_failover_changes_nothing_at_either_site", CheckOnly, op.Name, s => LifecycleProbes.ChangesNothingAsync(s, op, "checkOnly", g => (client, provider) => client.TestFailoverReplicationGroupStartAsync(provider, VasaProviderOperations.TestFailoverOf([g], checkOnly: true)))),
+        new("A_checkOnly_test_failover_changes_nothing_at_either_site", CheckOnly, op.Name, s => LifecycleProbes.ChangesNothingAsync(s, op, "checkOnly", g => (client, provider) => client.TestFailoverReplicationGroupStartAsync(provider, VasaProviderOperations.TestFailoverOf([g], checkOnly: true)))) { Needs = GroupNeeds.Probe(op) },
     ];
 }

@@ -16,7 +16,7 @@ internal static class TestFailoverStopChecks
     /// <summary>Its own checks.</summary>
     public static IReadOnlyList<Check> Build(OperationUnderTest op) =>
     [
-        new("A_stop_without_force_stops_the_test_or_is_refused_with_NotSupportedByProvider", WithoutForce, op.Name, s => WithoutForceAsync(s, op)),
+        new("A_stop_without_force_stops_the_test_or_is_refused_with_NotSupportedByProvider", WithoutForce, op.Name, s => WithoutForceAsync(s, op)) { Needs = GroupNeeds.Pick(op) },
     ];
 
     private static async Task WithoutForceAsync(CheckScope s, OperationUnderTest op)
