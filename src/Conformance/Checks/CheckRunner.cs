@@ -6,10 +6,11 @@ namespace Conformance.Checks;
 /// <summary>Runs a check body and turns how it ended into a <see cref="CheckResult"/>. Never throws.</summary>
 internal static class CheckRunner
 {
-    /// <summary>Runs the body in a fresh scope.</summary>
-    public static async Task<CheckResult> RunAsync(Func<CheckScope, Task> body, ConformanceTarget target, string? name = null)
+    /// <summary>Runs the body in a fresh scope; with <paramref name="restore"/> (and both sites) it brings back what the body changed.</summary>
+    public static async Task<CheckResult> RunAsync(Func<CheckScope, Task> body, ConformanceTarget target, string? name = null, bool restore = true)
     {
         var scope = new CheckScope(target, name);
+        scope.Touches.Off = !restore;
 
         // Shared scenarios and property cases run inside this check hold their leases under it (and may use its groups).
         LeaseHolder.Current = scope.Holder;
@@ -62,10 +63,10 @@ internal static class CheckRunner
 
         if (notRestored is not null)
         {
-            // A MUST failure stays the verdict (the restore's failure is added); anything else is "restore failed".
+            // A MUST failure stays the verdict (its message keeps its shape; the restore's failure is a note); anything else is "restore failed".
             if (outcome == CheckOutcome.Failed)
             {
-                reason = $"{reason} (and the restore after it failed: {notRestored})";
+                scope.Note("WARNING: the restore after this check failed: " + notRestored);
             }
             else
             {

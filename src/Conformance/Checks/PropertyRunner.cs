@@ -33,7 +33,8 @@ internal static class PropertyRunner
 
             run++;
             target.Simulator?.Reset();
-            var result = await CheckRunner.RunAsync(c => body(c, input), target, s.Name + " (generated case)").ConfigureAwait(false);
+            // The embedded simulator is reset before the next case: only a real provider's cases restore what they change.
+            var result = await CheckRunner.RunAsync(c => body(c, input), target, s.Name + " (generated case)", restore: target.Simulator is null).ConfigureAwait(false);
             switch (result.Outcome)
             {
                 case CheckOutcome.Passed:
@@ -75,6 +76,11 @@ internal static class PropertyRunner
             if (notJudged.Outcome == CheckOutcome.Broken)
             {
                 s.Broken(notJudged.Reason ?? "a generated case broke");
+            }
+
+            if (notJudged.Outcome == CheckOutcome.RestoreFailed)
+            {
+                throw new CheckStopped(CheckOutcome.RestoreFailed, "a generated case could not restore what it changed: " + notJudged.Reason);
             }
 
             s.Require(notJudged.Outcome != CheckOutcome.Inconclusive, "a generated case could not be judged: " + notJudged.Reason);

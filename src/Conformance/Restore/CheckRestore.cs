@@ -15,7 +15,7 @@ internal static class CheckRestore
     public const string StepName = "Restore the groups this check changed to the state and orientation it found them in (round trips, replication-lifecycle.md §3)";
 
     /// <summary>Whether checks on this target restore what they change: only with the peer site connected (one site cannot undo a failover).</summary>
-    public static bool Enabled(CheckScope s) => s.Home.PeerSide is not null;
+    public static bool Enabled(CheckScope s) => !s.Touches.Off && s.Home.PeerSide is not null;
 
     /// <summary>Records the pair of each group <paramref name="ids"/> names that the check has not changed yet, before the call that may change it.</summary>
     public static async Task BeforeChangeAsync(CheckScope s, IEnumerable<ReplicationGroupId> ids)

@@ -13,6 +13,9 @@ internal sealed class CheckTouches
     /// <summary>The pairs, as they were before the check changed them.</summary>
     public IReadOnlyList<PairSnapshot> Pairs => [.. this.pairs.Values];
 
+    /// <summary>Whether this scope restores nothing (a generated case on the embedded simulator, which is reset before the next case).</summary>
+    public bool Off { get; set; }
+
     /// <summary>Whether the check is restoring now: its calls are the round trip's, not the check's own, and are not recorded as touches.</summary>
     public bool Restoring { get; set; }
 

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Conformance.Lifecycle;
 using Conformance.Operations;
 using Harness.Wire;
@@ -28,12 +29,10 @@ internal static class RestorePlanner
     /// <param name="goal">The pair as it was.</param>
     /// <param name="changeable">Whether the suite may call state-changing operations at each site for this pair.</param>
     /// <param name="prepared">The sites whose group a PrepareFailover prepared since the last failover.</param>
-    public static IReadOnlyList<RestoreStep>? Route(PairSnapshot now, PairSnapshot goal, Func<LifecycleSite, bool> changeable, IReadOnlySet<LifecycleSite>? prepared = null)
+    /// <param name="readings">The unconfirmed transitions' readings this provider showed so far (<see cref="LifecycleModel.Readings"/>): the search follows them.</param>
+    public static IReadOnlyList<RestoreStep>? Route(PairSnapshot now, PairSnapshot goal, Func<LifecycleSite, bool> changeable, IReadOnlySet<LifecycleSite>? prepared = null, ImmutableDictionary<string, string>? readings = null)
     {
-        LifecycleSide? Side(LifecycleSite site) => now.At(site) is { } g
-            ? LifecycleSide.Of(ReplicationGroupId.Of(g.FaultDomainId, g.DeviceGroupId), g.State, changeable(site)) with { Prepared = prepared?.Contains(site) == true }
-            : null;
-        var start = LifecycleModel.Start([new LifecyclePair(Side(LifecycleSite.Tested), Side(LifecycleSite.Peer))]);
+        var start = ModelOf(now, changeable, prepared, readings);
         bool Done(LifecycleModel m) =>
             (goal.Tested is null || m.Pairs[0].Tested?.Current == goal.Tested.State) && (goal.Peer is null || m.Pairs[0].Peer?.Current == goal.Peer.State);
 
@@ -73,6 +72,16 @@ internal static class RestorePlanner
         }
 
         return null;
+    }
+
+    /// <summary>The one-pair model of <paramref name="now"/>: each side in its state, changeable where the allowlists permit, prepared as given, with the readings pinned so far.</summary>
+    public static LifecycleModel ModelOf(PairSnapshot now, Func<LifecycleSite, bool> changeable, IReadOnlySet<LifecycleSite>? prepared = null, ImmutableDictionary<string, string>? readings = null)
+    {
+        LifecycleSide? Side(LifecycleSite site) => now.At(site) is { } g
+            ? LifecycleSide.Of(ReplicationGroupId.Of(g.FaultDomainId, g.DeviceGroupId), g.State, changeable(site)) with { Prepared = prepared?.Contains(site) == true }
+            : null;
+        var model = LifecycleModel.Start([new LifecyclePair(Side(LifecycleSite.Tested), Side(LifecycleSite.Peer))]);
+        return readings is null ? model : model with { Readings = readings };
     }
 
     /// <summary>The route in words: <c>PrepareFailover@B → Failover@A → Reverse@A</c>, or <c>nothing to do</c>.</summary>

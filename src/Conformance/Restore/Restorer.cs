@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Conformance.Checks;
 using Conformance.Contracts;
 using Conformance.Lifecycle;
@@ -22,19 +23,32 @@ internal static class Restorer
     {
         var done = new List<RestoreStep>();
         var prepared = new HashSet<LifecycleSite>();
+        var readings = ImmutableDictionary.Create<string, string>(StringComparer.Ordinal);
+        LifecycleModel? expected = null;
         var now = goal;
         try
         {
             for (var calls = 0; ; calls++)
             {
                 now = await PairReader.ReadAgainAsync(home, goal).ConfigureAwait(false);
+                if (expected is not null)
+                {
+                    // What the last call did pins the readings of its unconfirmed transitions: the next route follows this provider.
+                    readings = expected.Observe(new Dictionary<(int Pair, LifecycleSite Site), LifecycleReading>
+                    {
+                        [(0, LifecycleSite.Tested)] = new(now.Tested?.State),
+                        [(0, LifecycleSite.Peer)] = new(now.Peer?.State),
+                    }).Model.Readings;
+                    expected = null;
+                }
+
                 if (now.Matches(goal))
                 {
                     Follow(home, now);
                     return new RestoreResult(goal, now, done, null) { Planned = [] };
                 }
 
-                var route = RestorePlanner.Route(now, goal, site => Changeable(home, now, site), prepared);
+                var route = RestorePlanner.Route(now, goal, site => Changeable(home, now, site), prepared, readings);
                 if (route is null || route.Count == 0)
                 {
                     var why = now.At(LifecycleSite.Peer) is null || home.Target.PeerSide is null
@@ -54,6 +68,8 @@ internal static class Restorer
                 }
 
                 var step = route[0];
+                var before = now;
+                expected = RestorePlanner.ModelOf(before, site => Changeable(home, before, site), prepared, readings).Apply(new LifecycleCommand(step.Operation, step.Site, 0), LifecycleOutcome.Succeeded);
                 if (await CallAsync(home, now, step).ConfigureAwait(false) is { } problem)
                 {
                     return new RestoreResult(goal, await PairReader.ReadAgainAsync(home, goal).ConfigureAwait(false), done, problem);

@@ -199,11 +199,7 @@ internal sealed class ConformanceRun : IDisposable
             {
                 this.inFlight[check.Key] = (check, DateTimeOffset.UtcNow);
                 // Each check starts from the profile's initial state on the embedded simulator; real providers are never reset.
-                if (lane.Simulator is { } simulator)
-                {
-                    simulator.Reset();
-                    lane.ForgetRenames();
-                }
+                lane.Simulator?.Reset();
                 result = await check.ExecuteAsync(lane).ConfigureAwait(false);
             }
             finally

@@ -54,12 +54,6 @@ internal sealed class ConformanceTarget
     /// <summary>Each pair as the run first found it, and whether a failed restore stopped the run (shared with the peer side).</summary>
     public Restore.RestoreLedger Restores { get; init; } = new();
 
-    /// <summary>Forgets the renames (the embedded simulator was reset to its initial ids), at both sites.</summary>
-    public void ForgetRenames()
-    {
-        this.Renames.Clear();
-        this.peerSide?.Renames.Clear();
-    }
 
     /// <summary>How long a task may take before it is a stuck task.</summary>
     public TimeSpan TaskTimeout { get; init; } = TimeSpan.FromMinutes(5);
@@ -79,8 +73,21 @@ internal sealed class ConformanceTarget
     /// <summary>The peer site, connected for reading only, when the profile names one (<c>peer</c>); null: one site.</summary>
     public PeerSite? Peer { get; init; }
 
-    /// <summary>The simulated provider, for the embedded target only.</summary>
-    public SimulatedProvider? Simulator { get; init; }
+    /// <summary>The simulated provider, for the embedded target only. Its reset brings the initial ids back, so the target forgets the renames it followed.</summary>
+    public SimulatedProvider? Simulator
+    {
+        get => this.simulator;
+        init
+        {
+            this.simulator = value;
+            if (value is not null)
+            {
+                value.WasReset += this.Renames.Clear;
+            }
+        }
+    }
+
+    private readonly SimulatedProvider? simulator;
 
     /// <summary>Shared scenarios, run once per target and read by several checks.</summary>
     public ScenarioCache Scenarios { get; } = new();

@@ -82,7 +82,12 @@ internal sealed partial class SimulatedProvider
             this.SeedReplicas();
             this.SeedAlarms();
         }
+
+        this.WasReset?.Invoke();
     }
+
+    /// <summary>Raised after <see cref="Reset"/>: whoever follows groups across new ids forgets them (the initial ids are back).</summary>
+    public event Action? WasReset;
 
     /// <summary>Answers one request that reached vCenter <paramref name="vcenter"/> (0, or 1 for site B's own vCenter).</summary>
     public SimulatedResponse Handle(string method, string path, IReadOnlyDictionary<string, string> headers, string? body, int vcenter = 0)

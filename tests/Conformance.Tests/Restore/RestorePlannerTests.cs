@@ -59,6 +59,24 @@ public sealed class RestorePlannerTests
     }
 
     [Test]
+    public void A_provider_whose_failover_leaves_the_old_source_TARGET_cannot_get_a_FAILEDOVER_group_back_and_the_planner_says_so()
+    {
+        var readings = System.Collections.Immutable.ImmutableDictionary.Create<string, string>(StringComparer.Ordinal)
+            .Add(LifecycleModel.ReadingKey(Conformance.Operations.VasaProviderOperations.Failover, LifecycleModel.TwinAfter), ReplicationState.Target);
+        Assert.Multiple(() =>
+        {
+            Assert.That(
+                RestorePlanner.Describe(RestorePlanner.Route(Pair(ReplicationState.Source, ReplicationState.Target), Pair(ReplicationState.FailedOver, ReplicationState.Source), _ => true, null, readings)),
+                Is.EqualTo("no route"),
+                "under that reading no failover leaves the old source SOURCE");
+            Assert.That(
+                RestorePlanner.Describe(RestorePlanner.Route(Pair(ReplicationState.Source, ReplicationState.Target), Pair(ReplicationState.FailedOver, ReplicationState.Source), _ => true)),
+                Does.EndWith("Failover@B"),
+                "without the reading pinned the confirmed one is followed");
+        });
+    }
+
+    [Test]
     public void A_site_already_prepared_is_not_prepared_again() =>
         Assert.That(
             RestorePlanner.Describe(RestorePlanner.Route(

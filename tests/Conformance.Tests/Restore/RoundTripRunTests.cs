@@ -120,7 +120,7 @@ public sealed class RoundTripRunTests
         // The old source stays SOURCE after a reversal: no round trip leads back from two SOURCE groups.
         using var world = StandaloneWorld.Start(0, Deviation.ReversePeerNotUpdated);
         var results = await RunAllAsync(world, "deviating");
-        var notRestored = results.Where(r => r.Value.Outcome == CheckOutcome.RestoreFailed || r.Value.Reason?.Contains("restore after it failed", StringComparison.Ordinal) == true).ToList();
+        var notRestored = results.Where(r => r.Value.Outcome == CheckOutcome.RestoreFailed || r.Value.Notes.Any(n => n.Contains("the restore after this check failed", StringComparison.Ordinal))).ToList();
         var halted = results.Where(r => r.Value.Outcome == CheckOutcome.Inconclusive && r.Value.Reason?.Contains("the run stopped changing state", StringComparison.Ordinal) == true).ToList();
         var journal = await File.ReadAllTextAsync(Path.Combine(world.Directory, "deviating", "journal.json"));
         var summary = await File.ReadAllTextAsync(Path.Combine(world.Directory, "deviating", "summary.json"));
