@@ -38,7 +38,7 @@ internal sealed class RunPlan
     /// <summary>How many groups the plan expects the run to consume (generated checks counted at every group they may take).</summary>
     public int PlannedConsumption { get; }
 
-    /// <summary>Whether every check starts afresh (the embedded simulator), so needs do not add up across checks.</summary>
+    /// <summary>Whether every check starts afresh (the embedded simulator) or gets its groups back when it ends (two sites: round trips), so needs do not add up across checks.</summary>
     public bool Resets { get; }
 
     /// <summary>Why the current states could not be read (the plan then counts no group available), or null.</summary>
@@ -257,7 +257,8 @@ internal sealed class RunPlan
             await CountAsync(GroupSite.Peer, peer.Client, peer.Provider, peer.Allowlist).ConfigureAwait(false);
         }
 
-        return Build(checks, available, target.Budget, target.Peer is not null, target.Simulator is not null, op => target.CapabilityOf(op).Implemented, problem);
+        // With both sites every check's round trip gives its groups back: as on the embedded simulator, needs do not add up.
+        return Build(checks, available, target.Budget, target.Peer is not null, target.Simulator is not null || target.PeerSide is not null, op => target.CapabilityOf(op).Implemented, problem);
     }
 
     /// <summary>The plan in lines for the console: needed against available per site and state, the budget, and the checks short of groups.</summary>
@@ -266,7 +267,7 @@ internal sealed class RunPlan
         var lines = new List<string>
         {
             this.Resets
-                ? "plan (each check starts afresh on the embedded simulator: needs are per check, not summed):"
+                ? "plan (each check starts afresh on the embedded simulator, or gets its groups back at its end with two sites: needs are per check, not summed):"
                 : "plan (groups needed against allowlisted groups available, per site and state, in run order):",
         };
         if (this.ReadProblem is { } problem)
