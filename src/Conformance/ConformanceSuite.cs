@@ -5,7 +5,7 @@ namespace Conformance;
 /// <summary>
 /// The suite: one NUnit case per check of every catalogue, named after the check and carrying its clause id. Cases
 /// run in parallel (the run hands each one a free lane: one per identical embedded simulator; a real provider has one
-/// lane, so there they run one at a time). The checks that judge the whole run's exchanges come last, and wait until
+/// lane, shared by checks on disjoint groups, with exclusive checks alone). The checks that judge the whole run's exchanges come last, and wait until
 /// every other check has ended (NUnit starts cases in this order), so their verdict does not depend on order or lanes.
 /// </summary>
 [TestFixture]

@@ -7,6 +7,7 @@ using Harness.Client;
 using Harness.Profiles;
 using Harness.Security;
 using Harness.Simulator;
+using Harness.Wire.Groups;
 using Harness.Wire.Results;
 
 namespace Conformance.Cli;
@@ -80,6 +81,28 @@ internal static class DryRunCommand
         return 0;
     }
 
+    /// <summary>QueryReplicationGroup for the ids: the infos of the groups the provider knows (null when the call failed).</summary>
+    private static async Task<List<GroupInfo>?> ReadAsync(SmsClient client, Harness.Wire.ManagedObjectReference provider, IReadOnlyList<Harness.Wire.ReplicationGroupId> ids)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        var query = await client.QueryReplicationGroupAsync(provider, ids).ConfigureAwait(false);
+        return query.IsValue
+            ? [.. query.Value!.OfType<QueryReplicationGroupSuccessResult>().Where(r => r.GroupId is not null && r.RgInfo?.CurrentState is not null).Select(r =>
+            {
+                r.RgInfo!.GroupId ??= r.GroupId;
+                return r.RgInfo;
+            })]
+            : null;
+    }
+
+    /// <summary>A group of the mirror: the group as read, at <paramref name="site"/> (two sites) with its twin's key.</summary>
+    private static SimulatedGroup Mirror(GroupInfo info, string? site, string? twin) =>
+        new(info.GroupId!.FaultDomainId!.Id!, info.GroupId.DeviceGroupId!.Id!, info.CurrentState!) { Site = site, Peer = twin };
+
     private static SimulatedProviderOptions EmbeddedMirror(Profile profile) =>
         (profile.Simulator ?? SimulatorSettings.Default).ToOptions("dry-run", "dry-run-" + Guid.NewGuid().ToString("N"));
 
@@ -104,22 +127,58 @@ internal static class DryRunCommand
         }
 
         var allowlist = profile.Groups.Select(g => g.ToWire()).ToList();
-        var query = await connection.Client.QueryReplicationGroupAsync(connection.Provider, allowlist).ConfigureAwait(false);
-        if (!query.IsValue)
+        var infos = await ReadAsync(connection.Client, connection.Provider, allowlist).ConfigureAwait(false);
+        if (infos is null)
         {
-            Console.Error.WriteLine(redactor.Redact($"could not read the allowlisted groups' states: {query.Describe()}"));
+            Console.Error.WriteLine(redactor.Redact("could not read the allowlisted groups' states with QueryReplicationGroup"));
             return (null, string.Empty, 3);
         }
 
-        var groups = query.Value!.OfType<QueryReplicationGroupSuccessResult>()
-            .Where(r => r.GroupId is not null && r.RgInfo?.CurrentState is not null)
-            .Select(r => new SimulatedGroup(r.GroupId!.FaultDomainId!.Id!, r.GroupId.DeviceGroupId!.Id!, r.RgInfo!.CurrentState!))
-            .ToList();
-        Console.WriteLine($"read {groups.Count} of {allowlist.Count} allowlisted group(s): {string.Join(", ", groups.Select(g => $"{g.Key} {g.State}"))}");
+        List<SimulatedGroup> groups;
+        var sites = 1;
+        if (profile.Peer is { } peer)
+        {
+            // Two sites: the mirror is a two-site world (each group with its twin), so the rehearsal makes the round trips
+            // that restore each check's groups, and lists them too.
+            var peerCredentials = (peer.Credentials ?? profile.Credentials)!.ResolveFromProcess(profile.Name);
+            if (!peerCredentials.IsResolved)
+            {
+                Console.Error.WriteLine("missing credential for the peer site: " + peerCredentials.Error);
+                return (null, string.Empty, 2);
+            }
+
+            redactor.AddSecret(peerCredentials.Credentials.Password);
+            var peerTls = peer.Tls.Insecure ? TlsPolicy.AcceptAny : peer.Tls.PinnedSha256 is { } peerPin ? TlsPolicy.Pinned(peerPin) : TlsPolicy.System;
+            using var peerTransport = new SmsTransport(peer.Target.BaseUri!, peer.Release, peerTls, redactor, TimeSpan.FromSeconds(profile.CallTimeoutSeconds), profile.MaxResponseBytes);
+            var (peerConnection, peerFailure) = await ProviderConnector.ConnectAsync(peerTransport, peerCredentials.Credentials.UserName, peerCredentials.Credentials.Password, peer.ProviderId).ConfigureAwait(false);
+            if (peerConnection is null)
+            {
+                Console.Error.WriteLine(redactor.Redact("the peer site: " + peerFailure!.Message));
+                return (null, string.Empty, peerFailure.IsUsageError ? 2 : 3);
+            }
+
+            var twins = infos.SelectMany(Lifecycle.LifecycleDiscovery.Links);
+            var peerInfos = await ReadAsync(peerConnection.Client, peerConnection.Provider, [.. peer.Groups.Select(g => g.ToWire()).Concat(twins).DistinctBy(g => g.Key)]).ConfigureAwait(false) ?? [];
+            string? TwinKey(GroupInfo info, IEnumerable<GroupInfo> other) => Lifecycle.LifecycleDiscovery.Links(info).Select(l => l.Key).FirstOrDefault(k => other.Any(o => o.GroupId!.Key == k));
+            groups =
+            [
+                .. peerInfos.Select(i => Mirror(i, SimulatedPairs.SiteA, TwinKey(i, infos))),
+                .. infos.Select(i => Mirror(i, SimulatedPairs.SiteB, TwinKey(i, peerInfos))),
+            ];
+            sites = 2;
+            Console.WriteLine($"read {infos.Count} of {allowlist.Count} allowlisted group(s) and {peerInfos.Count} at the peer: {string.Join(", ", groups.Select(g => $"{g.Site}:{g.Key} {g.State}"))}");
+        }
+        else
+        {
+            groups = [.. infos.Select(i => Mirror(i, null, null))];
+            Console.WriteLine($"read {groups.Count} of {allowlist.Count} allowlisted group(s): {string.Join(", ", groups.Select(g => $"{g.Key} {g.State}"))}");
+        }
+
         var limit = connection.Info?.MaxBatchSize is > 0 ? connection.Info.MaxBatchSize : null;
         var mirror = new SimulatedProviderOptions
         {
             Groups = groups,
+            Sites = sites,
             MaxBatchSize = limit,
             BatchLimit = limit is { } l ? (int)Math.Min(l, int.MaxValue) : null,
             TaskPollsToComplete = 1,

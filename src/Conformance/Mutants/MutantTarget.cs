@@ -59,7 +59,8 @@ internal sealed class MutantTarget : IDisposable
                 throw new InvalidOperationException("could not connect to the simulator's peer site: " + peerFailure!.Message);
             }
 
-            peer = PeerSite.Of(peerConnection, options.Groups.Where(g => g.Site == site.Name).Select(g => Harness.Wire.ReplicationGroupId.Of(g.FaultDomainId, g.DeviceGroupId)).ToList());
+            // A rehearsal changes at the peer only what the profile's peer allowlist names, as the real run would.
+            peer = PeerSite.Of(peerConnection, rehearsal?.Peer is { } rehearsedPeer ? [.. rehearsedPeer.Groups.Select(g => g.ToWire())] : options.Groups.Where(g => g.Site == site.Name).Select(g => Harness.Wire.ReplicationGroupId.Of(g.FaultDomainId, g.DeviceGroupId)).ToList());
         }
 
         var target = new ConformanceTarget
