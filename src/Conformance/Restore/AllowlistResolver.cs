@@ -42,7 +42,7 @@ internal static class AllowlistResolver
         var taken = declared.Select(d => d.Key).ToHashSet(StringComparer.Ordinal);
         foreach (var entry in missing)
         {
-            var match = infos.FirstOrDefault(i => i.GroupId?.FaultDomainId?.Id == entry.FaultDomainId?.Id && NameOf(i) == entry.DeviceGroupId?.Id && !taken.Contains(i.GroupId!.Key));
+            var match = infos.FirstOrDefault(i => i.GroupId?.FaultDomainId?.Id == entry.FaultDomainId?.Id && PairReader.NameOf(i) == entry.DeviceGroupId?.Id && !taken.Contains(i.GroupId!.Key));
             if (match?.GroupId is { } now)
             {
                 taken.Add(now.Key);
@@ -82,6 +82,4 @@ internal static class AllowlistResolver
             q.RgInfo!.GroupId ??= q.GroupId;
             return q.RgInfo;
         })];
-
-    private static string? NameOf(GroupInfo info) => (info as SourceGroupInfo)?.Name ?? (info as TargetGroupInfo)?.Name;
 }

@@ -185,7 +185,8 @@ internal static class PairReader
     private static GroupSnapshot Snapshot(ConformanceTarget site, ReplicationGroupId id, GroupInfo? info) =>
         GroupSnapshot.Of(id, info?.CurrentState, info is null ? null : NameOf(info), OriginOf(site, id));
 
-    private static string? NameOf(GroupInfo info) => (info as SourceGroupInfo)?.Name ?? (info as TargetGroupInfo)?.Name;
+    /// <summary>A group's name: SourceGroupInfo.name, or TargetGroupInfo.name (since 8.0.2); null when not reported.</summary>
+    public static string? NameOf(GroupInfo info) => (info as SourceGroupInfo)?.Name ?? (info as TargetGroupInfo)?.Name;
 
     /// <summary>QueryReplicationGroup for <paramref name="ids"/>: the infos it returned, by key (a group it does not know is missing).</summary>
     private static Task<Dictionary<string, GroupInfo>> ReadAsync(CheckScope s, IReadOnlyList<ReplicationGroupId> ids, string step) =>
