@@ -99,9 +99,12 @@ internal static class DryRunCommand
             : null;
     }
 
-    /// <summary>A group of the mirror: the group as read, at <paramref name="site"/> (two sites) with its twin's key.</summary>
-    private static SimulatedGroup Mirror(GroupInfo info, string? site, string? twin) =>
-        new(info.GroupId!.FaultDomainId!.Id!, info.GroupId.DeviceGroupId!.Id!, info.CurrentState!) { Site = site, Peer = twin };
+    /// <summary>A group of the mirror: the group as read, under its allowlisted id (<paramref name="back"/>: the id now → the entry), at <paramref name="site"/> (two sites) with its twin's key.</summary>
+    private static SimulatedGroup Mirror(GroupInfo info, string? site, string? twin, IReadOnlyDictionary<string, string> back)
+    {
+        var id = back.TryGetValue(info.GroupId!.Key, out var entry) ? Harness.Wire.ReplicationGroupId.FromKey(entry) : info.GroupId;
+        return new(id.FaultDomainId!.Id!, id.DeviceGroupId!.Id!, info.CurrentState!) { Site = site, Peer = twin };
+    }
 
     private static SimulatedProviderOptions EmbeddedMirror(Profile profile) =>
         (profile.Simulator ?? SimulatorSettings.Default).ToOptions("dry-run", "dry-run-" + Guid.NewGuid().ToString("N"));
@@ -127,7 +130,12 @@ internal static class DryRunCommand
         }
 
         var allowlist = profile.Groups.Select(g => g.ToWire()).ToList();
-        var infos = await ReadAsync(connection.Client, connection.Provider, allowlist).ConfigureAwait(false);
+
+        // As the run does: an allowlisted group an earlier run's round trips left under a new id is found by its name.
+        // The mirror gives it back its allowlisted id, so the rehearsal sends what the run would.
+        var (moved, movedNotes) = await Restore.AllowlistResolver.FindAsync(connection.Client, connection.Provider, allowlist, "site under test", CancellationToken.None).ConfigureAwait(false);
+        var back = moved.ToDictionary(kv => kv.Value.Key, kv => kv.Key, StringComparer.Ordinal);
+        var infos = await ReadAsync(connection.Client, connection.Provider, [.. allowlist.Select(a => moved.GetValueOrDefault(a.Key) ?? a)]).ConfigureAwait(false);
         if (infos is null)
         {
             Console.Error.WriteLine(redactor.Redact("could not read the allowlisted groups' states with QueryReplicationGroup"));
@@ -157,21 +165,34 @@ internal static class DryRunCommand
                 return (null, string.Empty, peerFailure.IsUsageError ? 2 : 3);
             }
 
+            var peerAllowlist = peer.Groups.Select(g => g.ToWire()).ToList();
+            var (peerMoved, peerNotes) = await Restore.AllowlistResolver.FindAsync(peerConnection.Client, peerConnection.Provider, peerAllowlist, "peer site", CancellationToken.None).ConfigureAwait(false);
+            movedNotes = [.. movedNotes, .. peerNotes];
+            foreach (var (entry, now) in peerMoved)
+            {
+                back[now.Key] = entry;
+            }
+
             var twins = infos.SelectMany(Lifecycle.LifecycleDiscovery.Links);
-            var peerInfos = await ReadAsync(peerConnection.Client, peerConnection.Provider, [.. peer.Groups.Select(g => g.ToWire()).Concat(twins).DistinctBy(g => g.Key)]).ConfigureAwait(false) ?? [];
-            string? TwinKey(GroupInfo info, IEnumerable<GroupInfo> other) => Lifecycle.LifecycleDiscovery.Links(info).Select(l => l.Key).FirstOrDefault(k => other.Any(o => o.GroupId!.Key == k));
+            var peerInfos = await ReadAsync(peerConnection.Client, peerConnection.Provider, [.. peerAllowlist.Select(a => peerMoved.GetValueOrDefault(a.Key) ?? a).Concat(twins).DistinctBy(g => g.Key)]).ConfigureAwait(false) ?? [];
+            string? TwinKey(GroupInfo info, IEnumerable<GroupInfo> other) => Lifecycle.LifecycleDiscovery.Links(info).Select(l => l.Key).FirstOrDefault(k => other.Any(o => o.GroupId!.Key == k)) is { } key ? back.GetValueOrDefault(key, key) : null;
             groups =
             [
-                .. peerInfos.Select(i => Mirror(i, SimulatedPairs.SiteA, TwinKey(i, infos))),
-                .. infos.Select(i => Mirror(i, SimulatedPairs.SiteB, TwinKey(i, peerInfos))),
+                .. peerInfos.Select(i => Mirror(i, SimulatedPairs.SiteA, TwinKey(i, infos), back)),
+                .. infos.Select(i => Mirror(i, SimulatedPairs.SiteB, TwinKey(i, peerInfos), back)),
             ];
             sites = 2;
             Console.WriteLine($"read {infos.Count} of {allowlist.Count} allowlisted group(s) and {peerInfos.Count} at the peer: {string.Join(", ", groups.Select(g => $"{g.Site}:{g.Key} {g.State}"))}");
         }
         else
         {
-            groups = [.. infos.Select(i => Mirror(i, null, null))];
+            groups = [.. infos.Select(i => Mirror(i, null, null, back))];
             Console.WriteLine($"read {groups.Count} of {allowlist.Count} allowlisted group(s): {string.Join(", ", groups.Select(g => $"{g.Key} {g.State}"))}");
+        }
+
+        foreach (var note in movedNotes)
+        {
+            Console.WriteLine(redactor.Redact(note));
         }
 
         var limit = connection.Info?.MaxBatchSize is > 0 ? connection.Info.MaxBatchSize : null;

@@ -1,4 +1,5 @@
 using Conformance.Targets;
+using Harness.Client;
 using Harness.Wire;
 using Harness.Wire.Groups;
 using Harness.Wire.Results;
@@ -17,27 +18,42 @@ internal static class AllowlistResolver
     /// <summary>Follows every allowlisted group of <paramref name="site"/> that moved; returns a note per group moved or missing.</summary>
     public static async Task<IReadOnlyList<string>> ResolveAsync(ConformanceTarget site, string label, CancellationToken ct)
     {
-        var declared = site.DeclaredAllowlist;
-        if (declared.Count == 0)
+        var (moved, notes) = await FindAsync(site.Client, site.Provider, site.DeclaredAllowlist, label, ct).ConfigureAwait(false);
+        foreach (var (entry, now) in moved)
         {
-            return [];
+            site.Renames[entry] = now;
         }
 
-        var read = await site.Client.QueryReplicationGroupAsync(site.Provider, declared, ct).ConfigureAwait(false);
+        return notes;
+    }
+
+    /// <summary>
+    /// The allowlist entries the provider no longer knows by their id, each with the id it goes by now (by its fault
+    /// domain and name), and a note per entry moved or missing.
+    /// </summary>
+    public static async Task<(IReadOnlyDictionary<string, ReplicationGroupId> Moved, IReadOnlyList<string> Notes)> FindAsync(SmsClient client, ManagedObjectReference provider, IReadOnlyList<ReplicationGroupId> declared, string label, CancellationToken ct)
+    {
+        var moved = new Dictionary<string, ReplicationGroupId>(StringComparer.Ordinal);
+        if (declared.Count == 0)
+        {
+            return (moved, []);
+        }
+
+        var read = await client.QueryReplicationGroupAsync(provider, declared, ct).ConfigureAwait(false);
         if (!read.IsValue || read.Value is null)
         {
             // The checks read the allowlist themselves and report what is wrong.
-            return [];
+            return (moved, []);
         }
 
         var known = read.Value.OfType<QueryReplicationGroupSuccessResult>().Where(q => q.RgInfo is not null).Select(q => q.GroupId?.Key).ToHashSet(StringComparer.Ordinal);
         var missing = declared.Where(d => !known.Contains(d.Key)).ToList();
         if (missing.Count == 0)
         {
-            return [];
+            return (moved, []);
         }
 
-        var infos = await AllGroupsAsync(site, missing.Select(m => m.FaultDomainId?.Id).ToHashSet(StringComparer.Ordinal), ct).ConfigureAwait(false);
+        var infos = await AllGroupsAsync(client, provider, missing.Select(m => m.FaultDomainId?.Id).ToHashSet(StringComparer.Ordinal), ct).ConfigureAwait(false);
         var notes = new List<string>();
         var taken = declared.Select(d => d.Key).ToHashSet(StringComparer.Ordinal);
         foreach (var entry in missing)
@@ -46,7 +62,7 @@ internal static class AllowlistResolver
             if (match?.GroupId is { } now)
             {
                 taken.Add(now.Key);
-                site.Renames[entry.Key] = now;
+                moved[entry.Key] = now;
                 notes.Add($"{label} allowlist: {entry} goes by {now} now (found by its fault domain and name; a reversal gave it a new id); the run follows it");
             }
             else
@@ -55,19 +71,19 @@ internal static class AllowlistResolver
             }
         }
 
-        return notes;
+        return (moved, notes);
     }
 
     /// <summary>Every group of the fault domains named, with its info (an "all groups" answer may carry ids only; those are read by id).</summary>
-    private static async Task<List<GroupInfo>> AllGroupsAsync(ConformanceTarget site, IReadOnlySet<string?> faultDomains, CancellationToken ct)
+    private static async Task<List<GroupInfo>> AllGroupsAsync(SmsClient client, ManagedObjectReference provider, IReadOnlySet<string?> faultDomains, CancellationToken ct)
     {
-        var all = await site.Client.QueryReplicationGroupAsync(site.Provider, null, ct).ConfigureAwait(false);
+        var all = await client.QueryReplicationGroupAsync(provider, null, ct).ConfigureAwait(false);
         var results = all.IsValue ? all.Value ?? [] : [];
         var infos = Infos(results);
         if (infos.Count == 0)
         {
             var ids = results.Select(r => r.GroupId).OfType<ReplicationGroupId>().Where(i => faultDomains.Contains(i.FaultDomainId?.Id)).ToList();
-            if (ids.Count > 0 && await site.Client.QueryReplicationGroupAsync(site.Provider, ids, ct).ConfigureAwait(false) is { IsValue: true, Value: { } detailed })
+            if (ids.Count > 0 && await client.QueryReplicationGroupAsync(provider, ids, ct).ConfigureAwait(false) is { IsValue: true, Value: { } detailed })
             {
                 infos = Infos(detailed);
             }
