@@ -286,9 +286,8 @@ internal static class BenchRunner
         };
         using var sim = await MutantTarget.StartAsync(options, asRealProvider: true).ConfigureAwait(false);
         var target = sim.Target.With(maxConcurrentTasks: maxConcurrentTasks, taskTimeout: TimeSpan.FromSeconds(60));
-        // In the suite's run order (the operations interleaved), as run.sh starts them.
-        var lifecycle = Catalogue.Lifecycle.SelectMany(c => c.Checks).ToHashSet();
-        var checks = Catalogue.InRunOrder.Where(c => lifecycle.Contains(c) && !c.Exclusive && c.Stage == RunStage.Checks).ToList();
+        // Interleaved by operation: the checks that read one operation's shared scenario do not all wait on it together.
+        var checks = Catalogue.Lifecycle.SelectMany(c => c.Checks.Where(k => !k.Exclusive && k.Stage == RunStage.Checks).Select((k, i) => (Check: k, Index: i))).OrderBy(x => x.Index).Select(x => x.Check).ToList();
         var directory = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "vasa-bench-" + Guid.NewGuid().ToString("N"))).FullName;
         try
         {
