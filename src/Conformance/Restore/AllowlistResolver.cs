@@ -75,7 +75,7 @@ internal static class AllowlistResolver
     }
 
     /// <summary>Every group of the fault domains named, with its info (an "all groups" answer may carry ids only; those are read by id).</summary>
-    private static async Task<List<GroupInfo>> AllGroupsAsync(SmsClient client, ManagedObjectReference provider, IReadOnlySet<string?> faultDomains, CancellationToken ct)
+    public static async Task<List<GroupInfo>> AllGroupsAsync(SmsClient client, ManagedObjectReference provider, IReadOnlySet<string?> faultDomains, CancellationToken ct)
     {
         var all = await client.QueryReplicationGroupAsync(provider, null, ct).ConfigureAwait(false);
         var results = all.IsValue ? all.Value ?? [] : [];

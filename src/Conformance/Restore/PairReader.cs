@@ -1,9 +1,9 @@
 using Conformance.Checks;
+using Conformance.Contracts;
 using Conformance.Lifecycle;
 using Conformance.Targets;
 using Harness.Wire;
 using Harness.Wire.Groups;
-using Harness.Wire.Results;
 
 namespace Conformance.Restore;
 
@@ -43,7 +43,7 @@ internal static class PairReader
         GroupSnapshot? twin = null;
         if (ScopeAt(home, LifecycleModel.Other(site)) is { } other && LifecycleDiscovery.Links(info).ToList() is { Count: > 0 } links)
         {
-            var twins = await ReadAsync(other, links, $"Read the twin of {id} at the other site").ConfigureAwait(false);
+            var (twins, _) = await LifecycleSteps.ReadGroupsAsync(other, links, $"Read the twin of {id} at the other site").ConfigureAwait(false);
             if (links.FirstOrDefault(l => twins.ContainsKey(l.Key)) is { } link)
             {
                 twin = Snapshot(other.Target, link, twins[link.Key]);
@@ -142,7 +142,7 @@ internal static class PairReader
 
     private static async Task<(ConformanceTarget Site, ReplicationGroupId Id, GroupInfo Info)?> FirstAsync(CheckScope s, IReadOnlyList<ReplicationGroupId> candidates, string step)
     {
-        var infos = await ReadAsync(s, candidates, step).ConfigureAwait(false);
+        var (infos, _) = await LifecycleSteps.ReadGroupsAsync(s, candidates, step).ConfigureAwait(false);
         return candidates.FirstOrDefault(c => infos.ContainsKey(c.Key)) is { } hit ? (s.Target, hit, infos[hit.Key]) : null;
     }
 
@@ -153,19 +153,9 @@ internal static class PairReader
             return null;
         }
 
-        var all = await s.StepAsync($"Find {side.Origin} again by its fault domain {side.FaultDomainId} and name {name}", () => s.Client.QueryReplicationGroupAsync(s.Target.Provider, null)).ConfigureAwait(false);
-        var results = all.IsValue ? all.Value ?? [] : [];
-        var infos = results.OfType<QueryReplicationGroupSuccessResult>().Where(r => r.RgInfo is not null).Select(r => (Id: r.GroupId ?? r.RgInfo!.GroupId, Info: r.RgInfo!)).ToList();
-        if (infos.Count == 0)
-        {
-            // An "all groups" answer may carry ids only: read the fault domain's groups by id.
-            var ids = results.Select(r => r.GroupId).OfType<ReplicationGroupId>().Where(i => i.FaultDomainId?.Id == side.FaultDomainId).ToList();
-            var read = await ReadAsync(s, ids, $"Read the groups of fault domain {side.FaultDomainId}").ConfigureAwait(false);
-            infos = [.. read.Select(kv => (Id: kv.Value.GroupId, Info: kv.Value))];
-        }
-
-        var match = infos.FirstOrDefault(i => i.Id?.FaultDomainId?.Id == side.FaultDomainId && NameOf(i.Info) == name);
-        return match.Id is { } id ? (s.Target, id, match.Info) : null;
+        var infos = await s.StepAsync($"Find {side.Origin} again by its fault domain {side.FaultDomainId} and name {name}", () => AllowlistResolver.AllGroupsAsync(s.Client, s.Target.Provider, new HashSet<string?> { side.FaultDomainId }, s.Target.Stopping)).ConfigureAwait(false);
+        var match = infos.FirstOrDefault(i => i.GroupId?.FaultDomainId?.Id == side.FaultDomainId && NameOf(i) == name);
+        return match?.GroupId is { } id ? (s.Target, id, match) : null;
     }
 
     /// <summary>The groups the run's reversals made from <paramref name="key"/>, the newest first.</summary>
@@ -187,28 +177,4 @@ internal static class PairReader
 
     /// <summary>A group's name: SourceGroupInfo.name, or TargetGroupInfo.name (since 8.0.2); null when not reported.</summary>
     public static string? NameOf(GroupInfo info) => (info as SourceGroupInfo)?.Name ?? (info as TargetGroupInfo)?.Name;
-
-    /// <summary>QueryReplicationGroup for <paramref name="ids"/>: the infos it returned, by key (a group it does not know is missing).</summary>
-    private static Task<Dictionary<string, GroupInfo>> ReadAsync(CheckScope s, IReadOnlyList<ReplicationGroupId> ids, string step) =>
-        s.StepAsync(step, async () =>
-        {
-            var infos = new Dictionary<string, GroupInfo>(StringComparer.Ordinal);
-            if (ids.Count == 0)
-            {
-                return infos;
-            }
-
-            var r = await ProviderCalls.CallAsync(s, "QueryReplicationGroup", () => s.Client.QueryReplicationGroupAsync(s.Target.Provider, ids), underTest: false).ConfigureAwait(false);
-            s.Require(r.IsValue && r.Value is not null, $"could not read the groups with QueryReplicationGroup: {r.Describe()}");
-            foreach (var q in r.Value!.OfType<QueryReplicationGroupSuccessResult>())
-            {
-                if (q.GroupId is { } id && q.RgInfo is { } info)
-                {
-                    info.GroupId ??= id;
-                    infos.TryAdd(id.Key, info);
-                }
-            }
-
-            return infos;
-        });
 }
